@@ -1,0 +1,41 @@
+package io.dreamloop.contracts.event;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.dreamloop.contracts.schema.OptionalField;
+
+/**
+ * The ids that answer "which campaign, cycle, library, run and model is this about". All optional:
+ * an ad-hoc score request belongs to no campaign.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Lineage(
+        @OptionalField String campaignId,
+        @OptionalField Integer cycle,
+        @OptionalField String libraryId,
+        @OptionalField String runId,
+        @OptionalField String modelVersion) {
+
+    public static final Lineage NONE = new Lineage(null, null, null, null, null);
+
+    public Lineage {
+        if (cycle != null && cycle < 0) {
+            throw new IllegalArgumentException("cycle must be >= 0, but was %d".formatted(cycle));
+        }
+    }
+
+    public static Lineage ofLibrary(final String libraryId) {
+        return new Lineage(null, null, libraryId, null, null);
+    }
+
+    public Lineage withLibrary(final String id) {
+        return new Lineage(campaignId, cycle, id, runId, modelVersion);
+    }
+
+    public Lineage withRun(final String id) {
+        return new Lineage(campaignId, cycle, libraryId, id, modelVersion);
+    }
+
+    public Lineage withModelVersion(final String version) {
+        return new Lineage(campaignId, cycle, libraryId, runId, version);
+    }
+}

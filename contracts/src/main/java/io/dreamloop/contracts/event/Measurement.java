@@ -1,0 +1,39 @@
+package io.dreamloop.contracts.event;
+
+import io.dreamloop.contracts.schema.OptionalField;
+import io.dreamloop.contracts.sequence.DnaSequence;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The expression of one sequence in one run.
+ *
+ * @param memberId the library member
+ * @param sequence the full measured sequence (flanks included)
+ * @param value expression on the event's scale
+ * @param reads reads behind the estimate
+ * @param singleton true when the estimate rests on a single cell (the DREAM is_singleton flag)
+ * @param qcFlags quality flags, empty when none
+ */
+public record Measurement(
+        String memberId,
+        DnaSequence sequence,
+        double value,
+        long reads,
+        boolean singleton,
+        @OptionalField List<String> qcFlags) {
+    public Measurement {
+        Ids.require(memberId, "memberId");
+        Objects.requireNonNull(sequence, "sequence");
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(
+                    "measurement of '%s' is not finite: %s".formatted(memberId, value));
+        }
+        if (reads < 0) {
+            throw new IllegalArgumentException(
+                    "measurement of '%s': reads must be >= 0, but was %d"
+                            .formatted(memberId, reads));
+        }
+        qcFlags = qcFlags == null ? List.of() : List.copyOf(qcFlags);
+    }
+}

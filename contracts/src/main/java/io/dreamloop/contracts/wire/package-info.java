@@ -1,0 +1,6 @@
+/**
+ * The wire format: events as UTF-8 JSON that conforms to the versioned schemas in {@code
+ * /schemas/<type>/v<N>.schema.json}, size-checked against the broker's message limit, and {@link
+ * io.dreamloop.contracts.wire.Chunks} to split bulk payloads.
+ */
+package io.dreamloop.contracts.wire;

@@ -1,0 +1,2 @@
+/** Test fixtures shared by the contracts tests. */
+package io.dreamloop.contracts;
