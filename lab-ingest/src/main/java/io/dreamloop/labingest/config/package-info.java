@@ -1,0 +1,2 @@
+/** lab-ingest configuration ({@code dreamloop.lab-ingest.*}). */
+package io.dreamloop.labingest.config;

@@ -1,0 +1,2 @@
+/** lab-ingest's event consumers. */
+package io.dreamloop.labingest.messaging;

@@ -1,0 +1,2 @@
+/** lab-ingest's HTTP API. */
+package io.dreamloop.labingest.rest;

@@ -1,0 +1,2 @@
+/** lab-ingest tests. */
+package io.dreamloop.labingest;

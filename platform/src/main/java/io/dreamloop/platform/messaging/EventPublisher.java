@@ -1,0 +1,115 @@
+package io.dreamloop.platform.messaging;
+
+import io.dreamloop.contracts.event.Event;
+import io.dreamloop.contracts.topic.Topics;
+import io.dreamloop.contracts.wire.EventCodec;
+import io.dreamloop.platform.config.PlatformConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Publishes events and waits for the broker's acknowledgement, so a caller that returns has its
+ * events durably on the topic (acks=all, idempotent producer).
+ */
+@Startup
+@ApplicationScoped
+public class EventPublisher {
+    private final KafkaProducer<String, byte[]> producer;
+    private final EventCodec codec = EventCodec.instance();
+    private final PlatformConfig config;
+
+    @Inject
+    public EventPublisher(
+            @ConfigProperty(name = "kafka.bootstrap.servers") final String bootstrapServers,
+            final PlatformConfig config) {
+        this.config = config;
+        this.producer =
+                new KafkaProducer<>(
+                        Map.of(
+                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                bootstrapServers,
+                                ProducerConfig.CLIENT_ID_CONFIG,
+                                "dreamloop-" + config.service() + "-publisher",
+                                ProducerConfig.ACKS_CONFIG,
+                                "all",
+                                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                                true,
+                                ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                                "lz4",
+                                ProducerConfig.LINGER_MS_CONFIG,
+                                5,
+                                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                                15_000,
+                                // must cover linger + request timeout
+                                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                                (int)
+                                        Math.max(
+                                                20_000,
+                                                config.messaging().sendTimeout().toMillis())),
+                        new StringSerializer(),
+                        new ByteArraySerializer());
+    }
+
+    /**
+     * Sends one event to a topic, keyed by {@link Event#key()}, and waits for the acknowledgement.
+     *
+     * @throws IllegalArgumentException when the topic carries another event type
+     * @throws IllegalStateException when the broker does not acknowledge in time
+     */
+    public RecordMetadata publish(final String topic, final Event event) {
+        return await(send(topic, event));
+    }
+
+    /** Sends events in order and waits for all acknowledgements. */
+    public void publishAll(final String topic, final List<? extends Event> events) {
+        final List<Future<RecordMetadata>> sent =
+                events.stream().map(event -> send(topic, event)).toList();
+        sent.forEach(this::await);
+    }
+
+    private Future<RecordMetadata> send(final String topic, final Event event) {
+        Topics.find(topic)
+                .filter(spec -> spec.eventType().javaType() != event.getClass())
+                .ifPresent(
+                        spec -> {
+                            throw new IllegalArgumentException(
+                                    "topic %s carries %s events, not %s"
+                                            .formatted(
+                                                    topic,
+                                                    spec.eventType().name(),
+                                                    event.header().type()));
+                        });
+        return producer.send(new ProducerRecord<>(topic, event.key(), codec.encode(event)));
+    }
+
+    private RecordMetadata await(final Future<RecordMetadata> future) {
+        try {
+            return future.get(config.messaging().sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        } catch (final ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("broker did not acknowledge: " + e.getMessage(), e);
+        }
+    }
+
+    void close(@Observes final ShutdownEvent event) {
+        producer.close(java.time.Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,72 @@
+package io.dreamloop.platform.messaging;
+
+import io.dreamloop.contracts.topic.TopicSpec;
+import io.dreamloop.contracts.topic.Topics;
+import io.dreamloop.platform.config.PlatformConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Creates the catalog's topics at start-up when they are missing, so services can start in any
+ * order against a broker that does not auto-create topics.
+ */
+@ApplicationScoped
+public class TopicBootstrap {
+
+    void onStart(
+            @Observes @Priority(1) final StartupEvent event,
+            final PlatformConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") final String bootstrap) {
+        if (config.messaging().createTopics()) {
+            ensureTopics(bootstrap, Topics.CATALOG);
+        }
+    }
+
+    /** Creates the missing topics of {@code specs} (replication factor 1: one broker here). */
+    public static void ensureTopics(final String bootstrap, final List<TopicSpec> specs) {
+        try (Admin admin =
+                Admin.create(
+                        Map.of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                bootstrap,
+                                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                                60_000))) {
+            final Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+            final List<NewTopic> missing =
+                    specs.stream()
+                            .filter(spec -> !existing.contains(spec.name()))
+                            .map(spec -> new NewTopic(spec.name(), spec.partitions(), (short) 1))
+                            .toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            try {
+                admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
+                Log.infof("created topics %s", missing.stream().map(NewTopic::name).toList());
+            } catch (final ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e; // another service created them first: fine
+                }
+            }
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (final Exception e) {
+            throw new IllegalStateException(
+                    "cannot create topics on %s: %s".formatted(bootstrap, e.getMessage()), e);
+        }
+    }
+}
