@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * <p>Use with {@code @WithTestResource(value = DreamloopInfrastructureResource.class, initArgs
  * = @ResourceArg(name = "service", value = "lab-ingest"))}. The database {@code
- * dreamloop_<service>_test} is cleaned and migrated at start, so every run begins empty.
+ * dreamloop_<service>_test} is cleaned and migrated at start and the dreamloop topics and consumer
+ * groups are deleted, so every test class begins from an empty database and an empty broker.
  */
 public class DreamloopInfrastructureResource implements QuarkusTestResourceLifecycleManager {
     private String service = "service";
@@ -21,6 +22,7 @@ public class DreamloopInfrastructureResource implements QuarkusTestResourceLifec
     @Override
     public Map<String, String> start() {
         final Infrastructure infrastructure = Infrastructure.get();
+        infrastructure.resetTopics();
         final JdbcSettings db =
                 infrastructure.database("dreamloop_" + service.replace('-', '_') + "_test");
         return Map.of(

@@ -8,7 +8,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -50,6 +55,47 @@ public final class Infrastructure {
 
     public String kafkaBootstrap() {
         return kafkaBootstrap;
+    }
+
+    /**
+     * Deletes every dreamloop topic and consumer group, so a test starts from an empty broker as it
+     * starts from an empty database; the services recreate the topics at start-up.
+     */
+    public void resetTopics() {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap))) {
+            final Set<String> groups =
+                    admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS).stream()
+                            .map(g -> g.groupId())
+                            .filter(g -> g.startsWith("dreamloop."))
+                            .collect(Collectors.toSet());
+            if (!groups.isEmpty()) {
+                admin.deleteConsumerGroups(groups).all().get(30, TimeUnit.SECONDS);
+            }
+            final Set<String> topics =
+                    admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                            .filter(t -> t.startsWith("dreamloop."))
+                            .collect(Collectors.toSet());
+            if (topics.isEmpty()) {
+                return;
+            }
+            admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                    .anyMatch(topics::contains)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topics not deleted within 30 s: " + topics);
+                }
+                Thread.sleep(100);
+            }
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while resetting topics", e);
+        } catch (final java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(
+                    "cannot reset topics on %s: %s".formatted(kafkaBootstrap, e.getMessage()), e);
+        }
     }
 
     /** A database of this name, created if missing. */
@@ -125,7 +171,10 @@ public final class Infrastructure {
         final boolean configured =
                 System.getenv("DOCKER_HOST") != null
                         || Files.exists(Path.of("/var/run/docker.sock"))
-                        || Files.exists(Path.of(System.getProperty("user.home"), ".docker/run/docker.sock"));
+                        || Files.exists(
+                                Path.of(
+                                        System.getProperty("user.home"),
+                                        ".docker/run/docker.sock"));
         if (!configured) {
             return false; // skip Testcontainers' noisy probe on machines without an engine
         }

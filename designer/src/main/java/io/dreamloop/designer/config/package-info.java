@@ -1,0 +1,2 @@
+/** designer configuration ({@code dreamloop.designer.*}). */
+package io.dreamloop.designer.config;

@@ -1,0 +1,10 @@
+package io.dreamloop.designer.design;
+
+/** A design request that cannot be met; the message says which constraint and by how much. */
+public final class UnsatisfiableRequestException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    public UnsatisfiableRequestException(final String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,2 @@
+/** designer's event consumers. */
+package io.dreamloop.designer.messaging;

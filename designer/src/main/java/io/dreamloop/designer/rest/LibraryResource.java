@@ -1,0 +1,127 @@
+package io.dreamloop.designer.rest;
+
+import io.dreamloop.contracts.event.DesignRequested;
+import io.dreamloop.designer.persistence.DesignedLibraryEntity;
+import io.dreamloop.designer.persistence.DesignedMemberEntity;
+import io.dreamloop.designer.persistence.LibraryRepository;
+import io.dreamloop.designer.service.DesignService;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/** Request libraries and read them back. */
+@Path("/libraries")
+public class LibraryResource {
+    private final DesignService designs;
+    private final LibraryRepository libraries;
+
+    @Inject
+    public LibraryResource(final DesignService designs, final LibraryRepository libraries) {
+        this.designs = designs;
+        this.libraries = libraries;
+    }
+
+    /** Accepts a design request: 202 with the library's URL, or 400 saying what is wrong. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response request(final DesignRequestBody body) {
+        if (body == null) {
+            throw new IllegalArgumentException("request body is required");
+        }
+        final DesignRequested request = body.toEvent();
+        designs.submit(request);
+        return Response.accepted(
+                        Map.of(
+                                "libraryId", request.libraryId(),
+                                "requestEventId", request.header().eventId().toString(),
+                                "sequences", request.totalSequences()))
+                .location(URI.create("/libraries/" + request.libraryId()))
+                .build();
+    }
+
+    @GET
+    @Path("/{libraryId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    public LibraryView get(@PathParam("libraryId") final String libraryId) {
+        final DesignedLibraryEntity library = find(libraryId);
+        return LibraryView.of(library, libraries.countsBySubset(libraryId));
+    }
+
+    /** The library as a table (TSV, the default) or FASTA of full oligos. */
+    @GET
+    @Path("/{libraryId}/members")
+    @Produces({"text/tab-separated-values", "text/x-fasta"})
+    @Transactional
+    public Response members(
+            @PathParam("libraryId") final String libraryId,
+            @QueryParam("format") @DefaultValue("tsv") final String format) {
+        final DesignedLibraryEntity library = find(libraryId);
+        final List<DesignedMemberEntity> members = libraries.members(libraryId);
+        final StringBuilder out = new StringBuilder();
+        switch (format) {
+            case "tsv" -> {
+                out.append("id\tsubset\tpair_id\tvariable\toligo\tmethod\n");
+                for (final DesignedMemberEntity m : members) {
+                    out.append(m.key().memberId())
+                            .append('\t')
+                            .append(m.subset())
+                            .append('\t')
+                            .append(m.pairId() == null ? "" : m.pairId())
+                            .append('\t')
+                            .append(m.variable())
+                            .append('\t')
+                            .append(library.upstream())
+                            .append(m.variable())
+                            .append(library.downstream())
+                            .append('\t')
+                            .append(m.method())
+                            .append('\n');
+                }
+            }
+            case "fasta" -> {
+                for (final DesignedMemberEntity m : members) {
+                    out.append('>')
+                            .append(m.key().memberId())
+                            .append(" subset=")
+                            .append(m.subset())
+                            .append('\n')
+                            .append(library.upstream())
+                            .append(m.variable())
+                            .append(library.downstream())
+                            .append('\n');
+                }
+            }
+            default ->
+                    throw new IllegalArgumentException(
+                            "unknown format '%s'; use tsv or fasta".formatted(format));
+        }
+        return Response.ok(out.toString())
+                .type(format.equals("fasta") ? "text/x-fasta" : "text/tab-separated-values")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"%s.%s\"".formatted(libraryId, format))
+                .build();
+    }
+
+    private DesignedLibraryEntity find(final String libraryId) {
+        return libraries
+                .find(libraryId)
+                .orElseThrow(
+                        () -> new NotFoundException("unknown library '%s'".formatted(libraryId)));
+    }
+}

@@ -1,0 +1,151 @@
+package io.dreamloop.designer.service;
+
+import io.dreamloop.contracts.event.Chunk;
+import io.dreamloop.contracts.event.DesignProvenance;
+import io.dreamloop.contracts.event.DesignRequested;
+import io.dreamloop.contracts.event.EventHeader;
+import io.dreamloop.contracts.event.EventTypes;
+import io.dreamloop.contracts.event.LibraryDesigned;
+import io.dreamloop.contracts.event.LibraryMember;
+import io.dreamloop.contracts.topic.Topics;
+import io.dreamloop.contracts.wire.Chunks;
+import io.dreamloop.designer.config.DesignerConfig;
+import io.dreamloop.designer.design.ConstraintCheck;
+import io.dreamloop.designer.design.LibraryDesigner;
+import io.dreamloop.designer.design.UnsatisfiableRequestException;
+import io.dreamloop.designer.persistence.DesignedLibraryEntity;
+import io.dreamloop.designer.persistence.LibraryRepository;
+import io.dreamloop.platform.messaging.EventPublisher;
+import io.dreamloop.platform.messaging.RejectedEventException;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Accepts design requests, designs libraries, stores them and publishes them in chunks. */
+@ApplicationScoped
+public class DesignService {
+    private final LibraryRepository libraries;
+    private final EventPublisher publisher;
+    private final DesignerConfig config;
+
+    @Inject
+    public DesignService(
+            final LibraryRepository libraries,
+            final EventPublisher publisher,
+            final DesignerConfig config) {
+        this.libraries = libraries;
+        this.publisher = publisher;
+        this.config = config;
+    }
+
+    /**
+     * Checks a request before it is accepted: size, supported subsets, satisfiable constraints.
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    public void validate(final DesignRequested request) {
+        if (request.totalSequences() > config.limits().maxLibrarySize()) {
+            throw new IllegalArgumentException(
+                    "library of %,d sequences exceeds the limit of %,d"
+                            .formatted(request.totalSequences(), config.limits().maxLibrarySize()));
+        }
+        request.quotas().stream()
+                .filter(q -> !LibraryDesigner.SUPPORTED.contains(q.subset()))
+                .findFirst()
+                .ifPresent(
+                        q -> {
+                            throw new UnsatisfiableRequestException(
+                                    "subset '%s' is not available in this designer version; available: random"
+                                            .formatted(q.subset().wireName()));
+                        });
+        new ConstraintCheck(request.constraints(), request.flanks())
+                .requireSatisfiable(request.variableLength());
+    }
+
+    /** Publishes an accepted request; the design itself happens when it is consumed. */
+    public void submit(final DesignRequested request) {
+        validate(request);
+        publisher.publish(Topics.DESIGN_REQUESTED, request);
+    }
+
+    /**
+     * Designs, stores and publishes the library of a consumed request; runs in the consumer's
+     * transaction. A request the constraints cannot meet is stored as failed, with the reason.
+     *
+     * @throws RejectedEventException when the library id is taken by another request
+     */
+    public void design(final DesignRequested request) {
+        final var existing = libraries.find(request.libraryId());
+        if (existing.isPresent()) {
+            throw new RejectedEventException(
+                    "library '%s' already exists (from request %s)"
+                            .formatted(request.libraryId(), existing.get().requestedEvent()));
+        }
+        final DesignedLibraryEntity library =
+                new DesignedLibraryEntity(
+                        request.libraryId(),
+                        request.header().eventId(),
+                        request.seed(),
+                        request.variableLength(),
+                        request.flanks().upstream().bases(),
+                        request.flanks().downstream().bases(),
+                        LibraryDesigner.NAME);
+        final List<LibraryMember> members;
+        try {
+            validate(request);
+            members = new LibraryDesigner(config.limits().drawsPerSequence()).design(request);
+        } catch (final IllegalArgumentException e) {
+            library.failed(e.getMessage());
+            libraries.add(library);
+            Log.warnf("library %s failed: %s", request.libraryId(), e.getMessage());
+            return;
+        }
+        final List<LibraryDesigned> events = chunks(request, members);
+        // Final state before members are written: writing them flushes and detaches entities.
+        library.designed(members.size(), events.size());
+        libraries.add(library);
+        libraries.addMembers(request.libraryId(), members);
+        // Inside the transaction: if the commit fails, the retry re-designs the same library from
+        // the same seed and re-publishes the same event ids, which consumers drop as duplicates.
+        publisher.publishAll(Topics.LIBRARY_DESIGNED, events);
+        Log.infof(
+                "library %s: %,d members published in %d chunks",
+                request.libraryId(), members.size(), events.size());
+    }
+
+    private static List<LibraryDesigned> chunks(
+            final DesignRequested request, final List<LibraryMember> members) {
+        final List<List<LibraryMember>> parts = Chunks.byJsonSize(members);
+        final DesignProvenance provenance =
+                new DesignProvenance(
+                        LibraryDesigner.NAME,
+                        request.seed(),
+                        null,
+                        Map.of(
+                                "variableLength", String.valueOf(request.variableLength()),
+                                "constraints", request.constraints().toString()));
+        final List<LibraryDesigned> events = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            final EventTypes.Type type = EventTypes.LIBRARY_DESIGNED;
+            final EventHeader header =
+                    EventHeader.deterministic(
+                            type.name(),
+                            type.schemaVersion(),
+                            request.header().lineage().withLibrary(request.libraryId()),
+                            request.libraryId() + "/" + i + "/" + parts.size());
+            events.add(
+                    new LibraryDesigned(
+                            header,
+                            request.libraryId(),
+                            members.size(),
+                            request.flanks(),
+                            provenance,
+                            new Chunk(i, parts.size()),
+                            parts.get(i)));
+        }
+        return events;
+    }
+}

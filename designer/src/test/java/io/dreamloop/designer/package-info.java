@@ -1,0 +1,2 @@
+/** designer tests. */
+package io.dreamloop.designer;
