@@ -1,0 +1,2 @@
+/** Tests of the model library. */
+package io.dreamloop.predictor.model;

@@ -1,0 +1,2 @@
+/** predictor configuration ({@code dreamloop.predictor.*}). */
+package io.dreamloop.predictor.config;

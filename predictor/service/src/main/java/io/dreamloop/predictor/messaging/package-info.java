@@ -1,0 +1,2 @@
+/** predictor's event consumers. */
+package io.dreamloop.predictor.messaging;

@@ -1,0 +1,2 @@
+/** predictor's tables: the registry of model versions. */
+package io.dreamloop.predictor.persistence;

@@ -1,0 +1,2 @@
+/** predictor's HTTP API. */
+package io.dreamloop.predictor.rest;

@@ -1,0 +1,2 @@
+/** predictor service tests. */
+package io.dreamloop.predictor;

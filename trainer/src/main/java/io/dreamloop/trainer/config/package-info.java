@@ -1,0 +1,2 @@
+/** trainer configuration ({@code dreamloop.trainer.*}). */
+package io.dreamloop.trainer.config;

@@ -1,0 +1,33 @@
+package io.dreamloop.trainer.messaging;
+
+import io.dreamloop.contracts.event.MeasurementsRecorded;
+import io.dreamloop.platform.messaging.InboundEvents;
+import io.dreamloop.trainer.persistence.MeasurementStore;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Adds every recorded measurement to the dataset. */
+@ApplicationScoped
+public class MeasurementsRecordedConsumer {
+    /** The channel, bound to {@code dreamloop.measurements-recorded} in application.properties. */
+    public static final String CHANNEL = "measurements-recorded";
+
+    private final InboundEvents inbound;
+    private final MeasurementStore measurements;
+
+    @Inject
+    public MeasurementsRecordedConsumer(
+            final InboundEvents inbound, final MeasurementStore measurements) {
+        this.inbound = inbound;
+        this.measurements = measurements;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void consume(final ConsumerRecord<String, byte[]> record) {
+        inbound.apply(record, MeasurementsRecorded.class, measurements::add);
+    }
+}

@@ -1,0 +1,2 @@
+/** trainer's event consumers. */
+package io.dreamloop.trainer.messaging;

@@ -1,0 +1,101 @@
+package io.dreamloop.trainer.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One measured expression value with its lineage. */
+@Entity
+@Table(name = "measurement")
+public class MeasurementEntity {
+
+    /** Run id and member id: one value per member per run. */
+    @Embeddable
+    public record Key(
+            @Column(name = "run_id") String runId, @Column(name = "member_id") String memberId)
+            implements Serializable {}
+
+    @EmbeddedId private Key key;
+
+    @Column(name = "library_id", nullable = false)
+    private String libraryId;
+
+    @Column(name = "sequence", nullable = false)
+    private String sequence;
+
+    @Column(name = "value", nullable = false)
+    private double value;
+
+    @Column(name = "scale", nullable = false)
+    private String scale;
+
+    @Column(name = "method", nullable = false)
+    private String method;
+
+    @Column(name = "reads", nullable = false)
+    private long reads;
+
+    @Column(name = "singleton", nullable = false)
+    private boolean singleton;
+
+    @Column(name = "qc_flags", nullable = false)
+    private String qcFlags;
+
+    @Column(name = "event_id", nullable = false)
+    private UUID eventId;
+
+    @Column(name = "recorded_at", nullable = false)
+    private Instant recordedAt;
+
+    protected MeasurementEntity() {}
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public MeasurementEntity(
+            final Key key,
+            final String libraryId,
+            final String sequence,
+            final double value,
+            final String scale,
+            final String method,
+            final long reads,
+            final boolean singleton,
+            final String qcFlags,
+            final UUID eventId) {
+        this.key = key;
+        this.libraryId = libraryId;
+        this.sequence = sequence;
+        this.value = value;
+        this.scale = scale;
+        this.method = method;
+        this.reads = reads;
+        this.singleton = singleton;
+        this.qcFlags = qcFlags;
+        this.eventId = eventId;
+        this.recordedAt = Instant.now();
+    }
+
+    public Key key() {
+        return key;
+    }
+
+    public String sequence() {
+        return sequence;
+    }
+
+    public double value() {
+        return value;
+    }
+
+    public String scale() {
+        return scale;
+    }
+
+    public boolean singleton() {
+        return singleton;
+    }
+}

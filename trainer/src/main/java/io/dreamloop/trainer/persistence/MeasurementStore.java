@@ -1,0 +1,83 @@
+package io.dreamloop.trainer.persistence;
+
+import io.dreamloop.contracts.event.Measurement;
+import io.dreamloop.contracts.event.MeasurementsRecorded;
+import io.dreamloop.platform.messaging.RejectedEventException;
+import io.dreamloop.platform.persistence.Database;
+import io.dreamloop.trainer.config.TrainerConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+
+/** The dataset of measurements; call inside a transaction. */
+@ApplicationScoped
+public class MeasurementStore {
+    private static final int FLUSH_EVERY = 500;
+
+    private final Database database;
+    private final TrainerConfig config;
+
+    @Inject
+    public MeasurementStore(final Database database, final TrainerConfig config) {
+        this.database = database;
+        this.config = config;
+    }
+
+    /**
+     * Adds the measurements of one chunk. A value already stored for the same run and member (a
+     * re-sent chunk) is kept as it is.
+     *
+     * @return the number of new measurements
+     * @throws RejectedEventException for a scale this trainer does not accept
+     */
+    public int add(final MeasurementsRecorded event) {
+        if (!config.dataset().accepts(event.scale())) {
+            throw new RejectedEventException(
+                    "run %s is on scale '%s'; this trainer accepts %s"
+                            .formatted(
+                                    event.runId(),
+                                    event.scale().wireName(),
+                                    config.dataset().scales()));
+        }
+        final EntityManager em = database.em();
+        int added = 0;
+        for (final Measurement m : event.measurements()) {
+            final MeasurementEntity.Key key =
+                    new MeasurementEntity.Key(event.runId(), m.memberId());
+            if (em.find(MeasurementEntity.class, key) != null) {
+                continue;
+            }
+            em.persist(
+                    new MeasurementEntity(
+                            key,
+                            event.libraryId(),
+                            m.sequence().bases(),
+                            m.value(),
+                            event.scale().wireName(),
+                            event.method(),
+                            m.reads(),
+                            m.singleton(),
+                            String.join(",", m.qcFlags()),
+                            event.header().eventId()));
+            if (++added % FLUSH_EVERY == 0) {
+                em.flush();
+                em.clear();
+            }
+        }
+        return added;
+    }
+
+    /** Measurement counts per scale and method. */
+    public List<DatasetSlice> slices() {
+        return database
+                .em()
+                .createQuery(
+                        "select m.scale, m.method, count(m), count(distinct m.key.runId) from MeasurementEntity m group by m.scale, m.method order by m.scale, m.method",
+                        Object[].class)
+                .getResultList()
+                .stream()
+                .map(r -> new DatasetSlice((String) r[0], (String) r[1], (Long) r[2], (Long) r[3]))
+                .toList();
+    }
+}

@@ -1,0 +1,2 @@
+/** trainer's tables: the measurements dataset. */
+package io.dreamloop.trainer.persistence;

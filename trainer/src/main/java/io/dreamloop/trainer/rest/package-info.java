@@ -1,0 +1,2 @@
+/** trainer's HTTP API. */
+package io.dreamloop.trainer.rest;

@@ -1,0 +1,113 @@
+package io.dreamloop.trainer;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dreamloop.contracts.event.Chunk;
+import io.dreamloop.contracts.event.DeadLetter;
+import io.dreamloop.contracts.event.EventTypes;
+import io.dreamloop.contracts.event.ExpressionScale;
+import io.dreamloop.contracts.event.Lineage;
+import io.dreamloop.contracts.event.Measurement;
+import io.dreamloop.contracts.event.MeasurementsRecorded;
+import io.dreamloop.contracts.sequence.DnaSequence;
+import io.dreamloop.contracts.topic.Topics;
+import io.dreamloop.contracts.wire.EventCodec;
+import io.dreamloop.testing.DreamloopInfrastructureResource;
+import io.dreamloop.testing.Infrastructure;
+import io.dreamloop.testing.TestTopics;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Real DREAM training rows through the real broker into the trainer's dataset. */
+@QuarkusTest
+@WithTestResource(
+        value = DreamloopInfrastructureResource.class,
+        initArgs = @ResourceArg(name = "service", value = "trainer"))
+class MeasurementsIT {
+    private final EventCodec codec = EventCodec.instance();
+    private final String bootstrap = Infrastructure.get().kafkaBootstrap();
+
+    @Test
+    void dreamTrainingRowsArriveOnceEachOnTheirScale() throws IOException {
+        final Path demo =
+                Path.of(
+                        System.getProperty("dreamloop.root", "../"),
+                        "..",
+                        "shared",
+                        "data",
+                        "dream2022",
+                        "demo_train.txt");
+        final List<Measurement> rows = new ArrayList<>();
+        for (final String line : Files.readAllLines(demo).subList(0, 1000)) {
+            final String[] f = line.split("\t");
+            final double value = Double.parseDouble(f[1]);
+            rows.add(
+                    new Measurement(
+                            "demo-" + rows.size(),
+                            DnaSequence.of(f[0]),
+                            value,
+                            0,
+                            value == Math.rint(value),
+                            null));
+        }
+        final MeasurementsRecorded first = event("run-demo", rows.subList(0, 600), new Chunk(0, 2));
+        final MeasurementsRecorded second =
+                event("run-demo", rows.subList(600, 1000), new Chunk(1, 2));
+        final MeasurementsRecorded resent =
+                event("run-demo", rows.subList(600, 1000), new Chunk(1, 2));
+        TestTopics.produce(
+                bootstrap,
+                Topics.MEASUREMENTS_RECORDED,
+                "run-demo",
+                List.of(
+                        codec.encode(first),
+                        codec.encode(second),
+                        codec.encode(first),
+                        codec.encode(resent),
+                        "{\"header\":{\"type\":\"measurements-recorded\",\"schemaVersion\":1}}"
+                                .getBytes(StandardCharsets.UTF_8)));
+        final var letters =
+                TestTopics.readUntil(
+                        bootstrap,
+                        Topics.DEAD_LETTER,
+                        r ->
+                                "run-demo"
+                                        .equals(
+                                                codec.decode(r.value(), DeadLetter.class)
+                                                        .sourceKey()),
+                        Duration.ofSeconds(60));
+        assertThat(codec.decode(letters.getLast().value(), DeadLetter.class).reason())
+                .startsWith(
+                        "malformed: invalid measurements-recorded: required field 'header.eventId' is missing");
+        final JsonPath slices = given().get("/dataset").then().statusCode(200).extract().jsonPath();
+        assertThat(slices.getList("$")).hasSize(1);
+        assertThat(slices.getString("[0].scale")).isEqualTo("bin-index");
+        assertThat(slices.getString("[0].method")).isEqualTo("bin-weighted-mean");
+        assertThat(slices.getLong("[0].measurements")).isEqualTo(1000);
+        assertThat(slices.getLong("[0].runs")).isEqualTo(1);
+    }
+
+    private static MeasurementsRecorded event(
+            final String run, final List<Measurement> rows, final Chunk chunk) {
+        return new MeasurementsRecorded(
+                EventTypes.header(
+                        MeasurementsRecorded.class, Lineage.ofLibrary("dream-demo").withRun(run)),
+                run,
+                "dream-demo",
+                "bin-weighted-mean",
+                ExpressionScale.BIN_INDEX,
+                chunk,
+                rows);
+    }
+}

@@ -1,0 +1,2 @@
+/** trainer tests. */
+package io.dreamloop.trainer;
