@@ -4,7 +4,7 @@ create table measurement (
     member_id   varchar(128)  not null,
     library_id  varchar(128)  not null,
     sequence    varchar(2000) not null,
-    value       double precision not null,
+    expression  double precision not null,
     scale       varchar(32)   not null,
     method      varchar(64)   not null,
     reads       bigint        not null,

@@ -65,7 +65,13 @@ public final class Infrastructure {
         try (Admin admin =
                 Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap))) {
             final Set<String> groups =
-                    admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS).stream()
+                    admin
+                            .listGroups(
+                                    org.apache.kafka.clients.admin.ListGroupsOptions
+                                            .forConsumerGroups())
+                            .all()
+                            .get(30, TimeUnit.SECONDS)
+                            .stream()
                             .map(g -> g.groupId())
                             .filter(g -> g.startsWith("dreamloop."))
                             .collect(Collectors.toSet());

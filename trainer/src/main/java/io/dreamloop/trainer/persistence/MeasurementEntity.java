@@ -28,7 +28,7 @@ public class MeasurementEntity {
     @Column(name = "sequence", nullable = false)
     private String sequence;
 
-    @Column(name = "value", nullable = false)
+    @Column(name = "expression", nullable = false)
     private double value;
 
     @Column(name = "scale", nullable = false)

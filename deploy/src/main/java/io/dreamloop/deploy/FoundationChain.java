@@ -1,0 +1,119 @@
+package io.dreamloop.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dreamloop.contracts.topic.Topics;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The event chain the system runs today: a user asks the designer for a library over HTTP
+ * (design-requested), the designer designs and stores it and publishes it in chunks
+ * (library-designed), lab-ingest stores every member so that sort-seq runs can be matched to it.
+ */
+public final class FoundationChain {
+
+    /**
+     * What the chain did.
+     *
+     * @param libraryId the library
+     * @param members members designed
+     * @param chunks library-designed events
+     * @param membersAtLabIngest members lab-ingest stored
+     * @param designSeconds request to designed
+     * @param deliverySeconds designed to stored at lab-ingest
+     */
+    public record Result(
+            String libraryId,
+            int members,
+            int chunks,
+            long membersAtLabIngest,
+            double designSeconds,
+            double deliverySeconds) {}
+
+    private FoundationChain() {}
+
+    /** Runs the chain for a random library of {@code sequences} members and prints each step. */
+    public static Result run(
+            final LocalStack stack,
+            final String libraryId,
+            final int sequences,
+            final long seed,
+            final PrintStream out) {
+        final ServiceClient http = stack.http();
+        out.println();
+        out.println("Event chain");
+        final Instant t0 = Instant.now();
+        final JsonNode accepted =
+                http.postJson(
+                        stack.url(Topics.DESIGNER) + "/libraries",
+                        Map.of(
+                                "libraryId",
+                                libraryId,
+                                "quotas",
+                                Map.of("random", sequences),
+                                "seed",
+                                seed));
+        out.printf(
+                "  1. user -> designer          POST /libraries: %s random sequences, seed %d -> %s (event %s)%n",
+                accepted.path("sequences").asText(),
+                seed,
+                Topics.DESIGN_REQUESTED,
+                accepted.path("requestEventId").asText());
+        final JsonNode designed =
+                await(
+                        () -> http.find(stack.url(Topics.DESIGNER) + "/libraries/" + libraryId),
+                        Duration.ofMinutes(5));
+        if (!"designed".equals(designed.path("status").asText())) {
+            throw new IllegalStateException(
+                    "library %s failed: %s"
+                            .formatted(libraryId, designed.path("failure").asText()));
+        }
+        final double designSeconds = Duration.between(t0, Instant.now()).toMillis() / 1000.0;
+        out.printf(
+                "  2. designer                  consumed %s, designed and stored %,d members in %.1f s%n",
+                Topics.DESIGN_REQUESTED, designed.path("totalMembers").asInt(), designSeconds);
+        out.printf(
+                "  3. designer -> lab-ingest    %s: %d chunk event(s), each under the 1 MiB message limit%n",
+                Topics.LIBRARY_DESIGNED, designed.path("chunks").asInt());
+        final Instant t1 = Instant.now();
+        final JsonNode received =
+                await(
+                        () ->
+                                http.find(stack.url(Topics.LAB_INGEST) + "/libraries/" + libraryId)
+                                        .filter(s -> s.path("complete").asBoolean()),
+                        Duration.ofMinutes(5));
+        final double deliverySeconds = Duration.between(t1, Instant.now()).toMillis() / 1000.0;
+        out.printf(
+                "  4. lab-ingest                consumed %s, stored %,d of %,d members (%d/%d chunks) %.1f s later%n",
+                Topics.LIBRARY_DESIGNED,
+                received.path("membersReceived").asLong(),
+                received.path("totalMembers").asLong(),
+                received.path("chunksReceived").asLong(),
+                received.path("chunkCount").asLong(),
+                deliverySeconds);
+        return new Result(
+                libraryId,
+                designed.path("totalMembers").asInt(),
+                designed.path("chunks").asInt(),
+                received.path("membersReceived").asLong(),
+                designSeconds,
+                deliverySeconds);
+    }
+
+    /** Polls until the supplier yields a document. */
+    static JsonNode await(
+            final java.util.function.Supplier<Optional<JsonNode>> poll, final Duration timeout) {
+        final Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            final Optional<JsonNode> value = poll.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            ServiceProcess.sleep(200);
+        }
+        throw new IllegalStateException("no answer within " + timeout);
+    }
+}

@@ -1,0 +1,85 @@
+package io.dreamloop.deploy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The real Kafka broker, started and stopped through {@code deploy/kafka.sh}. */
+public final class LocalBroker implements AutoCloseable {
+    private final Path root;
+    private final Path dir;
+    private final int port;
+
+    private LocalBroker(final Path root, final Path dir, final int port) {
+        this.root = root;
+        this.dir = dir;
+        this.port = port;
+    }
+
+    /** Starts a fresh broker (empty data directory) and waits until it is ready. */
+    public static LocalBroker start(final Path root, final Path dir, final int port) {
+        final LocalBroker broker = new LocalBroker(root, dir, port);
+        broker.script("stop");
+        deleteRecursively(dir.resolve("data"));
+        broker.script("start", "--port", String.valueOf(port));
+        return broker;
+    }
+
+    public String bootstrap() {
+        return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        script("stop");
+    }
+
+    private void script(final String... args) {
+        final List<String> command =
+                new java.util.ArrayList<>(
+                        List.of("bash", root.resolve("deploy/kafka.sh").toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--dir", dir.toString()));
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            final Process p =
+                    new ProcessBuilder(command)
+                            .directory(root.toFile())
+                            .redirectErrorStream(true)
+                            .redirectOutput(
+                                    ProcessBuilder.Redirect.appendTo(
+                                            dir.resolve("kafka.sh.log").toFile()))
+                            .start();
+            if (!p.waitFor(240, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(
+                        "deploy/kafka.sh %s failed; see %s"
+                                .formatted(args[0], dir.resolve("kafka.sh.log")));
+            }
+        } catch (final IOException e) {
+            throw new IllegalStateException("cannot run deploy/kafka.sh", e);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running deploy/kafka.sh", e);
+        }
+    }
+
+    private static void deleteRecursively(final Path path) {
+        if (!java.nio.file.Files.exists(path)) {
+            return;
+        }
+        try (var walk = java.nio.file.Files.walk(path)) {
+            walk.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(
+                            p -> {
+                                try {
+                                    java.nio.file.Files.delete(p);
+                                } catch (final IOException e) {
+                                    throw new java.io.UncheckedIOException(e);
+                                }
+                            });
+        } catch (final IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.dreamloop.deploy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The README's main-job command: starts a real Kafka broker from Maven jars and the four services
+ * on their embedded databases, checks that each is healthy and connected, prints the topology, runs
+ * the event chain, and stops everything.
+ */
+@Command(
+        name = "dreamloop run",
+        mixinStandardHelpOptions = true,
+        description = "Run dreamloop locally on embedded defaults and show the event chain.")
+public final class MainJob implements Callable<Integer> {
+
+    @Option(
+            names = "--sequences",
+            defaultValue = "1000",
+            description = "Size of the random library to design (default ${DEFAULT-VALUE}).")
+    int sequences;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "2022",
+            description = "Seed of the design (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+            names = "--kafka-port",
+            defaultValue = "9092",
+            description = "Port of the local broker (default ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
+    @Option(
+            names = "--base-port",
+            defaultValue = "8081",
+            description =
+                    "HTTP port of the first service; the others follow (default ${DEFAULT-VALUE}).")
+    int basePort;
+
+    @Option(
+            names = "--root",
+            defaultValue = ".",
+            description = "Repository root (default: the current directory).")
+    Path root;
+
+    @Override
+    public Integer call() {
+        final Path repo = root.toAbsolutePath().normalize();
+        final Path runDir = repo.resolve(".run/main");
+        deleteDataOf(runDir);
+        System.out.println(
+                "dreamloop: local run in "
+                        + repo.relativize(runDir)
+                        + " (embedded H2 databases, real Kafka broker)");
+        try (LocalStack stack =
+                LocalStack.start(
+                        repo,
+                        runDir,
+                        kafkaPort,
+                        null,
+                        ServiceSpec.defaults(basePort),
+                        spec ->
+                                Map.of(
+                                        "quarkus.profile",
+                                        "embedded",
+                                        "dreamloop.data-dir",
+                                        runDir.resolve("data").toString()),
+                        line -> System.out.println("  " + line))) {
+            Topology.print(stack, System.out);
+            final FoundationChain.Result result =
+                    FoundationChain.run(
+                            stack, "lib-" + seed + "-" + sequences, sequences, seed, System.out);
+            System.out.println();
+            System.out.printf(
+                    "done: library %s, %,d members designed, %d chunks, %,d stored by lab-ingest; stopping%n",
+                    result.libraryId(),
+                    result.members(),
+                    result.chunks(),
+                    result.membersAtLabIngest());
+        } catch (final RuntimeException e) {
+            System.err.println("dreamloop run failed: " + e.getMessage());
+            System.err.println("logs: " + repo.relativize(runDir.resolve("logs")));
+            return 1;
+        }
+        System.out.println("stopped all services and the broker");
+        return 0;
+    }
+
+    private static void deleteDataOf(final Path runDir) {
+        final java.io.File data = runDir.resolve("data").toFile();
+        if (data.exists()) {
+            for (final java.io.File f : java.util.Objects.requireNonNull(data.listFiles())) {
+                if (!f.delete()) {
+                    throw new IllegalStateException("cannot delete " + f);
+                }
+            }
+        }
+    }
+
+    public static void main(final String[] args) {
+        System.exit(new CommandLine(new MainJob()).execute(args));
+    }
+}

@@ -1,0 +1,72 @@
+package io.dreamloop.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dreamloop.testing.Infrastructure;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The README's main-job command on its embedded defaults: its own broker from Maven jars, the four
+ * services on embedded H2, the event chain, a clean stop. Ports differ from the defaults so that it
+ * can run beside a developer's own run.
+ */
+class MainJobIT {
+
+    @Test
+    void runsTheEventChainOnEmbeddedDefaultsAndStopsCleanly() {
+        final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        final PrintStream original = System.out;
+        final int exit;
+        try (PrintStream tee =
+                new PrintStream(new TeeStream(captured, original), true, StandardCharsets.UTF_8)) {
+            System.setOut(tee);
+            exit =
+                    new CommandLine(new MainJob())
+                            .execute(
+                                    "--root", Infrastructure.repositoryRoot().toString(),
+                                    "--kafka-port", "29092",
+                                    "--base-port", "28081",
+                                    "--sequences", "3000",
+                                    "--seed", "11");
+        } finally {
+            System.setOut(original);
+        }
+        final String out = captured.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(out).isZero();
+        assertThat(out)
+                .contains("embedded H2 databases, real Kafka broker")
+                .contains("all 4 services ready")
+                .contains("dreamloop.lab-ingest.library-designed 1/3")
+                .contains("designed and stored 3,000 members")
+                .contains("stored 3,000 of 3,000 members")
+                .contains("stopped all services and the broker");
+    }
+
+    /** Writes to two streams: the test keeps the output and the log shows it. */
+    private static final class TeeStream extends java.io.OutputStream {
+        private final java.io.OutputStream a;
+        private final java.io.OutputStream b;
+
+        TeeStream(final java.io.OutputStream a, final java.io.OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void write(final int value) throws java.io.IOException {
+            a.write(value);
+            b.write(value);
+        }
+
+        @Override
+        public void write(final byte[] bytes, final int off, final int len)
+                throws java.io.IOException {
+            a.write(bytes, off, len);
+            b.write(bytes, off, len);
+        }
+    }
+}
