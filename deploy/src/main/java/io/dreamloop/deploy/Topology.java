@@ -88,7 +88,8 @@ public final class Topology {
     }
 
     private static String consumers(
-            final String topic, final Map<String, ConsumerGroupDescription> groups) {
+            final TopicSpec spec, final Map<String, ConsumerGroupDescription> groups) {
+        final String topic = spec.name();
         final Map<String, String> live = new TreeMap<>();
         for (final ConsumerGroupDescription group : groups.values()) {
             final long partitions =
