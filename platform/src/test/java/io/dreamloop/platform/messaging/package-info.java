@@ -1,0 +1,2 @@
+/** Tests of the platform's messaging support. */
+package io.dreamloop.platform.messaging;
