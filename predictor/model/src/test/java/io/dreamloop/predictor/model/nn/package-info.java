@@ -1,0 +1,2 @@
+/** Tests of the model blocks. */
+package io.dreamloop.predictor.model.nn;
