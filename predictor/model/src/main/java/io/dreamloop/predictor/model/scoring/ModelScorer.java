@@ -1,0 +1,98 @@
+package io.dreamloop.predictor.model.scoring;
+
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.NoopTranslator;
+import ai.djl.translate.TranslateException;
+import io.dreamloop.contracts.sequence.DnaSequence;
+import io.dreamloop.predictor.model.SequenceEncoding;
+import io.dreamloop.predictor.model.nn.Bins;
+import java.util.List;
+
+/**
+ * Scores sequences with one loaded model, in batches of at most {@code batchSize}. Owns the model:
+ * closing the scorer closes it. Safe for concurrent use (one DJL predictor per call).
+ */
+public final class ModelScorer implements AutoCloseable {
+    private final Model model;
+    private final SequenceEncoding encoding;
+    private final int batchSize;
+
+    /**
+     * @param model a loaded model mapping {@code float32 (N, 6, 150)} to logits {@code (N, 18)}
+     * @param encoding the input encoding
+     * @param batchSize the largest batch sent to the model at once
+     */
+    public ModelScorer(final Model model, final SequenceEncoding encoding, final int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, but was " + batchSize);
+        }
+        this.model = model;
+        this.encoding = encoding;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Scores the sequences on both strands.
+     *
+     * @throws IllegalArgumentException when a sequence cannot be padded
+     * @throws IllegalStateException when the model fails
+     */
+    public StrandPredictions score(final List<DnaSequence> sequences) {
+        final int n = sequences.size();
+        final float[] fwd = new float[n];
+        final float[] rev = new float[n];
+        final float[] logitsF = new float[n * 18];
+        final float[] logitsR = new float[n * 18];
+        try (Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator());
+                NDManager manager = model.getNDManager().newSubManager()) {
+            for (int from = 0; from < n; from += batchSize) {
+                final List<DnaSequence> batch =
+                        sequences.subList(from, Math.min(n, from + batchSize));
+                strand(predictor, manager, batch, false, fwd, logitsF, from);
+                strand(predictor, manager, batch, true, rev, logitsR, from);
+            }
+        } catch (final TranslateException e) {
+            throw new IllegalStateException(
+                    "model " + model.getName() + " failed: " + e.getMessage(), e);
+        }
+        return new StrandPredictions(fwd, rev, logitsF, logitsR);
+    }
+
+    private void strand(
+            final Predictor<NDList, NDList> predictor,
+            final NDManager manager,
+            final List<DnaSequence> batch,
+            final boolean reverse,
+            final float[] bins,
+            final float[] logits,
+            final int offset)
+            throws TranslateException {
+        try (NDManager scope = manager.newSubManager()) {
+            final NDArray x =
+                    scope.create(
+                            encoding.predictionBatch(batch, reverse),
+                            new Shape(
+                                    batch.size(),
+                                    SequenceEncoding.CHANNELS,
+                                    SequenceEncoding.LENGTH));
+            final NDArray out = predictor.predict(new NDList(x)).singletonOrThrow();
+            out.attach(scope);
+            System.arraycopy(out.toFloatArray(), 0, logits, offset * 18, batch.size() * 18);
+            System.arraycopy(Bins.expectedBin(out).toFloatArray(), 0, bins, offset, batch.size());
+        }
+    }
+
+    public String name() {
+        return model.getName();
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,2 @@
+/** Scoring tests against the reference fixture. */
+package io.dreamloop.predictor.model.scoring;
