@@ -1,0 +1,2 @@
+/** Tests of the model store. */
+package io.dreamloop.predictor.model.artifact;
