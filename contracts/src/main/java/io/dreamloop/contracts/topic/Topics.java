@@ -74,7 +74,7 @@ public final class Topics {
                             EventTypes.MODEL_PUBLISHED,
                             1,
                             "modelVersion",
-                            List.of(TRAINER),
+                            List.of(TRAINER, PREDICTOR),
                             List.of(PREDICTOR, DESIGNER)),
                     new TopicSpec(
                             DEAD_LETTER,

@@ -104,6 +104,25 @@ public class InboundEvents {
         }
     }
 
+    /**
+     * Decodes a record for a consumer that applies records in batches; a malformed record is
+     * dead-lettered and yields empty.
+     */
+    public <E extends Event> java.util.Optional<E> decode(
+            final ConsumerRecord<String, byte[]> record, final Class<E> type) {
+        try {
+            return java.util.Optional.of(codec.decode(record.value(), type));
+        } catch (final MalformedEventException e) {
+            deadLetter(record, "malformed: " + e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Dead-letters a well-formed record this service cannot apply. */
+    public void reject(final ConsumerRecord<String, byte[]> record, final String reason) {
+        deadLetter(record, "rejected: " + reason);
+    }
+
     private Outcome deadLetter(final ConsumerRecord<String, byte[]> record, final String reason) {
         final String payload =
                 record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);

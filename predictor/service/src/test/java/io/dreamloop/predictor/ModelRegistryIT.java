@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The registry follows model-published on the real broker; champions replace champions. */
+/** The registry follows model-published on the real broker; nothing it cannot serve gets in. */
 @QuarkusTest
 @WithTestResource(
         value = DreamloopInfrastructureResource.class,
@@ -48,10 +48,11 @@ class ModelRegistryIT {
     }
 
     @Test
-    void championsReplaceChampionsAndDuplicatesAndForeignArchitecturesDoNotCount() {
-        final ModelPublished v1 = model("cnn-v1", "dream-cnn", true, 'a');
-        final ModelPublished v2 = model("cnn-v2", "dream-cnn", true, 'b');
-        final ModelPublished foreign = model("x-v1", "enformer", true, 'c');
+    void registersVersionsOnceAndRejectsForeignArchitecturesAndUnloadableChampions() {
+        final ModelPublished v1 = model("cnn-v1", "dream-cnn", false, 'a');
+        final ModelPublished v2 = model("cnn-v2", "dream-cnn", false, 'b');
+        final ModelPublished foreign = model("x-v1", "enformer", false, 'c');
+        final ModelPublished missing = model("cnn-v3", "dream-cnn", true, 'd');
         // model-published has one partition: order is kept, the last dead letter marks the end.
         TestTopics.produce(
                 bootstrap,
@@ -62,6 +63,7 @@ class ModelRegistryIT {
                         codec.encode(v1),
                         codec.encode(v2),
                         codec.encode(foreign),
+                        codec.encode(missing),
                         "not json".getBytes(StandardCharsets.UTF_8)));
         final var read =
                 TestTopics.readUntil(
@@ -77,10 +79,14 @@ class ModelRegistryIT {
         assertThat(reasons)
                 .contains(
                         "rejected: model x-v1 has architecture 'enformer'; this predictor serves [dream-cnn, dream-rnn, dream-attn]");
+        assertThat(reasons)
+                .contains(
+                        "rejected: model cnn-v3 cannot be loaded: model cnn-v3: artifact file:///models/cnn-v3 is not addressed by its sha256 "
+                                + "d".repeat(64));
         given().get("/models").then().statusCode(200).body("size()", equalTo(2));
         given().get("/models/champion")
                 .then()
-                .statusCode(200)
-                .body("modelVersion", equalTo("cnn-v2"));
+                .statusCode(404)
+                .body("message", equalTo("no champion model has been published yet"));
     }
 }

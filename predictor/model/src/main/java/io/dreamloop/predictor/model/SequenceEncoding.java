@@ -42,6 +42,14 @@ public final class SequenceEncoding {
         UNIFORM
     }
 
+    /**
+     * The DREAM 2022 encoding: the 150 plasmid bases upstream of the insert of the challenge's
+     * {@code plasmid.json} (offsets 3498..3647; SPEC §1.2), ending in the 5' adapter.
+     */
+    public static final SequenceEncoding DREAM_2022 =
+            new SequenceEncoding(
+                    "AGTCCACTATTAAAGAACGTGGACTCCAACGTCAAAGGGCGAAAAACCGTCTATCAGGGCGATGGCCCACTACGTGAACCATCACCCTAATCAAGTGCTAGCAGGAATGATGCAAAAGGTTCCCGATTCGAACTGCATTTTTTTCACATC");
+
     private final String upstream;
 
     private SequenceEncoding(final String upstream) {

@@ -30,6 +30,8 @@ class SequenceEncodingTest {
             assertThat(encoding.pad(raw).bases())
                     .isEqualTo(expected.get("padded_150").get(i).asText());
         }
+        assertThat(SequenceEncoding.DREAM_2022.upstreamPadding())
+                .isEqualTo(encoding.upstreamPadding());
         assertThat(encoding.upstreamPadding())
                 .endsWith("TGCATTTTTTTCACATC")
                 .startsWith("AGTCCACTATTAAAGAACGTGGACTCC");

@@ -66,6 +66,10 @@ public class ModelRegistry {
         em.persist(version);
     }
 
+    public Optional<ModelVersionEntity> find(final String version) {
+        return Optional.ofNullable(database.em().find(ModelVersionEntity.class, version));
+    }
+
     public Optional<ModelVersionEntity> champion() {
         return database.em()
                 .createQuery(

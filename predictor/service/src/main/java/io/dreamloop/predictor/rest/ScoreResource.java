@@ -1,0 +1,116 @@
+package io.dreamloop.predictor.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dreamloop.contracts.sequence.DnaSequence;
+import io.dreamloop.contracts.sequence.InvalidSequenceException;
+import io.dreamloop.predictor.config.PredictorConfig;
+import io.dreamloop.predictor.model.scoring.StrandPredictions;
+import io.dreamloop.predictor.scoring.Scored;
+import io.dreamloop.predictor.scoring.ScorerPool;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /score}: predicted expression (expected bin, 0..17) of full sequences (5' adapter,
+ * variable region, 3' adapter, as measured), with the model version that made them.
+ *
+ * <p>Body: {@code {"sequences": ["TGCATTTT...", ...]}} or {@code {"sequences": {"id": "TGCA..."}},
+ * "modelVersion": "..."}} (the champion when absent).
+ */
+@Path("/score")
+public class ScoreResource {
+    private final ScorerPool scorers;
+    private final PredictorConfig config;
+
+    @Inject
+    public ScoreResource(final ScorerPool scorers, final PredictorConfig config) {
+        this.scorers = scorers;
+        this.config = config;
+    }
+
+    /**
+     * One scored sequence.
+     *
+     * @param id the caller's id (the index for a list)
+     * @param prediction mean of the two strands
+     * @param forward the sequence as given
+     * @param reverse its reverse complement
+     */
+    public record Prediction(String id, float prediction, float forward, float reverse) {}
+
+    /**
+     * The answer.
+     *
+     * @param modelVersion the version that scored every sequence
+     * @param predictions one per sequence, in request order
+     */
+    public record Answer(String modelVersion, List<Prediction> predictions) {}
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Answer score(final JsonNode body) {
+        if (body == null || !body.has("sequences")) {
+            throw new IllegalArgumentException(
+                    "'sequences' is required: a list of sequences or an object of id -> sequence");
+        }
+        final List<String> ids = new ArrayList<>();
+        final List<DnaSequence> sequences = new ArrayList<>();
+        final JsonNode given = body.get("sequences");
+        if (given.isArray()) {
+            for (int i = 0; i < given.size(); i++) {
+                ids.add(String.valueOf(i));
+                sequences.add(parse(String.valueOf(i), given.get(i)));
+            }
+        } else if (given.isObject()) {
+            for (final Map.Entry<String, JsonNode> e : given.properties()) {
+                ids.add(e.getKey());
+                sequences.add(parse(e.getKey(), e.getValue()));
+            }
+        } else {
+            throw new IllegalArgumentException(
+                    "'sequences' must be a list or an object of id -> sequence");
+        }
+        if (sequences.isEmpty() || sequences.size() > config.scoring().maxSequencesPerRequest()) {
+            throw new IllegalArgumentException(
+                    "a request scores 1 to %,d sequences, not %,d"
+                            .formatted(
+                                    config.scoring().maxSequencesPerRequest(), sequences.size()));
+        }
+        final String version =
+                body.hasNonNull("modelVersion") ? body.get("modelVersion").asText() : null;
+        final Scored scored = scorers.score(version, sequences);
+        final StrandPredictions p = scored.predictions();
+        final float[] mean = p.mean();
+        final List<Prediction> out = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            out.add(new Prediction(ids.get(i), mean[i], p.forward()[i], p.reverse()[i]));
+        }
+        return new Answer(scored.modelVersion(), out);
+    }
+
+    static DnaSequence parse(final String id, final JsonNode value) {
+        if (value == null || !value.isTextual()) {
+            throw new IllegalArgumentException("sequence '%s' must be a string".formatted(id));
+        }
+        try {
+            final DnaSequence s = DnaSequence.parse(value.asText());
+            if (s.length() <= 17) {
+                throw new IllegalArgumentException(
+                        "sequence '%s' has %d bases; give the full measured sequence (5' adapter, variable region, 3' adapter)"
+                                .formatted(id, s.length()));
+            }
+            return s;
+        } catch (final InvalidSequenceException e) {
+            throw new IllegalArgumentException(
+                    "sequence '%s': %s".formatted(id, e.getMessage()), e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.dreamloop.predictor.scoring;
+
+import ai.djl.Device;
+import io.dreamloop.contracts.event.EventTypes;
+import io.dreamloop.contracts.event.Ids;
+import io.dreamloop.contracts.event.Lineage;
+import io.dreamloop.contracts.event.ModelPublished;
+import io.dreamloop.contracts.topic.Topics;
+import io.dreamloop.platform.messaging.EventPublisher;
+import io.dreamloop.predictor.config.PredictorConfig;
+import io.dreamloop.predictor.model.artifact.ModelManifest;
+import io.dreamloop.predictor.model.artifact.ModelStore;
+import io.dreamloop.predictor.model.scoring.TorchScriptModels;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+/**
+ * Imports weights trained elsewhere (a module traced in PyTorch, such as the official Prix Fixe
+ * models): checks that DJL can load it, stores it by hash, and publishes model-published, through
+ * which every predictor instance registers and (for a champion) hot-swaps to it.
+ */
+@ApplicationScoped
+public class ModelImports {
+    private final PredictorConfig config;
+    private final EventPublisher publisher;
+
+    @Inject
+    public ModelImports(final PredictorConfig config, final EventPublisher publisher) {
+        this.config = config;
+        this.publisher = publisher;
+    }
+
+    /**
+     * @throws IllegalArgumentException for an unknown architecture, an invalid version id or a file
+     *     that is not a loadable TorchScript module
+     */
+    public ModelManifest importTorchScript(
+            final InputStream body,
+            final String version,
+            final String architecture,
+            final boolean champion) {
+        Ids.require(version, "model version");
+        if (!config.registry().architectures().contains(architecture)) {
+            throw new IllegalArgumentException(
+                    "architecture '%s' is not served here; known: %s"
+                            .formatted(architecture, config.registry().architectures()));
+        }
+        try {
+            final Path dir = Files.createTempDirectory("dreamloop-import-");
+            final Path file = dir.resolve("upload.pt");
+            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            TorchScriptModels.load(file, Device.cpu()).close();
+            final ModelStore store = new ModelStore(Path.of(config.registry().store()));
+            final ModelManifest manifest =
+                    store.put(
+                            file,
+                            version,
+                            architecture,
+                            ModelManifest.TORCHSCRIPT,
+                            null,
+                            Map.of(),
+                            Map.of("source", "import"));
+            Files.delete(file);
+            Files.delete(dir);
+            publisher.publish(
+                    Topics.MODEL_PUBLISHED,
+                    new ModelPublished(
+                            EventTypes.header(
+                                    ModelPublished.class, Lineage.NONE.withModelVersion(version)),
+                            version,
+                            architecture,
+                            null,
+                            manifest.sha256(),
+                            store.uri(manifest.sha256()).toString(),
+                            champion,
+                            Map.of()));
+            return manifest;
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot store the upload", e);
+        }
+    }
+}

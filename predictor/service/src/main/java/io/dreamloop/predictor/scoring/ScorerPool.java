@@ -1,0 +1,157 @@
+package io.dreamloop.predictor.scoring;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import io.dreamloop.contracts.sequence.DnaSequence;
+import io.dreamloop.predictor.config.PredictorConfig;
+import io.dreamloop.predictor.model.SequenceEncoding;
+import io.dreamloop.predictor.model.artifact.ModelManifest;
+import io.dreamloop.predictor.model.artifact.ModelStore;
+import io.dreamloop.predictor.model.scoring.ModelScorer;
+import io.dreamloop.predictor.model.scoring.TorchScriptModels;
+import io.dreamloop.predictor.persistence.ModelRegistry;
+import io.dreamloop.predictor.persistence.ModelVersionEntity;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The loaded models by version and the current champion.
+ *
+ * <p>Hot swap: a new champion is loaded (and its artifact hash verified) before the champion
+ * pointer moves to it, so requests never wait for a load and never see a half-loaded model; a
+ * request holds the scorer it started with, so it finishes on that version and its results are
+ * attributed to it. Loaded models stay loaded until shutdown (they are requested by version too).
+ */
+@ApplicationScoped
+public class ScorerPool {
+    private final Map<String, ModelScorer> loaded = new ConcurrentHashMap<>();
+    private final AtomicReference<String> champion = new AtomicReference<>();
+    private final ModelRegistry registry;
+    private final PredictorConfig config;
+
+    @Inject
+    public ScorerPool(final ModelRegistry registry, final PredictorConfig config) {
+        this.registry = registry;
+        this.config = config;
+    }
+
+    void onStart(@Observes final StartupEvent event) {
+        QuarkusTransaction.requiringNew()
+                .call(registry::champion)
+                .ifPresent(
+                        c -> {
+                            load(c.modelVersion(), c.artifactSha256(), c.artifactUri());
+                            champion.set(c.modelVersion());
+                            Log.infof("serving champion %s", c.modelVersion());
+                        });
+    }
+
+    void onStop(@Observes final ShutdownEvent event) {
+        loaded.values().forEach(ModelScorer::close);
+        loaded.clear();
+    }
+
+    /**
+     * Loads a version from its artifact, verifying the hash; a version already loaded is kept.
+     *
+     * @throws IllegalArgumentException when the artifact is missing, not a file URI, or its hash
+     *     does not match
+     */
+    public void load(final String version, final String sha256, final String artifactUri) {
+        loaded.computeIfAbsent(version, v -> open(v, sha256, artifactUri));
+    }
+
+    /** Makes a loaded version the champion. */
+    public void promote(final String version) {
+        if (!loaded.containsKey(version)) {
+            throw new IllegalStateException(
+                    "cannot promote %s: it is not loaded".formatted(version));
+        }
+        final String previous = champion.getAndSet(version);
+        Log.infof("champion is now %s (was %s)", version, previous);
+    }
+
+    /** The current champion's version, if any. */
+    public java.util.Optional<String> champion() {
+        return java.util.Optional.ofNullable(champion.get());
+    }
+
+    /**
+     * Scores sequences with a version, or the champion when {@code version} is null.
+     *
+     * @throws UnknownModelException when the version is unknown or there is no champion
+     */
+    public Scored score(final String version, final List<DnaSequence> sequences) {
+        final String v = version != null ? version : champion.get();
+        if (v == null) {
+            throw new UnknownModelException("no champion model has been published yet");
+        }
+        final ModelScorer scorer = loaded.computeIfAbsent(v, this::openRegistered);
+        return new Scored(v, scorer.score(sequences));
+    }
+
+    private ModelScorer openRegistered(final String version) {
+        final ModelVersionEntity entity =
+                QuarkusTransaction.requiringNew()
+                        .call(() -> registry.find(version))
+                        .orElseThrow(
+                                () ->
+                                        new UnknownModelException(
+                                                "unknown model version '%s'".formatted(version)));
+        return open(version, entity.artifactSha256(), entity.artifactUri());
+    }
+
+    private ModelScorer open(final String version, final String sha256, final String artifactUri) {
+        final URI uri = URI.create(artifactUri);
+        if (!"file".equals(uri.getScheme())) {
+            throw new IllegalArgumentException(
+                    "model %s: only file: artifact URIs are supported, not %s"
+                            .formatted(version, artifactUri));
+        }
+        final Path dir = Path.of(uri);
+        if (!dir.getFileName().toString().equals(sha256)) {
+            throw new IllegalArgumentException(
+                    "model %s: artifact %s is not addressed by its sha256 %s"
+                            .formatted(version, artifactUri, sha256));
+        }
+        final ModelStore store = new ModelStore(dir.getParent());
+        final ModelManifest manifest = store.manifest(sha256);
+        final Path weights = store.verifiedWeights(sha256);
+        if (!ModelManifest.TORCHSCRIPT.equals(manifest.format())) {
+            throw new IllegalArgumentException(
+                    "model %s: format '%s' cannot be served yet"
+                            .formatted(version, manifest.format()));
+        }
+        Log.infof(
+                "loading model %s (%s, %s) on %s",
+                version, manifest.architecture(), sha256, device());
+        return new ModelScorer(
+                TorchScriptModels.load(weights, device()),
+                SequenceEncoding.DREAM_2022,
+                config.scoring().batchSize());
+    }
+
+    /** The configured device; {@code auto} takes the first GPU the engine sees. */
+    Device device() {
+        return switch (config.scoring().device()) {
+            case "cpu" -> Device.cpu();
+            case "gpu" -> Device.gpu();
+            case "auto" -> Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+            default ->
+                    throw new IllegalArgumentException(
+                            "dreamloop.predictor.scoring.device must be auto, cpu or gpu, not "
+                                    + config.scoring().device());
+        };
+    }
+}

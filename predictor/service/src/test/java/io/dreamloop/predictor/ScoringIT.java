@@ -1,0 +1,321 @@
+package io.dreamloop.predictor;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dreamloop.contracts.event.Chunk;
+import io.dreamloop.contracts.event.DeadLetter;
+import io.dreamloop.contracts.event.EventTypes;
+import io.dreamloop.contracts.event.Lineage;
+import io.dreamloop.contracts.event.ModelPublished;
+import io.dreamloop.contracts.event.ScoreItem;
+import io.dreamloop.contracts.event.ScoreRequested;
+import io.dreamloop.contracts.event.ScoresComputed;
+import io.dreamloop.contracts.sequence.DnaSequence;
+import io.dreamloop.contracts.topic.Topics;
+import io.dreamloop.contracts.wire.EventCodec;
+import io.dreamloop.predictor.model.artifact.ModelManifest;
+import io.dreamloop.predictor.model.artifact.ModelStore;
+import io.dreamloop.testing.DreamloopInfrastructureResource;
+import io.dreamloop.testing.Infrastructure;
+import io.dreamloop.testing.TestTopics;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The reference DREAM-CNN (TorchScript) imported into the running predictor and served over HTTP,
+ * the GAME protocol and Kafka, with hot swap and artifact verification.
+ */
+@QuarkusTest
+@WithTestResource(
+        value = DreamloopInfrastructureResource.class,
+        initArgs = @ResourceArg(name = "service", value = "predictor"))
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScoringIT {
+    static final Path DATA =
+            Path.of(System.getProperty("dreamloop.root", "../.."), "..", "shared", "data");
+    private final EventCodec codec = EventCodec.instance();
+    private final String bootstrap = Infrastructure.get().kafkaBootstrap();
+
+    private static JsonNode expected() throws IOException {
+        return new ObjectMapper()
+                .readTree(DATA.resolve("models/dream_cnn_demo_expected.json").toFile());
+    }
+
+    private static void importFixture(final String version) throws IOException {
+        given().contentType("application/octet-stream")
+                .body(Files.readAllBytes(DATA.resolve("models/dream_cnn_demo.pt")))
+                .post("/models/import?version=" + version + "&architecture=dream-cnn&champion=true")
+                .then()
+                .statusCode(202)
+                .body(
+                        "sha256",
+                        equalTo(ModelStore.sha256(DATA.resolve("models/dream_cnn_demo.pt"))));
+        final Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            final var r = given().get("/models/champion");
+            if (r.statusCode() == 200 && version.equals(r.jsonPath().getString("modelVersion"))) {
+                return;
+            }
+            sleep(200);
+        }
+        throw new AssertionError(version + " did not become champion");
+    }
+
+    @Test
+    @Order(1)
+    void importedTorchScriptModelReproducesTheReferenceOverHttp() throws IOException {
+        given().contentType(ContentType.JSON)
+                .body("{\"sequences\": [\"" + "A".repeat(110) + "\"]}")
+                .post("/score")
+                .then()
+                .statusCode(404)
+                .body("message", equalTo("no champion model has been published yet"));
+        importFixture("cnn-demo-v1");
+        final JsonNode expected = expected();
+        final Map<String, String> sequences = new HashMap<>();
+        for (int i = 0; i < expected.get("sequences").size(); i++) {
+            sequences.put("s" + i, expected.get("sequences").get(i).asText());
+        }
+        final JsonPath answer =
+                given().contentType(ContentType.JSON)
+                        .body(Map.of("sequences", sequences))
+                        .post("/score")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+        assertThat(answer.getString("modelVersion")).isEqualTo("cnn-demo-v1");
+        final List<Map<String, Object>> predictions = answer.getList("predictions");
+        assertThat(predictions).hasSize(8);
+        for (final Map<String, Object> p : predictions) {
+            final int i = Integer.parseInt(((String) p.get("id")).substring(1));
+            assertThat(((Number) p.get("prediction")).doubleValue())
+                    .isCloseTo(expected.get("prediction").get(i).asDouble(), offset(1e-4));
+        }
+        given().contentType(ContentType.JSON)
+                .body("{\"sequences\": {\"bad\": \"TGCATTTTTTTCACATCAXGT\"}}")
+                .post("/score")
+                .then()
+                .statusCode(400)
+                .body(
+                        "message",
+                        equalTo(
+                                "sequence 'bad': invalid base 'X' at position 19 of 21 (allowed: A, C, G, T, N)"));
+        given().contentType(ContentType.JSON)
+                .body("{\"sequences\": [\"" + "A".repeat(110) + "\"], \"modelVersion\": \"nope\"}")
+                .post("/score")
+                .then()
+                .statusCode(404)
+                .body("message", equalTo("unknown model version 'nope'"));
+    }
+
+    @Test
+    @Order(2)
+    void gameProtocol() throws IOException {
+        final JsonNode expected = expected();
+        final String seq0 = expected.get("sequences").get(0).asText();
+        final String body =
+                """
+                {"readout": "point",
+                 "prediction_tasks": [{"name": "expr", "type": "expression", "cell_type": "yeast",
+                                       "species": "saccharomyces_cerevisiae", "scale": "linear"}],
+                 "sequences": {"seq_0": "%s"}}"""
+                        .formatted(seq0);
+        final JsonPath answer =
+                given().contentType(ContentType.JSON)
+                        .body(body)
+                        .post("/predict")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+        assertThat(answer.getString("request")).isEqualTo("predict");
+        assertThat(answer.getString("predictor_name")).startsWith("dreamloop-cnn-demo-");
+        assertThat(answer.getString("prediction_tasks[0].species_actual"))
+                .isEqualTo("saccharomyces_cerevisiae");
+        assertThat(answer.getList("prediction_tasks[0].type_actual")).containsExactly("expression");
+        assertThat(answer.getDouble("prediction_tasks[0].predictions.seq_0[0]"))
+                .isCloseTo(expected.get("prediction").get(0).asDouble(), offset(1e-4));
+        given().contentType(ContentType.JSON)
+                .body(body.replace("\"point\"", "\"track\""))
+                .post("/predict")
+                .then()
+                .statusCode(422)
+                .body(
+                        "prediction_request_failed[0]",
+                        startsWith("this predictor answers 'point' readouts only"));
+        given().contentType(ContentType.JSON)
+                .body("{\"readout\": \"point\", \"sequences\": {}}")
+                .post("/predict")
+                .then()
+                .statusCode(400)
+                .body("bad_prediction_request.size()", equalTo(2));
+        given().contentType(ContentType.JSON)
+                .body(body.replace(seq0, seq0.substring(0, 30) + "Z" + seq0.substring(31)))
+                .post("/predict")
+                .then()
+                .statusCode(422)
+                .body(
+                        "prediction_request_failed[0]",
+                        startsWith("sequence 'seq_0': invalid base 'Z' at position 31"));
+        given().get("/formats").then().statusCode(200).body("[0]", equalTo("json"));
+        given().get("/help")
+                .then()
+                .statusCode(200)
+                .body("species[0]", equalTo("saccharomyces_cerevisiae"));
+    }
+
+    @Test
+    @Order(3)
+    void scoreRequestsOverKafkaAreAnsweredPerChunkWithTheModelVersion() throws IOException {
+        final JsonNode expected = expected();
+        final UUID correlation =
+                UUID.nameUUIDFromBytes(
+                        "scoring-it".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        final List<byte[]> requests = new ArrayList<>();
+        for (int c = 0; c < 2; c++) {
+            final List<ScoreItem> items = new ArrayList<>();
+            for (int i = c * 4; i < c * 4 + 4; i++) {
+                items.add(
+                        new ScoreItem(
+                                "s" + i,
+                                DnaSequence.of(expected.get("sequences").get(i).asText())));
+            }
+            requests.add(
+                    codec.encode(
+                            new ScoreRequested(
+                                    EventTypes.header(ScoreRequested.class, Lineage.NONE),
+                                    correlation,
+                                    "scoring-it",
+                                    null,
+                                    new Chunk(c, 2),
+                                    items)));
+        }
+        TestTopics.produce(bootstrap, Topics.SCORE_REQUESTED, correlation.toString(), requests);
+        final Map<String, Double> scores = new HashMap<>();
+        final List<String> versions = new ArrayList<>();
+        TestTopics.readUntil(
+                bootstrap,
+                Topics.SCORES_COMPUTED,
+                r -> {
+                    final ScoresComputed s = codec.decode(r.value(), ScoresComputed.class);
+                    if (s.correlationId().equals(correlation)) {
+                        versions.add(s.modelVersion());
+                        s.scores().forEach(x -> scores.put(x.id(), x.prediction()));
+                    }
+                    return scores.size() == 8;
+                },
+                Duration.ofSeconds(60));
+        assertThat(versions).containsOnly("cnn-demo-v1");
+        for (int i = 0; i < 8; i++) {
+            assertThat(scores.get("s" + i))
+                    .isCloseTo(expected.get("prediction").get(i).asDouble(), offset(1e-4));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void hotSwapToANewChampionKeepsOldVersionsAddressableAndRefusesTamperedArtifacts()
+            throws IOException {
+        importFixture("cnn-demo-v2");
+        final String seq = expected().get("sequences").get(3).asText();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("sequences", List.of(seq)))
+                .post("/score")
+                .then()
+                .statusCode(200)
+                .body("modelVersion", equalTo("cnn-demo-v2"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("sequences", List.of(seq), "modelVersion", "cnn-demo-v1"))
+                .post("/score")
+                .then()
+                .statusCode(200)
+                .body("modelVersion", equalTo("cnn-demo-v1"));
+
+        // A tampered copy of the artifact is refused and the champion stays.
+        final Path store = Files.createTempDirectory("tampered-store");
+        final ModelStore copy = new ModelStore(store);
+        final ModelManifest m =
+                copy.put(
+                        DATA.resolve("models/dream_cnn_demo.pt"),
+                        "cnn-demo-v3",
+                        "dream-cnn",
+                        ModelManifest.TORCHSCRIPT,
+                        null,
+                        null,
+                        null);
+        final Path weights = store.resolve(m.sha256()).resolve("model.pt");
+        final byte[] bytes = Files.readAllBytes(weights);
+        bytes[bytes.length / 3] ^= 1;
+        Files.write(weights, bytes);
+        TestTopics.produce(
+                bootstrap,
+                Topics.MODEL_PUBLISHED,
+                "cnn-demo-v3",
+                List.of(
+                        codec.encode(
+                                new ModelPublished(
+                                        EventTypes.header(ModelPublished.class, Lineage.NONE),
+                                        "cnn-demo-v3",
+                                        "dream-cnn",
+                                        "cnn-demo-v2",
+                                        m.sha256(),
+                                        copy.uri(m.sha256()).toString(),
+                                        true,
+                                        null))));
+        final DeadLetter letter =
+                codec.decode(
+                        TestTopics.readUntil(
+                                        bootstrap,
+                                        Topics.DEAD_LETTER,
+                                        r ->
+                                                "cnn-demo-v3"
+                                                        .equals(
+                                                                codec.decode(
+                                                                                r.value(),
+                                                                                DeadLetter.class)
+                                                                        .sourceKey()),
+                                        Duration.ofSeconds(60))
+                                .getLast()
+                                .value(),
+                        DeadLetter.class);
+        assertThat(letter.reason())
+                .startsWith("rejected: model cnn-demo-v3 cannot be loaded: artifact ")
+                .endsWith("the file was changed or corrupted");
+        given().get("/models/champion")
+                .then()
+                .statusCode(200)
+                .body("modelVersion", equalTo("cnn-demo-v2"));
+    }
+
+    private static void sleep(final long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
