@@ -1,0 +1,22 @@
+package io.dreamloop.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The benchmark command. */
+@Command(
+        name = "dreamloop bench",
+        mixinStandardHelpOptions = true,
+        subcommands = {ScoringBench.class},
+        description = "Benchmarks that print numbers.")
+public final class Bench implements Runnable {
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    public static void main(final String[] args) {
+        System.exit(new CommandLine(new Bench()).execute(args));
+    }
+}
