@@ -6,8 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.ConstantInitializer;
+import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 
 /**
@@ -33,6 +36,10 @@ public final class AutosomeFinalBlock extends AbstractBlock {
                                 .setFilters(BINS)
                                 .optBias(true)
                                 .build());
+        // Autosome's own initialization (SPEC §1.6): N(0, sqrt(2 / (k * C_out))), bias 0.
+        mapper.setInitializer(
+                new NormalInitializer((float) Math.sqrt(2.0 / BINS)), Parameter.Type.WEIGHT);
+        mapper.setInitializer(new ConstantInitializer(0f), Parameter.Type.BIAS);
     }
 
     @Override

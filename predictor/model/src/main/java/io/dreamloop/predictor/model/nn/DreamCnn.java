@@ -1,8 +1,5 @@
 package io.dreamloop.predictor.model.nn;
 
-import ai.djl.nn.Parameter;
-import ai.djl.training.initializer.NormalInitializer;
-
 /**
  * Builds the DREAM-CNN (SPEC §2.2): {@link BhiFirstBlock} + {@link AutosomeCoreBlock} + {@link
  * AutosomeFinalBlock} in a {@link PrixFixeNet}.
@@ -10,12 +7,7 @@ import ai.djl.training.initializer.NormalInitializer;
 public final class DreamCnn {
     private DreamCnn() {}
 
-    /**
-     * An uninitialized DREAM-CNN; initialize it with input {@code (N, 6, 150)}.
-     *
-     * <p>The final block gets Autosome's convolution initialization, {@code N(0, sqrt(2 / 18))},
-     * because in Prix Fixe the Autosome final block initializes itself as the core does.
-     */
+    /** An uninitialized DREAM-CNN; initialize it with input {@code (N, 6, 150)}. */
     public static PrixFixeNet build(final DreamCnnConfig config) {
         final BhiFirstBlock first =
                 new BhiFirstBlock(config.firstKernels(), config.firstFilters(), config.dropout());
@@ -26,10 +18,6 @@ public final class DreamCnn {
                         config.coreKernel(),
                         config.expansion(),
                         config.seReduction());
-        final AutosomeFinalBlock last = new AutosomeFinalBlock();
-        last.setInitializer(
-                new NormalInitializer((float) Math.sqrt(2.0 / AutosomeFinalBlock.BINS)),
-                Parameter.Type.WEIGHT);
-        return new PrixFixeNet(first, core, last);
+        return new PrixFixeNet(first, core, new AutosomeFinalBlock());
     }
 }
