@@ -15,6 +15,7 @@ import io.dreamloop.contracts.event.Lineage;
 import io.dreamloop.contracts.event.Measurement;
 import io.dreamloop.contracts.event.MeasurementsRecorded;
 import io.dreamloop.contracts.event.ModelPublished;
+import io.dreamloop.contracts.event.ScoreError;
 import io.dreamloop.contracts.event.ScoreItem;
 import io.dreamloop.contracts.event.ScoreRequested;
 import io.dreamloop.contracts.event.ScoreResult;
@@ -69,7 +70,8 @@ public final class SampleEvents {
                         correlation,
                         "cnn-v3",
                         Chunk.SINGLE,
-                        List.of(new ScoreResult("s1", 11.25))),
+                        List.of(new ScoreResult("s1", 11.25)),
+                        List.of(new ScoreError("s2", "too short to pad"))),
                 new LibraryDesigned(
                         EventTypes.header(LibraryDesigned.class, lineage),
                         "lib-1",

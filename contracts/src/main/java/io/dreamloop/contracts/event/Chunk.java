@@ -18,6 +18,7 @@ public record Chunk(int index, int count) {
         }
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isLast() {
         return index == count - 1;
     }

@@ -1,5 +1,6 @@
 package io.dreamloop.contracts.event;
 
+import io.dreamloop.contracts.schema.OptionalField;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -11,14 +12,16 @@ import java.util.UUID;
  * @param correlationId the request's correlation id
  * @param modelVersion the model version that produced every score in this event
  * @param chunk the chunk of the request this answers
- * @param scores one result per requested item
+ * @param scores one result per item that could be scored
+ * @param errors one error per item that could not be scored (absent or empty when none)
  */
 public record ScoresComputed(
         EventHeader header,
         UUID correlationId,
         String modelVersion,
         Chunk chunk,
-        List<ScoreResult> scores)
+        List<ScoreResult> scores,
+        @OptionalField List<ScoreError> errors)
         implements Event {
 
     public ScoresComputed {
@@ -26,8 +29,16 @@ public record ScoresComputed(
         Objects.requireNonNull(correlationId, "correlationId");
         Ids.require(modelVersion, "modelVersion");
         Objects.requireNonNull(chunk, "chunk");
-        scores = Lists.nonEmptyCopy(scores, "scores");
-        Lists.requireUnique(scores, ScoreResult::id, "scores");
+        errors = errors == null ? List.of() : List.copyOf(errors);
+        scores = List.copyOf(Objects.requireNonNull(scores, "scores"));
+        if (scores.isEmpty() && errors.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "a scores-computed event needs at least one score or error");
+        }
+        final List<String> ids = new java.util.ArrayList<>();
+        scores.forEach(s -> ids.add(s.id()));
+        errors.forEach(e -> ids.add(e.id()));
+        Lists.requireUnique(ids, id -> id, "scores and errors");
     }
 
     @Override

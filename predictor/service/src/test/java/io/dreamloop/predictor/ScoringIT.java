@@ -115,15 +115,27 @@ class ScoringIT {
             assertThat(((Number) p.get("prediction")).doubleValue())
                     .isCloseTo(expected.get("prediction").get(i).asDouble(), offset(1e-4));
         }
-        given().contentType(ContentType.JSON)
-                .body("{\"sequences\": {\"bad\": \"TGCATTTTTTTCACATCAXGT\"}}")
-                .post("/score")
-                .then()
-                .statusCode(400)
-                .body(
-                        "message",
-                        equalTo(
-                                "sequence 'bad': invalid base 'X' at position 19 of 21 (allowed: A, C, G, T, N)"));
+        final JsonPath mixed =
+                given().contentType(ContentType.JSON)
+                        .body(
+                                Map.of(
+                                        "sequences",
+                                        List.of(
+                                                "TGCATTTTTTTCACATCAXGT",
+                                                expected.get("sequences").get(0).asText(),
+                                                "ACGT")))
+                        .post("/score")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+        assertThat(mixed.getString("predictions[0].error"))
+                .isEqualTo(
+                        "sequence '0': invalid base 'X' at position 19 of 21 (allowed: A, C, G, T, N)");
+        assertThat(mixed.getDouble("predictions[1].prediction"))
+                .isCloseTo(expected.get("prediction").get(0).asDouble(), offset(1e-4));
+        assertThat(mixed.getString("predictions[2].error"))
+                .startsWith("sequence '2' has 4 bases; give the full measured sequence");
         given().contentType(ContentType.JSON)
                 .body("{\"sequences\": [\"" + "A".repeat(110) + "\"], \"modelVersion\": \"nope\"}")
                 .post("/score")
@@ -204,6 +216,9 @@ class ScoringIT {
                                 "s" + i,
                                 DnaSequence.of(expected.get("sequences").get(i).asText())));
             }
+            if (c == 1) {
+                items.add(new ScoreItem("short", DnaSequence.of("ACGTACGT")));
+            }
             requests.add(
                     codec.encode(
                             new ScoreRequested(
@@ -217,6 +232,7 @@ class ScoringIT {
         TestTopics.produce(bootstrap, Topics.SCORE_REQUESTED, correlation.toString(), requests);
         final Map<String, Double> scores = new HashMap<>();
         final List<String> versions = new ArrayList<>();
+        final Map<String, String> errors = new HashMap<>();
         TestTopics.readUntil(
                 bootstrap,
                 Topics.SCORES_COMPUTED,
@@ -225,11 +241,17 @@ class ScoringIT {
                     if (s.correlationId().equals(correlation)) {
                         versions.add(s.modelVersion());
                         s.scores().forEach(x -> scores.put(x.id(), x.prediction()));
+                        s.errors().forEach(x -> errors.put(x.id(), x.reason()));
                     }
                     return scores.size() == 8;
                 },
                 Duration.ofSeconds(60));
         assertThat(versions).containsOnly("cnn-demo-v1");
+        assertThat(errors)
+                .containsExactly(
+                        Map.entry(
+                                "short",
+                                "sequence of 8 bases is too short to pad: it must be longer than the 17-base 5' adapter"));
         for (int i = 0; i < 8; i++) {
             assertThat(scores.get("s" + i))
                     .isCloseTo(expected.get("prediction").get(i).asDouble(), offset(1e-4));

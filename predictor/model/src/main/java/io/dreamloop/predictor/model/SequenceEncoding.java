@@ -92,17 +92,27 @@ public final class SequenceEncoding {
         return upstream;
     }
 
+    /** Why a sequence cannot be encoded, or empty if it can. */
+    public java.util.Optional<String> problem(final DnaSequence sequence) {
+        if (sequence.length() <= ADAPTER_5P_LENGTH) {
+            return java.util.Optional.of(
+                    "sequence of %d bases is too short to pad: it must be longer than the %d-base 5' adapter"
+                            .formatted(sequence.length(), ADAPTER_5P_LENGTH));
+        }
+        return java.util.Optional.empty();
+    }
+
     /**
      * Pads a measured sequence to {@value #LENGTH} bases.
      *
      * @throws IllegalArgumentException when the sequence is not longer than its 5' adapter
      */
     public DnaSequence pad(final DnaSequence sequence) {
-        if (sequence.length() <= ADAPTER_5P_LENGTH) {
-            throw new IllegalArgumentException(
-                    "sequence of %d bases is too short to pad: it must be longer than the %d-base 5' adapter"
-                            .formatted(sequence.length(), ADAPTER_5P_LENGTH));
-        }
+        problem(sequence)
+                .ifPresent(
+                        p -> {
+                            throw new IllegalArgumentException(p);
+                        });
         final String joined = upstream + sequence.bases().substring(ADAPTER_5P_LENGTH);
         return DnaSequence.of(joined.substring(joined.length() - LENGTH));
     }

@@ -1,6 +1,7 @@
 package io.dreamloop.predictor.messaging;
 
 import io.dreamloop.contracts.event.EventTypes;
+import io.dreamloop.contracts.event.ScoreError;
 import io.dreamloop.contracts.event.ScoreItem;
 import io.dreamloop.contracts.event.ScoreRequested;
 import io.dreamloop.contracts.event.ScoreResult;
@@ -9,6 +10,7 @@ import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.platform.messaging.EventPublisher;
 import io.dreamloop.platform.messaging.InboundEvents;
+import io.dreamloop.predictor.model.SequenceEncoding;
 import io.dreamloop.predictor.scoring.Scored;
 import io.dreamloop.predictor.scoring.ScorerPool;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -27,8 +29,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * Answers score requests in micro-batches: each poll (up to {@code max.poll.records} requests,
  * waiting at most {@code fetch.max.wait.ms}) is grouped by requested model version and scored in
  * forward passes of the configured batch size; each request gets a scores-computed event with its
- * correlation id and chunk, naming the version that scored it. Scoring has no side effect, so a
- * redelivered request is simply answered again.
+ * correlation id and chunk, naming the version that scored it. An item that cannot be encoded (too
+ * short to pad) gets an error in the answer and the rest is scored; an unreadable request (not
+ * JSON, invalid bases) is dead-lettered. Scoring has no side effect, so a redelivered request is
+ * simply answered again.
  */
 @ApplicationScoped
 public class ScoreRequestedConsumer {
@@ -66,7 +70,15 @@ public class ScoreRequestedConsumer {
         for (final Map.Entry<String, List<Request>> group : byVersion.entrySet()) {
             final List<DnaSequence> sequences = new ArrayList<>();
             group.getValue()
-                    .forEach(r -> r.event().items().forEach(i -> sequences.add(i.sequence())));
+                    .forEach(
+                            r ->
+                                    r.event().items().stream()
+                                            .filter(
+                                                    i ->
+                                                            SequenceEncoding.DREAM_2022
+                                                                    .problem(i.sequence())
+                                                                    .isEmpty())
+                                            .forEach(i -> sequences.add(i.sequence())));
             final Scored scored;
             try {
                 scored = scorers.score(group.getKey().isEmpty() ? null : group.getKey(), sequences);
@@ -78,8 +90,14 @@ public class ScoreRequestedConsumer {
             int offset = 0;
             for (final Request r : group.getValue()) {
                 final List<ScoreResult> results = new ArrayList<>(r.event().items().size());
+                final List<ScoreError> errors = new ArrayList<>();
                 for (final ScoreItem item : r.event().items()) {
-                    results.add(new ScoreResult(item.id(), mean[offset++]));
+                    final var problem = SequenceEncoding.DREAM_2022.problem(item.sequence());
+                    if (problem.isPresent()) {
+                        errors.add(new ScoreError(item.id(), problem.get()));
+                    } else {
+                        results.add(new ScoreResult(item.id(), mean[offset++]));
+                    }
                 }
                 answers.add(
                         new ScoresComputed(
@@ -92,7 +110,8 @@ public class ScoreRequestedConsumer {
                                 r.event().correlationId(),
                                 scored.modelVersion(),
                                 r.event().chunk(),
-                                results));
+                                results,
+                                errors));
             }
         }
         publisher.publishAll(Topics.SCORES_COMPUTED, answers);

@@ -1,5 +1,6 @@
 package io.dreamloop.predictor.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.sequence.InvalidSequenceException;
@@ -21,8 +22,9 @@ import java.util.Map;
  * {@code POST /score}: predicted expression (expected bin, 0..17) of full sequences (5' adapter,
  * variable region, 3' adapter, as measured), with the model version that made them.
  *
- * <p>Body: {@code {"sequences": ["TGCATTTT...", ...]}} or {@code {"sequences": {"id": "TGCA..."}},
- * "modelVersion": "..."}} (the champion when absent).
+ * <p>A sequence with invalid bases or an impossible length gets an error in its result and the
+ * others are scored. Body: {@code {"sequences": ["TGCATTTT...", ...]}} or {@code {"sequences":
+ * {"id": "TGCA..."}}, "modelVersion": "..."}} (the champion when absent).
  */
 @Path("/score")
 public class ScoreResource {
@@ -36,14 +38,17 @@ public class ScoreResource {
     }
 
     /**
-     * One scored sequence.
+     * One sequence's result: the predictions, or the error that kept it from being scored.
      *
      * @param id the caller's id (the index for a list)
      * @param prediction mean of the two strands
      * @param forward the sequence as given
      * @param reverse its reverse complement
+     * @param error why it was not scored; null when it was
      */
-    public record Prediction(String id, float prediction, float forward, float reverse) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Prediction(
+            String id, Float prediction, Float forward, Float reverse, String error) {}
 
     /**
      * The answer.
@@ -62,38 +67,56 @@ public class ScoreResource {
                     "'sequences' is required: a list of sequences or an object of id -> sequence");
         }
         final List<String> ids = new ArrayList<>();
-        final List<DnaSequence> sequences = new ArrayList<>();
+        final List<Object> parsed = new ArrayList<>(); // DnaSequence or the error text
         final JsonNode given = body.get("sequences");
         if (given.isArray()) {
             for (int i = 0; i < given.size(); i++) {
                 ids.add(String.valueOf(i));
-                sequences.add(parse(String.valueOf(i), given.get(i)));
+                parsed.add(parseOrError(String.valueOf(i), given.get(i)));
             }
         } else if (given.isObject()) {
             for (final Map.Entry<String, JsonNode> e : given.properties()) {
                 ids.add(e.getKey());
-                sequences.add(parse(e.getKey(), e.getValue()));
+                parsed.add(parseOrError(e.getKey(), e.getValue()));
             }
         } else {
             throw new IllegalArgumentException(
                     "'sequences' must be a list or an object of id -> sequence");
         }
-        if (sequences.isEmpty() || sequences.size() > config.scoring().maxSequencesPerRequest()) {
+        if (parsed.isEmpty() || parsed.size() > config.scoring().maxSequencesPerRequest()) {
             throw new IllegalArgumentException(
                     "a request scores 1 to %,d sequences, not %,d"
-                            .formatted(
-                                    config.scoring().maxSequencesPerRequest(), sequences.size()));
+                            .formatted(config.scoring().maxSequencesPerRequest(), parsed.size()));
         }
+        final List<DnaSequence> valid =
+                parsed.stream()
+                        .filter(DnaSequence.class::isInstance)
+                        .map(DnaSequence.class::cast)
+                        .toList();
         final String version =
                 body.hasNonNull("modelVersion") ? body.get("modelVersion").asText() : null;
-        final Scored scored = scorers.score(version, sequences);
+        final Scored scored = scorers.score(version, valid);
         final StrandPredictions p = scored.predictions();
         final float[] mean = p.mean();
         final List<Prediction> out = new ArrayList<>(ids.size());
+        int k = 0;
         for (int i = 0; i < ids.size(); i++) {
-            out.add(new Prediction(ids.get(i), mean[i], p.forward()[i], p.reverse()[i]));
+            if (parsed.get(i) instanceof String error) {
+                out.add(new Prediction(ids.get(i), null, null, null, error));
+            } else {
+                out.add(new Prediction(ids.get(i), mean[k], p.forward()[k], p.reverse()[k], null));
+                k++;
+            }
         }
         return new Answer(scored.modelVersion(), out);
+    }
+
+    private static Object parseOrError(final String id, final JsonNode value) {
+        try {
+            return parse(id, value);
+        } catch (final IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     static DnaSequence parse(final String id, final JsonNode value) {

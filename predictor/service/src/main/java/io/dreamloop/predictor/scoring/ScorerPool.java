@@ -2,6 +2,7 @@ package io.dreamloop.predictor.scoring;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.types.DataType;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.predictor.config.PredictorConfig;
 import io.dreamloop.predictor.model.SequenceEncoding;
@@ -47,6 +48,12 @@ public class ScorerPool {
     }
 
     void onStart(@Observes final StartupEvent event) {
+        applyThreads();
+        if (precision() == DataType.FLOAT16 && !device().isGpu()) {
+            throw new IllegalStateException(
+                    "dreamloop.predictor.scoring.precision=float16 needs a GPU; this predictor runs on "
+                            + device());
+        }
         QuarkusTransaction.requiringNew()
                 .call(registry::champion)
                 .ifPresent(
@@ -140,6 +147,32 @@ public class ScorerPool {
                 TorchScriptModels.load(weights, device()),
                 SequenceEncoding.DREAM_2022,
                 config.scoring().batchSize());
+    }
+
+    /** The configured precision of weights and inputs. */
+    DataType precision() {
+        return switch (config.scoring().precision()) {
+            case "float32" -> DataType.FLOAT32;
+            case "float16" -> DataType.FLOAT16;
+            default ->
+                    throw new IllegalArgumentException(
+                            "dreamloop.predictor.scoring.precision must be float32 or float16, not "
+                                    + config.scoring().precision());
+        };
+    }
+
+    /** Intra- and inter-op threads of the PyTorch engine, applied before it starts. */
+    private void applyThreads() {
+        config.scoring()
+                .threads()
+                .ifPresent(
+                        n -> System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(n)));
+        config.scoring()
+                .interopThreads()
+                .ifPresent(
+                        n ->
+                                System.setProperty(
+                                        "ai.djl.pytorch.num_interop_threads", String.valueOf(n)));
     }
 
     /** The configured device; {@code auto} takes the first GPU the engine sees. */

@@ -27,7 +27,7 @@ public record ModelManifest(
         String weightsFile,
         String sha256,
         String parentVersion,
-        Map<String, String> configuration,
+        Map<String, Object> configuration,
         Map<String, String> lineage,
         Instant createdAt) {
 

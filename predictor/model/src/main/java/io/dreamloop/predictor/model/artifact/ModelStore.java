@@ -47,7 +47,7 @@ public final class ModelStore {
             final String architecture,
             final String format,
             final String parentVersion,
-            final Map<String, String> configuration,
+            final Map<String, Object> configuration,
             final Map<String, String> lineage) {
         final String sha = sha256(weights);
         final Path dir = root.resolve(sha);

@@ -5,6 +5,7 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
@@ -21,19 +22,31 @@ public final class ModelScorer implements AutoCloseable {
     private final Model model;
     private final SequenceEncoding encoding;
     private final int batchSize;
+    private final DataType precision;
+
+    /** A float32 scorer. */
+    public ModelScorer(final Model model, final SequenceEncoding encoding, final int batchSize) {
+        this(model, encoding, batchSize, DataType.FLOAT32);
+    }
 
     /**
-     * @param model a loaded model mapping {@code float32 (N, 6, 150)} to logits {@code (N, 18)}
+     * @param model a loaded model mapping {@code (N, 6, 150)} to logits {@code (N, 18)}
      * @param encoding the input encoding
      * @param batchSize the largest batch sent to the model at once
+     * @param precision the model's parameter type; inputs are cast to it, logits read as float32
      */
-    public ModelScorer(final Model model, final SequenceEncoding encoding, final int batchSize) {
+    public ModelScorer(
+            final Model model,
+            final SequenceEncoding encoding,
+            final int batchSize,
+            final DataType precision) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1, but was " + batchSize);
         }
         this.model = model;
         this.encoding = encoding;
         this.batchSize = batchSize;
+        this.precision = precision;
     }
 
     /**
@@ -80,7 +93,11 @@ public final class ModelScorer implements AutoCloseable {
                                     batch.size(),
                                     SequenceEncoding.CHANNELS,
                                     SequenceEncoding.LENGTH));
-            final NDArray out = predictor.predict(new NDList(x)).singletonOrThrow();
+            final NDArray out =
+                    predictor
+                            .predict(new NDList(x.toType(precision, false)))
+                            .singletonOrThrow()
+                            .toType(DataType.FLOAT32, false);
             out.attach(scope);
             System.arraycopy(out.toFloatArray(), 0, logits, offset * 18, batch.size() * 18);
             System.arraycopy(Bins.expectedBin(out).toFloatArray(), 0, bins, offset, batch.size());

@@ -1,0 +1,124 @@
+package io.dreamloop.predictor.model.artifact;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dreamloop.predictor.model.Architecture;
+import io.dreamloop.predictor.model.SequenceEncoding;
+import io.dreamloop.predictor.model.nn.DreamAttn;
+import io.dreamloop.predictor.model.nn.DreamAttnConfig;
+import io.dreamloop.predictor.model.nn.DreamCnn;
+import io.dreamloop.predictor.model.nn.DreamCnnConfig;
+import io.dreamloop.predictor.model.nn.DreamRnn;
+import io.dreamloop.predictor.model.nn.DreamRnnConfig;
+import io.dreamloop.predictor.model.nn.PrixFixeNet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Our own models as artifacts: the architecture and its configuration in the manifest, the DJL
+ * parameters as the weights file. A stored model is rebuilt from its configuration and loaded.
+ */
+public final class DjlModels {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PREFIX = "model";
+
+    private DjlModels() {}
+
+    /** The configuration record of an architecture as a JSON-friendly map, for the manifest. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> configurationOf(final Record config) {
+        return JSON.convertValue(config, Map.class);
+    }
+
+    /**
+     * Builds an architecture from its manifest configuration.
+     *
+     * @throws IllegalArgumentException when the configuration does not fit the architecture
+     */
+    public static PrixFixeNet build(
+            final Architecture architecture, final Map<String, Object> configuration) {
+        try {
+            return switch (architecture) {
+                case DREAM_CNN ->
+                        DreamCnn.build(JSON.convertValue(configuration, DreamCnnConfig.class));
+                case DREAM_RNN ->
+                        DreamRnn.build(JSON.convertValue(configuration, DreamRnnConfig.class));
+                case DREAM_ATTN ->
+                        DreamAttn.build(JSON.convertValue(configuration, DreamAttnConfig.class));
+            };
+        } catch (final IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "configuration %s does not describe a %s: %s"
+                            .formatted(configuration, architecture.wireName(), e.getMessage()),
+                    e);
+        }
+    }
+
+    /** Writes a model's parameters to a temporary file and stores them with a manifest. */
+    public static ModelManifest store(
+            final ModelStore store,
+            final Model model,
+            final String modelVersion,
+            final Architecture architecture,
+            final Record configuration,
+            final String parentVersion,
+            final Map<String, String> lineage) {
+        try {
+            final Path dir = Files.createTempDirectory("dreamloop-model-");
+            model.save(dir, PREFIX);
+            final Path params = dir.resolve(PREFIX + "-0000.params");
+            final ModelManifest manifest =
+                    store.put(
+                            params,
+                            modelVersion,
+                            architecture.wireName(),
+                            ModelManifest.DJL,
+                            parentVersion,
+                            configurationOf(configuration),
+                            lineage);
+            Files.delete(params);
+            Files.delete(dir);
+            return manifest;
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot save model " + modelVersion, e);
+        }
+    }
+
+    /**
+     * Loads a stored DJL-format model on a device; the weights are verified by the store.
+     *
+     * @throws IllegalArgumentException when the artifact is not in DJL format or does not load
+     */
+    public static Model load(final ModelStore store, final String sha256, final Device device) {
+        final ModelManifest manifest = store.manifest(sha256);
+        if (!ModelManifest.DJL.equals(manifest.format())) {
+            throw new IllegalArgumentException(
+                    "artifact %s is %s, not djl".formatted(sha256, manifest.format()));
+        }
+        final Path weights = store.verifiedWeights(sha256);
+        final PrixFixeNet net =
+                build(Architecture.fromWireName(manifest.architecture()), manifest.configuration());
+        final Model model = Model.newInstance(manifest.modelVersion(), device, "PyTorch");
+        try {
+            model.setBlock(net);
+            net.initialize(
+                    model.getNDManager(),
+                    DataType.FLOAT32,
+                    new Shape(1, SequenceEncoding.CHANNELS, SequenceEncoding.LENGTH));
+            model.load(weights.getParent(), PREFIX);
+            return model;
+        } catch (final IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            throw new IllegalArgumentException(
+                    "cannot load model %s: %s".formatted(manifest.modelVersion(), e.getMessage()),
+                    e);
+        }
+    }
+}
