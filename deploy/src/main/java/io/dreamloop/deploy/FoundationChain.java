@@ -103,6 +103,75 @@ public final class FoundationChain {
                 deliverySeconds);
     }
 
+    /**
+     * Imports a TorchScript model into the predictor as champion, then scores the library's oligos
+     * over Kafka and prints the step.
+     *
+     * @return the mean predicted bin
+     */
+    public static double scoreLibrary(
+            final LocalStack stack,
+            final String libraryId,
+            final java.nio.file.Path torchScript,
+            final PrintStream out) {
+        final ServiceClient http = stack.http();
+        final byte[] weights;
+        try {
+            weights = java.nio.file.Files.readAllBytes(torchScript);
+        } catch (final java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        final JsonNode imported =
+                http.postBytes(
+                        stack.url(Topics.PREDICTOR)
+                                + "/models/import?version=dream-cnn-demo&architecture=dream-cnn&champion=true",
+                        weights);
+        await(
+                () ->
+                        http.find(stack.url(Topics.PREDICTOR) + "/models/champion")
+                                .filter(
+                                        c ->
+                                                "dream-cnn-demo"
+                                                        .equals(c.path("modelVersion").asText())),
+                Duration.ofMinutes(2));
+        out.printf(
+                "  5. user -> predictor         POST /models/import: TorchScript DREAM-CNN %s -> %s, champion after hash check%n",
+                imported.path("sha256").asText().substring(0, 12), Topics.MODEL_PUBLISHED);
+        final String tsv =
+                http.getText(
+                        stack.url(Topics.DESIGNER)
+                                + "/libraries/"
+                                + libraryId
+                                + "/members?format=tsv");
+        final java.util.List<io.dreamloop.contracts.event.ScoreItem> items =
+                new java.util.ArrayList<>();
+        for (final String line : tsv.split("\n")) {
+            final String[] f = line.split("\t");
+            if (f.length >= 5 && !"id".equals(f[0])) {
+                items.add(
+                        new io.dreamloop.contracts.event.ScoreItem(
+                                f[0], io.dreamloop.contracts.sequence.DnaSequence.of(f[4])));
+            }
+        }
+        final KafkaScoring.Result scored =
+                KafkaScoring.score(stack.bootstrap(), items, 256, Duration.ofMinutes(10));
+        final double mean =
+                scored.predictions().values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .average()
+                        .orElse(Double.NaN);
+        out.printf(
+                "  6. designer's library -> predictor  %s / %s: %,d oligos scored by %s in %.1f s (%.0f seq/s), mean predicted bin %.2f%n",
+                Topics.SCORE_REQUESTED,
+                Topics.SCORES_COMPUTED,
+                scored.predictions().size(),
+                scored.modelVersions(),
+                scored.seconds(),
+                scored.predictions().size() / scored.seconds(),
+                mean);
+        return mean;
+    }
+
     /** Polls until the supplier yields a document. */
     static JsonNode await(
             final java.util.function.Supplier<Optional<JsonNode>> poll, final Duration timeout) {

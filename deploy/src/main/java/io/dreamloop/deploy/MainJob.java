@@ -70,12 +70,22 @@ public final class MainJob implements Callable<Integer> {
                                         "quarkus.profile",
                                         "embedded",
                                         "dreamloop.data-dir",
-                                        runDir.resolve("data").toString()),
+                                        runDir.resolve("data").toString(),
+                                        "dreamloop.predictor.registry.store",
+                                        runDir.resolve("models").toString()),
                         line -> System.out.println("  " + line))) {
             Topology.print(stack, System.out);
             final FoundationChain.Result result =
                     FoundationChain.run(
                             stack, "lib-" + seed + "-" + sequences, sequences, seed, System.out);
+            // The DREAM-CNN fixture beside the repository, until the trainer publishes models.
+            final Path fixture =
+                    repo.resolve("../shared/data/models/dream_cnn_demo.pt").normalize();
+            if (java.nio.file.Files.exists(fixture)) {
+                FoundationChain.scoreLibrary(stack, result.libraryId(), fixture, System.out);
+            } else {
+                System.out.println("  (no model at " + fixture + ": the scoring step is skipped)");
+            }
             System.out.println();
             System.out.printf(
                     "done: library %s, %,d members designed, %d chunks, %,d stored by lab-ingest; stopping%n",

@@ -60,6 +60,42 @@ public final class ServiceClient {
         }
     }
 
+    /** The body at {@code url} as text. */
+    public String getText(final String url) {
+        final HttpResponse<String> response =
+                send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(60))
+                                .GET()
+                                .build());
+        if (response.statusCode() >= 400) {
+            throw new IllegalStateException(
+                    "GET %s: %d %s".formatted(url, response.statusCode(), response.body()));
+        }
+        return response.body();
+    }
+
+    /** POSTs bytes ({@code application/octet-stream}) and returns the JSON answer. */
+    public JsonNode postBytes(final String url, final byte[] body) {
+        final HttpResponse<String> response =
+                send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofMinutes(2))
+                                .header("Content-Type", "application/octet-stream")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build());
+        if (response.statusCode() >= 400) {
+            throw new IllegalStateException(
+                    "POST %s: %d %s".formatted(url, response.statusCode(), response.body()));
+        }
+        try {
+            return json.readTree(response.body());
+        } catch (final IOException e) {
+            throw new IllegalStateException(
+                    "POST %s: not JSON: %s".formatted(url, e.getMessage()), e);
+        }
+    }
+
     private HttpResponse<String> send(final HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

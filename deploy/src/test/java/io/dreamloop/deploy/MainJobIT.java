@@ -43,6 +43,7 @@ class MainJobIT {
                 .contains("dreamloop.lab-ingest.library-designed 1/3")
                 .contains("designed and stored 3,000 members")
                 .contains("stored 3,000 of 3,000 members")
+                .contains("3,000 oligos scored by [dream-cnn-demo]")
                 .contains("stopped all services and the broker");
     }
 
