@@ -1,15 +1,9 @@
 package io.dreamloop.bench;
 
 import ai.djl.Device;
-import io.dreamloop.contracts.event.Chunk;
-import io.dreamloop.contracts.event.EventTypes;
-import io.dreamloop.contracts.event.Lineage;
 import io.dreamloop.contracts.event.ScoreItem;
-import io.dreamloop.contracts.event.ScoreRequested;
-import io.dreamloop.contracts.event.ScoresComputed;
 import io.dreamloop.contracts.sequence.DnaSequence;
-import io.dreamloop.contracts.topic.Topics;
-import io.dreamloop.contracts.wire.EventCodec;
+import io.dreamloop.deploy.KafkaScoring;
 import io.dreamloop.deploy.LocalStack;
 import io.dreamloop.deploy.ServiceSpec;
 import io.dreamloop.predictor.model.SequenceEncoding;
@@ -19,22 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -145,73 +126,13 @@ final class KafkaBench implements Callable<Integer> {
         throw new IllegalStateException("the imported model did not become champion within 60 s");
     }
 
-    private double viaKafka(final String bootstrap, final List<DnaSequence> input)
-            throws Exception {
-        final EventCodec codec = EventCodec.instance();
-        final UUID correlation = UUID.randomUUID();
-        final int chunks = (input.size() + requestSize - 1) / requestSize;
-        try (KafkaConsumer<String, byte[]> consumer =
-                        new KafkaConsumer<>(
-                                Map.of(
-                                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                        bootstrap,
-                                        ConsumerConfig.GROUP_ID_CONFIG,
-                                        "bench-" + correlation,
-                                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                                        "latest"),
-                                new StringDeserializer(),
-                                new ByteArrayDeserializer());
-                KafkaProducer<String, byte[]> producer =
-                        new KafkaProducer<>(
-                                Map.of(
-                                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                        bootstrap,
-                                        ProducerConfig.LINGER_MS_CONFIG,
-                                        5),
-                                new StringSerializer(),
-                                new ByteArraySerializer())) {
-            consumer.subscribe(List.of(Topics.SCORES_COMPUTED));
-            while (consumer.assignment().isEmpty()) {
-                consumer.poll(Duration.ofMillis(100));
-            }
-            final long t0 = System.nanoTime();
-            for (int c = 0; c < chunks; c++) {
-                final List<ScoreItem> items = new ArrayList<>();
-                for (int i = c * requestSize;
-                        i < Math.min(input.size(), (c + 1) * requestSize);
-                        i++) {
-                    items.add(new ScoreItem("s" + i, input.get(i)));
-                }
-                final ScoreRequested request =
-                        new ScoreRequested(
-                                EventTypes.header(ScoreRequested.class, Lineage.NONE),
-                                correlation,
-                                "bench",
-                                null,
-                                new Chunk(c, chunks),
-                                items);
-                producer.send(
-                        new ProducerRecord<>(
-                                Topics.SCORE_REQUESTED, request.key(), codec.encode(request)));
-            }
-            producer.flush();
-            final Set<Integer> answered = new HashSet<>();
-            final long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-            while (answered.size() < chunks) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(
-                            "only %d of %d answers within 30 min"
-                                    .formatted(answered.size(), chunks));
-                }
-                for (final ConsumerRecord<String, byte[]> r :
-                        consumer.poll(Duration.ofMillis(200))) {
-                    final ScoresComputed s = codec.decode(r.value(), ScoresComputed.class);
-                    if (s.correlationId().equals(correlation)) {
-                        answered.add(s.chunk().index());
-                    }
-                }
-            }
-            return input.size() / ((System.nanoTime() - t0) / 1e9);
+    private double viaKafka(final String bootstrap, final List<DnaSequence> input) {
+        final List<ScoreItem> items = new ArrayList<>(input.size());
+        for (int i = 0; i < input.size(); i++) {
+            items.add(new ScoreItem("s" + i, input.get(i)));
         }
+        final KafkaScoring.Result result =
+                KafkaScoring.score(bootstrap, items, requestSize, Duration.ofMinutes(30));
+        return result.predictions().size() / result.seconds();
     }
 }
