@@ -333,6 +333,44 @@ class ScoringIT {
                 .body("modelVersion", equalTo("cnn-demo-v2"));
     }
 
+    @Test
+    @Order(5)
+    void requestsInFlightDuringASwapAreAllAnsweredAndAttributed() throws Exception {
+        final JsonNode expected = expected();
+        final String seq = expected.get("sequences").get(0).asText();
+        final double prediction = expected.get("prediction").get(0).asDouble();
+        final java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            final List<java.util.concurrent.Future<JsonPath>> answers = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                answers.add(
+                        pool.submit(
+                                () ->
+                                        given().contentType(ContentType.JSON)
+                                                .body(Map.of("sequences", List.of(seq, seq, seq)))
+                                                .post("/score")
+                                                .then()
+                                                .statusCode(200)
+                                                .extract()
+                                                .jsonPath()));
+            }
+            importFixture("cnn-demo-v4"); // while the requests are in flight
+            for (final var answer : answers) {
+                final JsonPath a = answer.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(a.getString("modelVersion")).isIn("cnn-demo-v2", "cnn-demo-v4");
+                assertThat(a.getDouble("predictions[2].prediction"))
+                        .isCloseTo(prediction, offset(1e-4));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        given().get("/models/champion")
+                .then()
+                .statusCode(200)
+                .body("modelVersion", equalTo("cnn-demo-v4"));
+    }
+
     private static void sleep(final long millis) {
         try {
             Thread.sleep(millis);
