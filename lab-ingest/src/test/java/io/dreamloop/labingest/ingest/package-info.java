@@ -1,0 +1,2 @@
+/** Tests of count-table parsing. */
+package io.dreamloop.labingest.ingest;
