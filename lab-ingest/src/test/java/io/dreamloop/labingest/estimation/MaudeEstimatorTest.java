@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.dreamloop.labingest.estimation.SortSeqSimulator.CellCounts;
 import io.dreamloop.labingest.estimation.SortSeqSimulator.Settings;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -184,7 +186,7 @@ class MaudeEstimatorTest {
         for (int i = 0; i < a.rows(); i++) {
             assertThat(a.row(i)).containsExactly(b.row(i));
             assertThat(a.unsortedReads(i)).isEqualTo(b.unsortedReads(i));
-            differs |= !java.util.Arrays.equals(a.row(i), c.row(i));
+            differs |= !Arrays.equals(a.row(i), c.row(i));
         }
         assertThat(differs).isTrue();
     }
@@ -193,13 +195,9 @@ class MaudeEstimatorTest {
     void binWeightedMeanFlagsSingletonsAndEmptyRows() {
         assertThat(BinWeightedMean.of(new long[] {0, 4, 4}).value()).hasValue(1.5);
         assertThat(BinWeightedMean.of(new long[] {0, 0, 7}).singleton()).isTrue();
-        assertThat(
-                        BinWeightedMean.of(new long[] {0, 0, 7}, java.util.OptionalLong.of(3))
-                                .singleton())
+        assertThat(BinWeightedMean.of(new long[] {0, 0, 7}, OptionalLong.of(3)).singleton())
                 .isFalse();
-        assertThat(
-                        BinWeightedMean.of(new long[] {0, 3, 7}, java.util.OptionalLong.of(1))
-                                .singleton())
+        assertThat(BinWeightedMean.of(new long[] {0, 3, 7}, OptionalLong.of(1)).singleton())
                 .isTrue();
         assertThat(BinWeightedMean.of(new long[] {0, 0, 0}).empty()).isTrue();
     }
