@@ -1,0 +1,69 @@
+package io.dreamloop.labingest.estimation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.dreamloop.contracts.event.BinGate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SortGatesTest {
+
+    static SortGates cd69() {
+        try (InputStream in = SortGatesTest.class.getResourceAsStream("CD69_bin_percentiles.txt")) {
+            return SortGates.parseTsv(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (final IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void parsesTheCd69TableWithItsOverlap() {
+        final SortGates g = cd69();
+        assertThat(g.bins())
+                .extracting(SortGates.Bin::name)
+                .containsExactly("baseline", "low", "medium", "high");
+        assertThat(g.bins().get(1).endQuantile()).isGreaterThan(g.bins().get(2).startQuantile());
+        assertThat(g.bins().get(0).startZ()).isCloseTo(-3.090232306167813, within(1e-12));
+        assertThat(g.bins().get(3).endZ()).isCloseTo(3.090232306167813, within(1e-12));
+    }
+
+    @Test
+    void contiguousBinsHaveEqualMass() {
+        final SortGates g = SortGates.contiguous(18, 0.001);
+        assertThat(g.size()).isEqualTo(18);
+        for (int b = 0; b < 18; b++) {
+            assertThat(g.bins().get(b).width()).isCloseTo(0.998 / 18, within(1e-12));
+            assertThat(Normal.mass(g.bins().get(b).startZ(), g.bins().get(b).endZ()))
+                    .isCloseTo(0.998 / 18, within(1e-12));
+        }
+        assertThat(g.binOf(0.0)).isEqualTo(9);
+        assertThat(g.binOf(-3.2)).isEqualTo(-1);
+    }
+
+    @Test
+    void roundTripsThroughBinGates() {
+        final SortGates g = SortGates.fromBinGates(cd69().toBinGates());
+        assertThat(g).isEqualTo(cd69());
+    }
+
+    @Test
+    void rejectsBadGates() {
+        assertThatThrownBy(() -> SortGates.Bin.of("x", 0.5, 0.5)).hasMessageContaining("'x'");
+        assertThatThrownBy(() -> SortGates.Bin.of("x", -0.1, 0.5))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () ->
+                                SortGates.fromBinGates(
+                                        List.of(
+                                                new BinGate("hi", 0.5, 0.9),
+                                                new BinGate("lo", 0.1, 0.5))))
+                .hasMessageContaining("increasing order");
+        assertThatThrownBy(() -> SortGates.parseTsv("Bin\tbinStartQ\tbinEndQ\na\t0.2\t0.1\n"))
+                .hasMessageContaining("line 2");
+    }
+}
