@@ -34,6 +34,8 @@ import java.util.SplittableRandom;
  */
 public final class OccupancyModel {
 
+    private static final double NEGLIGIBLE = -40;
+
     private final Parameters parameters;
     private final ScoringMatrix[] matrices;
 
@@ -82,16 +84,20 @@ public final class OccupancyModel {
         double unbound = 1;
         for (int i = 0; i + m.length() <= n; i++) {
             final double w = parameters.positionWeight(n - (i + m.length() / 2.0));
-            final double pf = bound(m.forward(codes, i) + lnc);
-            final double pr = bound(m.reverse(codes, i) + lnc) * f.reverseStrandFactor();
+            final double pf = bound(m.forwardUnchecked(codes, i) + lnc);
+            final double pr = bound(m.reverseUnchecked(codes, i) + lnc) * f.reverseStrandFactor();
             unbound *= (1 - pf * w) * (1 - pr * w);
         }
         return 1 - unbound;
     }
 
-    /** {@code c·e^s / (1 + c·e^s)} written with {@code x = s + ln c}. */
+    /**
+     * {@code c·e^s / (1 + c·e^s)} written with {@code x = s + ln c}. Below {@code x = −40} the
+     * result (under 5e-18) cannot change {@code 1 − p·w} in double precision, so the exponential is
+     * skipped; the output is identical.
+     */
     private static double bound(final double x) {
-        return 1 / (1 + Math.exp(-x));
+        return x < NEGLIGIBLE ? 0 : 1 / (1 + Math.exp(-x));
     }
 
     /**

@@ -90,12 +90,26 @@ public final class ScoringMatrix {
         return reverse(encode(sequence), position);
     }
 
+    /** Forward score without the range check, for the scanning loop that already bounds it. */
+    double forwardUnchecked(final byte[] codes, final int position) {
+        return sum(forward, codes, position);
+    }
+
+    /** Reverse score without the range check, for the scanning loop that already bounds it. */
+    double reverseUnchecked(final byte[] codes, final int position) {
+        return sum(reverse, codes, position);
+    }
+
     private double score(final double[] table, final byte[] codes, final int position) {
         if (position < 0 || position + length > codes.length) {
             throw new IndexOutOfBoundsException(
                     "motif of length %d at %d does not fit a sequence of %d"
                             .formatted(length, position, codes.length));
         }
+        return sum(table, codes, position);
+    }
+
+    private double sum(final double[] table, final byte[] codes, final int position) {
         double s = 0;
         for (int j = 0; j < length; j++) {
             s += table[j * COLUMNS + codes[position + j]];
