@@ -6,18 +6,28 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.dreamloop.contracts.event.BinGate;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SortGatesTest {
 
+    /** The real 4-bin gate table of the MAUDE repository, read from ../shared/data. */
     static SortGates cd69() {
-        try (InputStream in = SortGatesTest.class.getResourceAsStream("CD69_bin_percentiles.txt")) {
-            return SortGates.parseTsv(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        final Path table =
+                Path.of(
+                        System.getProperty("dreamloop.root", ".."),
+                        "..",
+                        "shared",
+                        "data",
+                        "maude",
+                        "CD69_bin_percentiles.txt");
+        try {
+            return SortGates.parseTsv(Files.readString(table, StandardCharsets.UTF_8));
         } catch (final IOException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("cannot read " + table, e);
         }
     }
 
