@@ -10,6 +10,16 @@ public interface LabIngestConfig {
     /** Libraries. */
     Libraries libraries();
 
+    /** Quality control of runs. */
+    Qc qc();
+
+    /** Quality-control thresholds. */
+    interface Qc {
+        /** Reads below which a member's estimate is flagged {@code low-reads}. */
+        @WithDefault("10")
+        long minReads();
+    }
+
     /** Limits on received libraries. */
     interface Libraries {
         /**

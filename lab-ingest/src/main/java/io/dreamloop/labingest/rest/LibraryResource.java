@@ -17,16 +17,27 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class LibraryResource {
     private final LibraryStore libraries;
+    private final io.dreamloop.labingest.persistence.RunStore runs;
 
     @Inject
-    public LibraryResource(final LibraryStore libraries) {
+    public LibraryResource(
+            final LibraryStore libraries, final io.dreamloop.labingest.persistence.RunStore runs) {
         this.libraries = libraries;
+        this.runs = runs;
     }
 
     @GET
     @Transactional
     public List<String> list() {
         return libraries.libraryIds();
+    }
+
+    /** Measurements stored per method for a run. */
+    @GET
+    @Path("/runs/{runId}/measurements")
+    @Transactional
+    public java.util.Map<String, Long> measurements(@PathParam("runId") final String runId) {
+        return runs.measurementCounts(runId);
     }
 
     @GET

@@ -1,0 +1,78 @@
+package io.dreamloop.labingest.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A sort-seq run: its gates as received, and whether its expression values exist yet. */
+@Entity
+@Table(name = "sortseq_run")
+public class SortSeqRunEntity {
+    @Id
+    @Column(name = "run_id")
+    private String runId;
+
+    @Column(name = "library_id", nullable = false)
+    private String libraryId;
+
+    @Column(name = "gates", nullable = false)
+    private String gates;
+
+    @Column(name = "cells_per_bin", nullable = false)
+    private String cellsPerBin;
+
+    @Column(name = "chunk_count", nullable = false)
+    private int chunkCount;
+
+    @Column(name = "estimated", nullable = false)
+    private boolean estimated;
+
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    protected SortSeqRunEntity() {}
+
+    public SortSeqRunEntity(
+            final String runId,
+            final String libraryId,
+            final String gates,
+            final String cellsPerBin,
+            final int chunkCount) {
+        this.runId = runId;
+        this.libraryId = libraryId;
+        this.gates = gates;
+        this.cellsPerBin = cellsPerBin;
+        this.chunkCount = chunkCount;
+        this.receivedAt = Instant.now();
+    }
+
+    public void estimated() {
+        this.estimated = true;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public String libraryId() {
+        return libraryId;
+    }
+
+    public String gates() {
+        return gates;
+    }
+
+    public String cellsPerBin() {
+        return cellsPerBin;
+    }
+
+    public int chunkCount() {
+        return chunkCount;
+    }
+
+    public boolean isEstimated() {
+        return estimated;
+    }
+}

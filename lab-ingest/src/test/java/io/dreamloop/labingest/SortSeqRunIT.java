@@ -1,0 +1,244 @@
+package io.dreamloop.labingest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dreamloop.contracts.event.Chunk;
+import io.dreamloop.contracts.event.DeadLetter;
+import io.dreamloop.contracts.event.EventTypes;
+import io.dreamloop.contracts.event.LibraryDesigned;
+import io.dreamloop.contracts.event.Lineage;
+import io.dreamloop.contracts.event.MeasurementsRecorded;
+import io.dreamloop.contracts.event.SequenceCounts;
+import io.dreamloop.contracts.event.SortSeqRunSubmitted;
+import io.dreamloop.contracts.topic.Topics;
+import io.dreamloop.contracts.wire.EventCodec;
+import io.dreamloop.labingest.estimation.CountMatrix;
+import io.dreamloop.labingest.estimation.SimulatedRun;
+import io.dreamloop.labingest.estimation.SortGates;
+import io.dreamloop.labingest.estimation.SortSeqSimulator;
+import io.dreamloop.testing.DreamloopInfrastructureResource;
+import io.dreamloop.testing.Infrastructure;
+import io.dreamloop.testing.TestTopics;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A simulated sort-seq run arriving as events on the real broker: stored as received, estimated
+ * once complete, published as measurements-recorded; bad runs are dead-lettered with the reason.
+ */
+@QuarkusTest
+@WithTestResource(
+        value = DreamloopInfrastructureResource.class,
+        initArgs = @ResourceArg(name = "service", value = "lab-ingest"))
+class SortSeqRunIT {
+    private final EventCodec codec = EventCodec.instance();
+    private final String bootstrap = Infrastructure.get().kafkaBootstrap();
+
+    @Test
+    void aCompleteRunBecomesMeasurementsThatTrackTheTruth() {
+        final int n = 400;
+        final LibraryDesigned library =
+                LibraryDesignedConsumerIT.library("lib-run", 21, n, 1).get(0);
+        TestTopics.produce(
+                bootstrap, Topics.LIBRARY_DESIGNED, "lib-run", List.of(codec.encode(library)));
+        awaitLibrary("lib-run");
+
+        final SplittableRandom random = new SplittableRandom(5);
+        final double[] truth = new double[n];
+        for (int i = 0; i < n; i++) {
+            truth[i] = Math.max(-2.5, Math.min(2.5, random.nextGaussian() * 0.8));
+        }
+        final SortGates gates = SortGates.contiguous(18, SortGates.DEFAULT_TAIL_P);
+        final SimulatedRun run =
+                new SortSeqSimulator(
+                                gates,
+                                new SortSeqSimulator.Settings(
+                                        200, SortSeqSimulator.CellCounts.POISSON, 10, 10))
+                        .simulate(truth, random);
+        final CountMatrix counts = run.counts();
+        final List<SequenceCounts> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            final List<Long> bins = new ArrayList<>();
+            for (final long r : counts.row(i)) {
+                bins.add(r);
+            }
+            rows.add(
+                    new SequenceCounts(
+                            library.members().get(i).id(), counts.unsortedReads(i), bins));
+        }
+        final List<Long> cells = new ArrayList<>();
+        for (int b = 0; b < gates.size(); b++) {
+            long total = 0;
+            for (int i = 0; i < n; i++) {
+                total += run.cellsInBin(i, b);
+            }
+            cells.add(total);
+        }
+        final SortSeqRunSubmitted first =
+                chunk("run-1", "lib-run", gates, cells, new Chunk(0, 2), rows.subList(0, 200));
+        final SortSeqRunSubmitted second =
+                chunk("run-1", "lib-run", gates, cells, new Chunk(1, 2), rows.subList(200, n));
+        TestTopics.produce(
+                bootstrap,
+                Topics.SORTSEQ_RUN_SUBMITTED,
+                "run-1",
+                List.of(codec.encode(first), codec.encode(first), codec.encode(second)));
+
+        final Map<String, Map<String, Double>> byMethod = new HashMap<>();
+        TestTopics.readUntil(
+                bootstrap,
+                Topics.MEASUREMENTS_RECORDED,
+                r -> {
+                    final MeasurementsRecorded m =
+                            codec.decode(r.value(), MeasurementsRecorded.class);
+                    m.measurements()
+                            .forEach(
+                                    x ->
+                                            byMethod.computeIfAbsent(
+                                                            m.method(), k -> new HashMap<>())
+                                                    .put(x.memberId(), x.value()));
+                    return byMethod.getOrDefault("maude", Map.of()).size() == n
+                            && byMethod.getOrDefault("bin-weighted-mean", Map.of()).size() == n;
+                },
+                Duration.ofSeconds(120));
+        final double[] maude = new double[n];
+        for (int i = 0; i < n; i++) {
+            maude[i] = byMethod.get("maude").get(library.members().get(i).id());
+        }
+        assertThat(pearson(maude, truth)).isGreaterThan(0.9);
+        final Map<String, Object> stored =
+                given().get("/libraries/runs/run-1/measurements")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getMap("$");
+        assertThat(stored).containsEntry("maude", n).containsEntry("bin-weighted-mean", n);
+    }
+
+    @Test
+    void runsForUnknownLibrariesOrMembersAreDeadLettered() {
+        final SortGates gates = SortGates.contiguous(4, SortGates.DEFAULT_TAIL_P);
+        final List<Long> cells = List.of(10L, 10L, 10L, 10L);
+        TestTopics.produce(
+                bootstrap,
+                Topics.SORTSEQ_RUN_SUBMITTED,
+                "run-orphan",
+                List.of(
+                        codec.encode(
+                                chunk(
+                                        "run-orphan",
+                                        "lib-nowhere",
+                                        gates,
+                                        cells,
+                                        Chunk.SINGLE,
+                                        List.of(
+                                                new SequenceCounts(
+                                                        "m0", 5, List.of(1L, 2L, 3L, 4L)))))));
+        assertThat(awaitDeadLetter("run-orphan").reason())
+                .isEqualTo("rejected: run run-orphan names unknown library 'lib-nowhere'");
+
+        final LibraryDesigned library =
+                LibraryDesignedConsumerIT.library("lib-small", 3, 5, 1).get(0);
+        TestTopics.produce(
+                bootstrap, Topics.LIBRARY_DESIGNED, "lib-small", List.of(codec.encode(library)));
+        awaitLibrary("lib-small");
+        TestTopics.produce(
+                bootstrap,
+                Topics.SORTSEQ_RUN_SUBMITTED,
+                "run-strangers",
+                List.of(
+                        codec.encode(
+                                chunk(
+                                        "run-strangers",
+                                        "lib-small",
+                                        gates,
+                                        cells,
+                                        Chunk.SINGLE,
+                                        List.of(
+                                                new SequenceCounts(
+                                                        "m0", 5, List.of(1L, 2L, 3L, 4L)),
+                                                new SequenceCounts(
+                                                        "x9", 5, List.of(1L, 2L, 3L, 4L)))))));
+        assertThat(awaitDeadLetter("run-strangers").reason())
+                .isEqualTo(
+                        "rejected: run run-strangers counts members that are not in library 'lib-small': [x9]");
+    }
+
+    private static SortSeqRunSubmitted chunk(
+            final String runId,
+            final String libraryId,
+            final SortGates gates,
+            final List<Long> cells,
+            final Chunk chunk,
+            final List<SequenceCounts> rows) {
+        return new SortSeqRunSubmitted(
+                EventTypes.header(
+                        SortSeqRunSubmitted.class, Lineage.ofLibrary(libraryId).withRun(runId)),
+                runId,
+                libraryId,
+                gates.toBinGates(),
+                cells,
+                chunk,
+                rows);
+    }
+
+    private DeadLetter awaitDeadLetter(final String key) {
+        return codec.decode(
+                TestTopics.readUntil(
+                                bootstrap,
+                                Topics.DEAD_LETTER,
+                                r ->
+                                        key.equals(
+                                                codec.decode(r.value(), DeadLetter.class)
+                                                        .sourceKey()),
+                                Duration.ofSeconds(60))
+                        .getLast()
+                        .value(),
+                DeadLetter.class);
+    }
+
+    private static void awaitLibrary(final String id) {
+        final Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            final var r = given().get("/libraries/" + id);
+            if (r.statusCode() == 200 && r.jsonPath().getBoolean("complete")) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("library " + id + " not stored in time");
+    }
+
+    private static double pearson(final double[] a, final double[] b) {
+        double ma = 0;
+        double mb = 0;
+        for (int i = 0; i < a.length; i++) {
+            ma += a[i] / a.length;
+            mb += b[i] / b.length;
+        }
+        double sab = 0;
+        double saa = 0;
+        double sbb = 0;
+        for (int i = 0; i < a.length; i++) {
+            sab += (a[i] - ma) * (b[i] - mb);
+            saa += (a[i] - ma) * (a[i] - ma);
+            sbb += (b[i] - mb) * (b[i] - mb);
+        }
+        return sab / Math.sqrt(saa * sbb);
+    }
+}
