@@ -1,4 +1,5 @@
--- Every measurement ever recorded, with its lineage: the trainer's dataset.
+-- Every measurement ever recorded, with its lineage: the trainer's dataset. One value per
+-- member per run per estimation method (a run is estimated by MAUDE and by the bin-weighted mean).
 create table measurement (
     run_id      varchar(128)  not null,
     member_id   varchar(128)  not null,
@@ -12,6 +13,6 @@ create table measurement (
     qc_flags    varchar(1000) not null,
     event_id    uuid          not null,
     recorded_at timestamp with time zone not null,
-    primary key (run_id, member_id)
+    primary key (run_id, member_id, method)
 );
 create index measurement_scale on measurement (scale, method);

@@ -172,6 +172,72 @@ public final class FoundationChain {
         return mean;
     }
 
+    /**
+     * Waits for the in-silico lab's run of a library to reach the trainer and prints the steps.
+     *
+     * @return measurements in the trainer's dataset
+     */
+    public static long awaitMeasurements(
+            final LocalStack stack,
+            final String libraryId,
+            final int members,
+            final PrintStream out) {
+        final ServiceClient http = stack.http();
+        final String run = "insilico-" + libraryId;
+        final JsonNode stored =
+                await(
+                        () ->
+                                java.util.Optional.of(
+                                                http.getJson(
+                                                        stack.url(Topics.LAB_INGEST)
+                                                                + "/libraries/runs/"
+                                                                + run
+                                                                + "/measurements"))
+                                        .filter(m -> m.path("maude").asLong() > 0),
+                        Duration.ofMinutes(5));
+        out.printf(
+                "  7. lab-ingest (in-silico lab)  sorted and sequenced %s -> %s; estimated %s members by MAUDE, %s by bin-weighted mean%n",
+                libraryId,
+                Topics.SORTSEQ_RUN_SUBMITTED,
+                stored.path("maude").asText(),
+                stored.path("bin-weighted-mean").asText());
+        final JsonNode dataset =
+                await(
+                        () ->
+                                java.util.Optional.of(
+                                                http.getJson(
+                                                        stack.url(Topics.TRAINER) + "/dataset"))
+                                        .filter(
+                                                d ->
+                                                        total(d)
+                                                                >= stored.path("maude").asLong()
+                                                                        + stored.path(
+                                                                                        "bin-weighted-mean")
+                                                                                .asLong()),
+                        Duration.ofMinutes(5));
+        final StringBuilder slices = new StringBuilder();
+        dataset.forEach(
+                s ->
+                        slices.append(
+                                "%s/%s %,d; "
+                                        .formatted(
+                                                s.path("scale").asText(),
+                                                s.path("method").asText(),
+                                                s.path("measurements").asLong())));
+        out.printf(
+                "  8. lab-ingest -> trainer      %s: dataset now %s%n",
+                Topics.MEASUREMENTS_RECORDED, slices.toString().replaceFirst("; $", ""));
+        return total(dataset);
+    }
+
+    private static long total(final JsonNode dataset) {
+        long n = 0;
+        for (final JsonNode s : dataset) {
+            n += s.path("measurements").asLong();
+        }
+        return n;
+    }
+
     /** Polls until the supplier yields a document. */
     static JsonNode await(
             final java.util.function.Supplier<Optional<JsonNode>> poll, final Duration timeout) {

@@ -1,5 +1,6 @@
 package io.dreamloop.deploy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -72,7 +73,11 @@ public final class MainJob implements Callable<Integer> {
                                         "dreamloop.data-dir",
                                         runDir.resolve("data").toString(),
                                         "dreamloop.predictor.registry.store",
-                                        runDir.resolve("models").toString()),
+                                        runDir.resolve("models").toString(),
+                                        "dreamloop.lab-ingest.insilico.enabled",
+                                        String.valueOf(Files.exists(motifs(repo))),
+                                        "dreamloop.lab-ingest.insilico.motifs",
+                                        motifs(repo).toString()),
                         line -> System.out.println("  " + line))) {
             Topology.print(stack, System.out);
             final FoundationChain.Result result =
@@ -85,6 +90,10 @@ public final class MainJob implements Callable<Integer> {
                 FoundationChain.scoreLibrary(stack, result.libraryId(), fixture, System.out);
             } else {
                 System.out.println("  (no model at " + fixture + ": the scoring step is skipped)");
+            }
+            if (Files.exists(motifs(repo))) {
+                FoundationChain.awaitMeasurements(
+                        stack, result.libraryId(), result.members(), System.out);
             }
             System.out.println();
             System.out.printf(
@@ -100,6 +109,12 @@ public final class MainJob implements Callable<Integer> {
         }
         System.out.println("stopped all services and the broker");
         return 0;
+    }
+
+    /** The yeast motifs of the in-silico lab's ground truth, beside the repository. */
+    private static Path motifs(final Path repo) {
+        return repo.resolve("../shared/data/jaspar/derived_yeast_selected_TFs_transfac.txt")
+                .normalize();
     }
 
     private static void deleteDataOf(final Path runDir) {

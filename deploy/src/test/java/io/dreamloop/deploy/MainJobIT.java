@@ -44,6 +44,8 @@ class MainJobIT {
                 .contains("designed and stored 3,000 members")
                 .contains("stored 3,000 of 3,000 members")
                 .contains("3,000 oligos scored by [dream-cnn-demo]")
+                .contains("estimated 3000 members by MAUDE, 3000 by bin-weighted mean")
+                .contains("maude-mean/maude 3,000")
                 .contains("stopped all services and the broker");
     }
 

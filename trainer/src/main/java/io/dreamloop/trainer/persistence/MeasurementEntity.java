@@ -14,10 +14,12 @@ import java.util.UUID;
 @Table(name = "measurement")
 public class MeasurementEntity {
 
-    /** Run id and member id: one value per member per run. */
+    /** Run, member and method: one value per member per run per estimation method. */
     @Embeddable
     public record Key(
-            @Column(name = "run_id") String runId, @Column(name = "member_id") String memberId)
+            @Column(name = "run_id") String runId,
+            @Column(name = "member_id") String memberId,
+            @Column(name = "method") String method)
             implements Serializable {}
 
     @EmbeddedId private Key key;
@@ -33,9 +35,6 @@ public class MeasurementEntity {
 
     @Column(name = "scale", nullable = false)
     private String scale;
-
-    @Column(name = "method", nullable = false)
-    private String method;
 
     @Column(name = "reads", nullable = false)
     private long reads;
@@ -61,7 +60,6 @@ public class MeasurementEntity {
             final String sequence,
             final double value,
             final String scale,
-            final String method,
             final long reads,
             final boolean singleton,
             final String qcFlags,
@@ -71,7 +69,6 @@ public class MeasurementEntity {
         this.sequence = sequence;
         this.value = value;
         this.scale = scale;
-        this.method = method;
         this.reads = reads;
         this.singleton = singleton;
         this.qcFlags = qcFlags;

@@ -44,7 +44,7 @@ public class MeasurementStore {
         int added = 0;
         for (final Measurement m : event.measurements()) {
             final MeasurementEntity.Key key =
-                    new MeasurementEntity.Key(event.runId(), m.memberId());
+                    new MeasurementEntity.Key(event.runId(), m.memberId(), event.method());
             if (em.find(MeasurementEntity.class, key) != null) {
                 continue;
             }
@@ -55,7 +55,6 @@ public class MeasurementStore {
                             m.sequence().bases(),
                             m.value(),
                             event.scale().wireName(),
-                            event.method(),
                             m.reads(),
                             m.singleton(),
                             String.join(",", m.qcFlags()),
@@ -73,7 +72,7 @@ public class MeasurementStore {
         return database
                 .em()
                 .createQuery(
-                        "select m.scale, m.method, count(m), count(distinct m.key.runId) from MeasurementEntity m group by m.scale, m.method order by m.scale, m.method",
+                        "select m.scale, m.key.method, count(m), count(distinct m.key.runId) from MeasurementEntity m group by m.scale, m.key.method order by m.scale, m.key.method",
                         Object[].class)
                 .getResultList()
                 .stream()

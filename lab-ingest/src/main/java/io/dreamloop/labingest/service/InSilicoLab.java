@@ -1,0 +1,151 @@
+package io.dreamloop.labingest.service;
+
+import io.dreamloop.contracts.event.Chunk;
+import io.dreamloop.contracts.event.EventHeader;
+import io.dreamloop.contracts.event.EventTypes;
+import io.dreamloop.contracts.event.Lineage;
+import io.dreamloop.contracts.event.SequenceCounts;
+import io.dreamloop.contracts.event.SortSeqRunSubmitted;
+import io.dreamloop.contracts.sequence.DnaSequence;
+import io.dreamloop.contracts.topic.Topics;
+import io.dreamloop.contracts.wire.Chunks;
+import io.dreamloop.labingest.config.LabIngestConfig;
+import io.dreamloop.labingest.estimation.CountMatrix;
+import io.dreamloop.labingest.estimation.SimulatedRun;
+import io.dreamloop.labingest.estimation.SortGates;
+import io.dreamloop.labingest.estimation.SortSeqSimulator;
+import io.dreamloop.labingest.insilico.OccupancyModel;
+import io.dreamloop.labingest.insilico.TransfacMotifs;
+import io.dreamloop.labingest.persistence.RunStore;
+import io.dreamloop.platform.messaging.EventPublisher;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The in-silico sort-seq lab: the ground truth of every member (the thermodynamic occupancy model),
+ * standardized over the library to the population's z scale, sorted and sequenced by the simulator,
+ * and submitted as a sort-seq run like a lab would, so that the same ingest path measures it.
+ */
+@ApplicationScoped
+public class InSilicoLab {
+    private final RunStore runs;
+    private final EventPublisher publisher;
+    private final LabIngestConfig config;
+    private volatile OccupancyModel model;
+
+    @Inject
+    public InSilicoLab(
+            final RunStore runs, final EventPublisher publisher, final LabIngestConfig config) {
+        this.runs = runs;
+        this.publisher = publisher;
+        this.config = config;
+    }
+
+    /** True when configured to measure libraries. */
+    public boolean enabled() {
+        return config.insilico().enabled();
+    }
+
+    /** The run id the lab uses for a library. */
+    public static String runId(final String libraryId) {
+        return "insilico-" + libraryId;
+    }
+
+    /** Sorts and sequences a stored library and submits the run; call inside a transaction. */
+    public void measure(final String libraryId, final Lineage lineage) {
+        final Map<String, String> oligos = runs.oligos(libraryId);
+        final List<String> ids = new ArrayList<>(oligos.keySet());
+        final double[] truth = new double[ids.size()];
+        for (int i = 0; i < ids.size(); i++) {
+            truth[i] = model().expression(DnaSequence.of(oligos.get(ids.get(i))));
+        }
+        final double[] z = standardized(truth);
+        final LabIngestConfig.InSilico settings = config.insilico();
+        final SortGates gates = SortGates.contiguous(settings.bins(), SortGates.DEFAULT_TAIL_P);
+        final SimulatedRun run =
+                new SortSeqSimulator(
+                                gates,
+                                new SortSeqSimulator.Settings(
+                                        settings.cellsPerSequence(),
+                                        SortSeqSimulator.CellCounts.POISSON,
+                                        settings.readsPerCell(),
+                                        settings.readsPerCell()))
+                        .simulate(z, new SplittableRandom(settings.seed() ^ libraryId.hashCode()));
+        final CountMatrix counts = run.counts();
+        final List<SequenceCounts> rows = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            final List<Long> bins = new ArrayList<>();
+            for (final long r : counts.row(i)) {
+                bins.add(r);
+            }
+            rows.add(new SequenceCounts(ids.get(i), counts.unsortedReads(i), bins));
+        }
+        final List<Long> cells = new ArrayList<>();
+        for (int b = 0; b < gates.size(); b++) {
+            long total = 0;
+            for (int i = 0; i < ids.size(); i++) {
+                total += run.cellsInBin(i, b);
+            }
+            cells.add(total);
+        }
+        final String runId = runId(libraryId);
+        final List<List<SequenceCounts>> parts = Chunks.byJsonSize(rows);
+        final List<SortSeqRunSubmitted> events = new ArrayList<>();
+        for (int c = 0; c < parts.size(); c++) {
+            final EventTypes.Type type = EventTypes.SORTSEQ_RUN_SUBMITTED;
+            final EventHeader header =
+                    EventHeader.deterministic(
+                            type.name(),
+                            type.schemaVersion(),
+                            lineage.withLibrary(libraryId).withRun(runId),
+                            runId + "/" + c + "/" + parts.size());
+            events.add(
+                    new SortSeqRunSubmitted(
+                            header,
+                            runId,
+                            libraryId,
+                            gates.toBinGates(),
+                            cells,
+                            new Chunk(c, parts.size()),
+                            parts.get(c)));
+        }
+        publisher.publishAll(Topics.SORTSEQ_RUN_SUBMITTED, events);
+        Log.infof(
+                "in-silico lab sorted library %s: %,d members, run %s in %d chunks",
+                libraryId, ids.size(), runId, events.size());
+    }
+
+    private OccupancyModel model() {
+        if (model == null) {
+            model =
+                    new OccupancyModel(
+                            OccupancyModel.Parameters.yeastDefaults(
+                                    TransfacMotifs.parse(Path.of(config.insilico().motifs()))));
+        }
+        return model;
+    }
+
+    /** Ground truth on the population's z scale: mean 0, standard deviation 1 over the library. */
+    static double[] standardized(final double[] values) {
+        double mean = 0;
+        for (final double v : values) {
+            mean += v / values.length;
+        }
+        double var = 0;
+        for (final double v : values) {
+            var += (v - mean) * (v - mean) / Math.max(1, values.length - 1);
+        }
+        final double sd = var > 0 ? Math.sqrt(var) : 1;
+        final double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (values[i] - mean) / sd;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,118 @@
+package io.dreamloop.labingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dreamloop.contracts.event.LibraryDesigned;
+import io.dreamloop.contracts.event.MeasurementsRecorded;
+import io.dreamloop.contracts.topic.Topics;
+import io.dreamloop.contracts.wire.EventCodec;
+import io.dreamloop.labingest.insilico.OccupancyModel;
+import io.dreamloop.labingest.insilico.TransfacMotifs;
+import io.dreamloop.labingest.service.InSilicoLab;
+import io.dreamloop.testing.DreamloopInfrastructureResource;
+import io.dreamloop.testing.Infrastructure;
+import io.dreamloop.testing.TestTopics;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The loop closes without a wet lab: a library arrives, the in-silico lab sorts and sequences it,
+ * lab-ingest estimates it, and measurements-recorded carries values that track the ground truth.
+ */
+@QuarkusTest
+@TestProfile(InSilicoLabIT.Enabled.class)
+@WithTestResource(
+        value = DreamloopInfrastructureResource.class,
+        initArgs = @ResourceArg(name = "service", value = "lab-ingest"))
+class InSilicoLabIT {
+    static final Path MOTIFS =
+            Path.of(
+                    System.getProperty("dreamloop.root", ".."),
+                    "..",
+                    "shared",
+                    "data",
+                    "jaspar",
+                    "derived_yeast_selected_TFs_transfac.txt");
+
+    /** The in-silico lab switched on. */
+    public static final class Enabled implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "dreamloop.lab-ingest.insilico.enabled",
+                    "true",
+                    "dreamloop.lab-ingest.insilico.motifs",
+                    MOTIFS.toString());
+        }
+    }
+
+    @Test
+    void aLibraryIsMeasuredByTheInSilicoLabAndTheEstimatesTrackTheGroundTruth() {
+        final EventCodec codec = EventCodec.instance();
+        final String bootstrap = Infrastructure.get().kafkaBootstrap();
+        final int n = 300;
+        final LibraryDesigned library =
+                LibraryDesignedConsumerIT.library("lib-lab", 77, n, 2).get(0);
+        final List<LibraryDesigned> chunks = LibraryDesignedConsumerIT.library("lib-lab", 77, n, 2);
+        TestTopics.produce(
+                bootstrap,
+                Topics.LIBRARY_DESIGNED,
+                "lib-lab",
+                chunks.stream().map(codec::encode).toList());
+        final String run = InSilicoLab.runId("lib-lab");
+        final Map<String, Double> maude = new HashMap<>();
+        TestTopics.readUntil(
+                bootstrap,
+                Topics.MEASUREMENTS_RECORDED,
+                r -> {
+                    final MeasurementsRecorded m =
+                            codec.decode(r.value(), MeasurementsRecorded.class);
+                    if (m.runId().equals(run) && m.method().equals("maude")) {
+                        m.measurements().forEach(x -> maude.put(x.memberId(), x.value()));
+                    }
+                    return maude.size() == n;
+                },
+                Duration.ofSeconds(120));
+        final OccupancyModel truth =
+                new OccupancyModel(
+                        OccupancyModel.Parameters.yeastDefaults(TransfacMotifs.parse(MOTIFS)));
+        final double[] t = new double[n];
+        final double[] m = new double[n];
+        int i = 0;
+        for (final LibraryDesigned c : chunks) {
+            for (final var member : c.members()) {
+                t[i] = truth.expression(c.flanks().wrap(member.variable()));
+                m[i] = maude.get(member.id());
+                i++;
+            }
+        }
+        assertThat(pearson(m, t)).isGreaterThan(0.8);
+    }
+
+    private static double pearson(final double[] a, final double[] b) {
+        double ma = 0;
+        double mb = 0;
+        for (int i = 0; i < a.length; i++) {
+            ma += a[i] / a.length;
+            mb += b[i] / b.length;
+        }
+        double sab = 0;
+        double saa = 0;
+        double sbb = 0;
+        for (int i = 0; i < a.length; i++) {
+            sab += (a[i] - ma) * (b[i] - mb);
+            saa += (a[i] - ma) * (a[i] - ma);
+            sbb += (b[i] - mb) * (b[i] - mb);
+        }
+        return sab / Math.sqrt(saa * sbb);
+    }
+}
