@@ -95,24 +95,6 @@ class InSilicoLabIT {
                 i++;
             }
         }
-        assertThat(pearson(m, t)).isGreaterThan(0.8);
-    }
-
-    private static double pearson(final double[] a, final double[] b) {
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ma += a[i] / a.length;
-            mb += b[i] / b.length;
-        }
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < a.length; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return sab / Math.sqrt(saa * sbb);
+        assertThat(Correlation.pearson(m, t)).isGreaterThan(0.8);
     }
 }

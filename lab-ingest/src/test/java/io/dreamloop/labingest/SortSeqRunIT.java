@@ -13,7 +13,6 @@ import io.dreamloop.contracts.event.SequenceCounts;
 import io.dreamloop.contracts.event.SortSeqRunSubmitted;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.contracts.wire.EventCodec;
-import io.dreamloop.labingest.estimation.CountMatrix;
 import io.dreamloop.labingest.estimation.SimulatedRun;
 import io.dreamloop.labingest.estimation.SortGates;
 import io.dreamloop.labingest.estimation.SortSeqSimulator;
@@ -25,7 +24,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,25 +63,9 @@ class SortSeqRunIT {
                                 new SortSeqSimulator.Settings(
                                         200, SortSeqSimulator.CellCounts.POISSON, 10, 10))
                         .simulate(truth, random);
-        final CountMatrix counts = run.counts();
-        final List<SequenceCounts> rows = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            final List<Long> bins = new ArrayList<>();
-            for (final long r : counts.row(i)) {
-                bins.add(r);
-            }
-            rows.add(
-                    new SequenceCounts(
-                            library.members().get(i).id(), counts.unsortedReads(i), bins));
-        }
-        final List<Long> cells = new ArrayList<>();
-        for (int b = 0; b < gates.size(); b++) {
-            long total = 0;
-            for (int i = 0; i < n; i++) {
-                total += run.cellsInBin(i, b);
-            }
-            cells.add(total);
-        }
+        final List<SequenceCounts> rows =
+                run.sequenceCounts(library.members().stream().map(m -> m.id()).toList());
+        final List<Long> cells = run.cellsPerBin();
         final SortSeqRunSubmitted first =
                 chunk("run-1", "lib-run", gates, cells, new Chunk(0, 2), rows.subList(0, 200));
         final SortSeqRunSubmitted second =
@@ -115,7 +97,7 @@ class SortSeqRunIT {
         for (int i = 0; i < n; i++) {
             maude[i] = byMethod.get("maude").get(library.members().get(i).id());
         }
-        assertThat(pearson(maude, truth)).isGreaterThan(0.9);
+        assertThat(Correlation.pearson(maude, truth)).isGreaterThan(0.9);
         final Map<String, Object> stored =
                 given().get("/libraries/runs/run-1/measurements")
                         .then()
@@ -222,23 +204,5 @@ class SortSeqRunIT {
             }
         }
         throw new AssertionError("library " + id + " not stored in time");
-    }
-
-    private static double pearson(final double[] a, final double[] b) {
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ma += a[i] / a.length;
-            mb += b[i] / b.length;
-        }
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < a.length; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return sab / Math.sqrt(saa * sbb);
     }
 }

@@ -66,4 +66,43 @@ public final class SimulatedRun {
     public long cellsInBin(final int row, final int bin) {
         return cellsInBin[row][bin];
     }
+
+    /** Cells sorted into each bin, over all sequences, as a lab reports them. */
+    public java.util.List<Long> cellsPerBin() {
+        final java.util.List<Long> out = new java.util.ArrayList<>();
+        for (int b = 0; b < cellsInBin[0].length; b++) {
+            long total = 0;
+            for (final long[] row : cellsInBin) {
+                total += row[b];
+            }
+            out.add(total);
+        }
+        return out;
+    }
+
+    /**
+     * The reads as a lab submits them, with the given member id for each row.
+     *
+     * @throws IllegalArgumentException when there is not one id per row
+     */
+    public java.util.List<io.dreamloop.contracts.event.SequenceCounts> sequenceCounts(
+            final java.util.List<String> memberIds) {
+        if (memberIds.size() != counts.rows()) {
+            throw new IllegalArgumentException(
+                    "%d member ids for %d simulated rows"
+                            .formatted(memberIds.size(), counts.rows()));
+        }
+        final java.util.List<io.dreamloop.contracts.event.SequenceCounts> out =
+                new java.util.ArrayList<>();
+        for (int i = 0; i < counts.rows(); i++) {
+            final java.util.List<Long> bins = new java.util.ArrayList<>();
+            for (final long r : counts.row(i)) {
+                bins.add(r);
+            }
+            out.add(
+                    new io.dreamloop.contracts.event.SequenceCounts(
+                            memberIds.get(i), counts.unsortedReads(i), bins));
+        }
+        return out;
+    }
 }

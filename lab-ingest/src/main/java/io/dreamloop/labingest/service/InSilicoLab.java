@@ -10,7 +10,6 @@ import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.contracts.wire.Chunks;
 import io.dreamloop.labingest.config.LabIngestConfig;
-import io.dreamloop.labingest.estimation.CountMatrix;
 import io.dreamloop.labingest.estimation.SimulatedRun;
 import io.dreamloop.labingest.estimation.SortGates;
 import io.dreamloop.labingest.estimation.SortSeqSimulator;
@@ -77,23 +76,8 @@ public class InSilicoLab {
                                         settings.readsPerCell(),
                                         settings.readsPerCell()))
                         .simulate(z, new SplittableRandom(settings.seed() ^ libraryId.hashCode()));
-        final CountMatrix counts = run.counts();
-        final List<SequenceCounts> rows = new ArrayList<>(ids.size());
-        for (int i = 0; i < ids.size(); i++) {
-            final List<Long> bins = new ArrayList<>();
-            for (final long r : counts.row(i)) {
-                bins.add(r);
-            }
-            rows.add(new SequenceCounts(ids.get(i), counts.unsortedReads(i), bins));
-        }
-        final List<Long> cells = new ArrayList<>();
-        for (int b = 0; b < gates.size(); b++) {
-            long total = 0;
-            for (int i = 0; i < ids.size(); i++) {
-                total += run.cellsInBin(i, b);
-            }
-            cells.add(total);
-        }
+        final List<SequenceCounts> rows = run.sequenceCounts(ids);
+        final List<Long> cells = run.cellsPerBin();
         final String runId = runId(libraryId);
         final List<List<SequenceCounts>> parts = Chunks.byJsonSize(rows);
         final List<SortSeqRunSubmitted> events = new ArrayList<>();
