@@ -1,14 +1,10 @@
 package io.dreamloop.bench;
 
-import ai.djl.Device;
 import io.dreamloop.contracts.event.ScoreItem;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.deploy.KafkaScoring;
 import io.dreamloop.deploy.LocalStack;
 import io.dreamloop.deploy.ServiceSpec;
-import io.dreamloop.predictor.model.SequenceEncoding;
-import io.dreamloop.predictor.model.scoring.ModelScorer;
-import io.dreamloop.predictor.model.scoring.TorchScriptModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,17 +93,8 @@ final class KafkaBench implements Callable<Integer> {
             awaitChampion(stack, predictor);
             kafkaRate = viaKafka(stack.bootstrap(), input);
         }
-        final double inProcess;
-        try (ModelScorer scorer =
-                new ModelScorer(
-                        TorchScriptModels.load(model, Device.cpu()),
-                        SequenceEncoding.DREAM_2022,
-                        batchSize)) {
-            scorer.score(input.subList(0, Math.min(64, input.size())));
-            final long t0 = System.nanoTime();
-            scorer.score(input);
-            inProcess = input.size() / ((System.nanoTime() - t0) / 1e9);
-        }
+        final double inProcess =
+                input.size() / ScoringBench.secondsToScore(model, input, batchSize);
         System.out.printf("%n%-28s %12s%n", "path (batch " + batchSize + ")", "sequences/s");
         System.out.printf("%-28s %12.1f%n", "in-process (DJL)", inProcess);
         System.out.printf("%-28s %12.1f%n", "Kafka round trip", kafkaRate);

@@ -61,20 +61,27 @@ final class ScoringBench implements Callable<Integer> {
                 sequences);
         System.out.printf("%10s %12s %14s%n", "batch", "seconds", "sequences/s");
         for (final int batch : batchSizes) {
-            try (ModelScorer scorer =
-                    new ModelScorer(
-                            TorchScriptModels.load(model, Device.cpu()),
-                            SequenceEncoding.DREAM_2022,
-                            batch)) {
-                scorer.score(
-                        input.subList(0, Math.min(input.size(), Math.max(batch, 32)))); // warm-up
-                final long t0 = System.nanoTime();
-                scorer.score(input);
-                final double seconds = (System.nanoTime() - t0) / 1e9;
-                System.out.printf("%10d %12.2f %14.1f%n", batch, seconds, sequences / seconds);
-            }
+            final double seconds = secondsToScore(model, input, batch);
+            System.out.printf("%10d %12.2f %14.1f%n", batch, seconds, sequences / seconds);
         }
         return 0;
+    }
+
+    /**
+     * Seconds to score {@code input} on both strands with a freshly loaded TorchScript model, after
+     * one warm-up batch.
+     */
+    static double secondsToScore(final Path model, final List<DnaSequence> input, final int batch) {
+        try (ModelScorer scorer =
+                new ModelScorer(
+                        TorchScriptModels.load(model, Device.cpu()),
+                        SequenceEncoding.DREAM_2022,
+                        batch)) {
+            scorer.score(input.subList(0, Math.min(input.size(), Math.max(batch, 32))));
+            final long t0 = System.nanoTime();
+            scorer.score(input);
+            return (System.nanoTime() - t0) / 1e9;
+        }
     }
 
     static List<DnaSequence> randomOligos(final int n, final long seed) {

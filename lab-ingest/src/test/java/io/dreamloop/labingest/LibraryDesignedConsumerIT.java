@@ -150,7 +150,7 @@ class LibraryDesignedConsumerIT {
         return given().get("/libraries/" + id).then().statusCode(200).extract().jsonPath();
     }
 
-    private static void awaitComplete(final String id) {
+    static void awaitComplete(final String id) {
         final Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
             final var response = given().get("/libraries/" + id);

@@ -23,7 +23,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,7 @@ class SortSeqRunIT {
                 LibraryDesignedConsumerIT.library("lib-run", 21, n, 1).get(0);
         TestTopics.produce(
                 bootstrap, Topics.LIBRARY_DESIGNED, "lib-run", List.of(codec.encode(library)));
-        awaitLibrary("lib-run");
+        LibraryDesignedConsumerIT.awaitComplete("lib-run");
 
         final SplittableRandom random = new SplittableRandom(5);
         final double[] truth = new double[n];
@@ -134,7 +133,7 @@ class SortSeqRunIT {
                 LibraryDesignedConsumerIT.library("lib-small", 3, 5, 1).get(0);
         TestTopics.produce(
                 bootstrap, Topics.LIBRARY_DESIGNED, "lib-small", List.of(codec.encode(library)));
-        awaitLibrary("lib-small");
+        LibraryDesignedConsumerIT.awaitComplete("lib-small");
         TestTopics.produce(
                 bootstrap,
                 Topics.SORTSEQ_RUN_SUBMITTED,
@@ -188,21 +187,5 @@ class SortSeqRunIT {
                         .getLast()
                         .value(),
                 DeadLetter.class);
-    }
-
-    private static void awaitLibrary(final String id) {
-        final Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            final var r = given().get("/libraries/" + id);
-            if (r.statusCode() == 200 && r.jsonPath().getBoolean("complete")) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (final InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("library " + id + " not stored in time");
     }
 }

@@ -192,19 +192,18 @@ public class RunStore {
     }
 
     private static void requireMembersOf(final EntityManager em, final SortSeqRunSubmitted event) {
+        final List<String> ids = event.counts().stream().map(SequenceCounts::memberId).toList();
         final Set<String> known = new HashSet<>();
         for (final Object id :
-                em.createNativeQuery("select member_id from library_member where library_id = ?1")
+                em.createNativeQuery(
+                                "select member_id from library_member where library_id = ?1 and member_id in (?2)")
                         .setParameter(1, event.libraryId())
+                        .setParameter(2, ids)
                         .getResultList()) {
             known.add((String) id);
         }
         final List<String> unknown =
-                event.counts().stream()
-                        .map(SequenceCounts::memberId)
-                        .filter(id -> !known.contains(id))
-                        .limit(5)
-                        .toList();
+                ids.stream().filter(id -> !known.contains(id)).limit(5).toList();
         if (!unknown.isEmpty()) {
             throw new RejectedEventException(
                     "run %s counts members that are not in library '%s': %s"
