@@ -27,15 +27,36 @@ public final class MaudeEstimator {
     private static final int GRID_POINTS = 1001;
     private static final long UNSORTED_PSEUDOCOUNT = 10;
 
+    /** MAUDE's σ: the spread of one sequence's cells equals the population's. */
+    public static final double DEFAULT_SIGMA = 1;
+
     private final SortGates gates;
+    private final double sigma;
 
     /**
-     * An estimator for one set of gates.
+     * MAUDE as published: σ = 1.
      *
      * @param gates the run's gates
      */
     public MaudeEstimator(final SortGates gates) {
+        this(gates, DEFAULT_SIGMA);
+    }
+
+    /**
+     * An estimator with a fixed σ other than 1: the spread of one sequence's cells in the
+     * population's z units. MAUDE's σ = 1 suits CRISPR screens, where most guides do nothing and
+     * the population is the noise; a promoter library spreads far wider than one promoter's cells,
+     * so there σ = (cell-to-cell sd) / (population sd) is below 1, and σ = 1 blurs the fit.
+     *
+     * @param gates the run's gates
+     * @param sigma the cells' standard deviation in population z units, in (0, 10]
+     */
+    public MaudeEstimator(final SortGates gates, final double sigma) {
         this.gates = Objects.requireNonNull(gates, "gates");
+        if (!(sigma > 0 && sigma <= 10)) {
+            throw new IllegalArgumentException("sigma must be in (0, 10], but was " + sigma);
+        }
+        this.sigma = sigma;
     }
 
     /**
@@ -46,7 +67,7 @@ public final class MaudeEstimator {
      * @throws IllegalArgumentException naming the row when its bin count differs from the gates
      */
     public List<MaudeFit> fit(final CountMatrix counts) {
-        final MaudeLikelihood model = MaudeLikelihood.of(gates, checked(counts));
+        final MaudeLikelihood model = MaudeLikelihood.of(gates, checked(counts), sigma);
         final List<MaudeFit> fits = new ArrayList<>(counts.rows());
         for (int i = 0; i < counts.rows(); i++) {
             fits.add(fitRow(model, i));
@@ -72,7 +93,7 @@ public final class MaudeEstimator {
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("negative controls not in the counts: " + missing);
         }
-        final MaudeLikelihood model = MaudeLikelihood.of(gates, checked(counts));
+        final MaudeLikelihood model = MaudeLikelihood.of(gates, checked(counts), sigma);
         final List<MaudeFit> fits = new ArrayList<>(counts.rows());
         double sum = 0;
         int n = 0;

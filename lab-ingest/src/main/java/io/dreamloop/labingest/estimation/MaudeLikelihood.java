@@ -14,8 +14,10 @@ final class MaudeLikelihood {
     private final double[][] x;
     private final double[] libFract;
     private final double[] constant;
+    private final double sigma;
 
-    private MaudeLikelihood(final SortGates gates, final CountMatrix counts) {
+    private MaudeLikelihood(final SortGates gates, final CountMatrix counts, final double sigma) {
+        this.sigma = sigma;
         final int bins = gates.size();
         final int rows = counts.rows();
         startZ = new double[bins];
@@ -65,8 +67,8 @@ final class MaudeLikelihood {
         }
     }
 
-    static MaudeLikelihood of(final SortGates gates, final CountMatrix counts) {
-        return new MaudeLikelihood(gates, counts);
+    static MaudeLikelihood of(final SortGates gates, final CountMatrix counts, final double sigma) {
+        return new MaudeLikelihood(gates, counts, sigma);
     }
 
     /**
@@ -78,7 +80,8 @@ final class MaudeLikelihood {
         final double lf = libFract[row];
         double ll = constant[row];
         for (int b = 0; b < xr.length; b++) {
-            final double q = Normal.mass(startZ[b] - mu, endZ[b] - mu) * lf / width[b];
+            final double q =
+                    Normal.mass((startZ[b] - mu) / sigma, (endZ[b] - mu) / sigma) * lf / width[b];
             if (!(q < 1)) {
                 return Double.NaN;
             }

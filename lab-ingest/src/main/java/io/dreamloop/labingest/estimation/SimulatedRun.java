@@ -7,16 +7,22 @@ package io.dreamloop.labingest.estimation;
 public final class SimulatedRun {
 
     private final double[] trueMeans;
+    private final double[] zMeans;
+    private final double cellSigma;
     private final long[] cells;
     private final long[][] cellsInBin;
     private final CountMatrix counts;
 
     SimulatedRun(
             final double[] trueMeans,
+            final double[] zMeans,
+            final double cellSigma,
             final long[] cells,
             final long[][] cellsInBin,
             final CountMatrix counts) {
         this.trueMeans = trueMeans.clone();
+        this.zMeans = zMeans;
+        this.cellSigma = cellSigma;
         this.cells = cells;
         this.cellsInBin = cellsInBin;
         this.counts = counts;
@@ -27,7 +33,17 @@ public final class SimulatedRun {
         return counts;
     }
 
-    /** The true mean of each sequence. */
+    /** The true means on the population's z scale, the scale MAUDE estimates on. */
+    public double[] zMeans() {
+        return zMeans.clone();
+    }
+
+    /** The cells' sd on the population's z scale: the σ a correctly specified MAUDE uses. */
+    public double cellSigma() {
+        return cellSigma;
+    }
+
+    /** The true mean of each sequence, in the units they were given. */
     public double[] trueMeans() {
         return trueMeans.clone();
     }

@@ -6,12 +6,16 @@ import java.util.random.RandomGenerator;
 /**
  * The generative model MAUDE inverts (SPEC §5.2, simulation recipe of the MAUDE vignette).
  *
- * <p>Sequence i gets c_i cells (fixed or Poisson). Each cell's log-expression is N(mean_i, 1) in
- * the gates' z units and the cell goes to the first gate whose z range holds it; cells outside
- * every gate are lost. Reads of sequence i in bin b are NB(size = d·T_b, prob = 1 − c_{i,b}/T_b),
- * T_b the bin's cells and d the reads per cell (the vignette uses d = 10), so E[reads] ≈ d·c_{i,b}.
- * Unsorted reads are drawn the same way from the sequence's share of all cells. When a single
- * sequence holds all of a bin's cells, prob would be 0; its reads are then Poisson(d·c_{i,b}).
+ * <p>Sequence i gets c_i cells (fixed or Poisson). Each cell's log-expression is N(mean_i,
+ * cellSd²). As on a real sorter, the gates are set on the population actually loaded: each gate's
+ * quantile bounds are placed at the empirical quantiles of all cells' expression, and a cell goes
+ * to the first gate whose range holds it; cells outside every gate are lost. The run reports the
+ * truth on the population's z scale ((mean − population mean) / population sd), the scale MAUDE
+ * estimates on, and the cells' sd on that scale (MAUDE's σ). Reads of sequence i in bin b are
+ * NB(size = d·T_b, prob = 1 − c_{i,b}/T_b), T_b the bin's cells and d the reads per cell (the
+ * vignette uses d = 10), so E[reads] ≈ d·c_{i,b}. Unsorted reads are drawn the same way from the
+ * sequence's share of all cells. When a single sequence holds all of a bin's cells, prob would be
+ * 0; its reads are then Poisson(d·c_{i,b}).
  *
  * <p>Stateless: all randomness comes from the generator passed to {@link #simulate}, so the same
  * seed gives the same counts.
@@ -33,19 +37,38 @@ public final class SortSeqSimulator {
      * @param cellCounts fixed or Poisson cell counts
      * @param readsPerCell sequencing depth of the sorted bins, reads per sorted cell, {@code > 0}
      * @param unsortedReadsPerCell depth of the unsorted library, reads per cell, {@code > 0}
+     * @param cellSd cell-to-cell standard deviation of log-expression around a sequence's mean,
+     *     {@code > 0}, in the units of the means
      */
     public record Settings(
             double cellsPerSequence,
             CellCounts cellCounts,
             double readsPerCell,
-            double unsortedReadsPerCell) {
+            double unsortedReadsPerCell,
+            double cellSd) {
         public Settings {
             Objects.requireNonNull(cellCounts, "cellCounts");
-            if (!(cellsPerSequence > 0 && readsPerCell > 0 && unsortedReadsPerCell > 0)) {
+            if (!(cellsPerSequence > 0
+                    && readsPerCell > 0
+                    && unsortedReadsPerCell > 0
+                    && cellSd > 0)) {
                 throw new IllegalArgumentException(
-                        "cells per sequence (%s), reads per cell (%s) and unsorted reads per cell (%s) must be > 0"
-                                .formatted(cellsPerSequence, readsPerCell, unsortedReadsPerCell));
+                        "cells per sequence (%s), reads per cell (%s), unsorted reads per cell (%s) and cell sd (%s) must be > 0"
+                                .formatted(
+                                        cellsPerSequence,
+                                        readsPerCell,
+                                        unsortedReadsPerCell,
+                                        cellSd));
             }
+        }
+
+        /** Settings with unit cell-to-cell noise. */
+        public Settings(
+                final double cellsPerSequence,
+                final CellCounts cellCounts,
+                final double readsPerCell,
+                final double unsortedReadsPerCell) {
+            this(cellsPerSequence, cellCounts, readsPerCell, unsortedReadsPerCell, 1);
         }
     }
 
@@ -66,17 +89,16 @@ public final class SortSeqSimulator {
     /**
      * Simulates one sort-seq run.
      *
-     * @param trueMeans each sequence's mean log-expression, in z units
+     * @param trueMeans each sequence's mean log-expression, in the same units as the cell noise
      * @param random the source of randomness (e.g. {@code new SplittableRandom(seed)})
      * @return the cells and reads
+     * @throws IllegalArgumentException when no cell was drawn at all
      */
     public SimulatedRun simulate(final double[] trueMeans, final RandomGenerator random) {
         Objects.requireNonNull(random, "random");
         final int n = trueMeans.length;
         final int bins = gates.size();
         final long[] cells = new long[n];
-        final long[][] cellsInBin = new long[n][bins];
-        final long[] totalInBin = new long[bins];
         long totalCells = 0;
         for (int i = 0; i < n; i++) {
             cells[i] =
@@ -84,8 +106,25 @@ public final class SortSeqSimulator {
                             ? Math.round(settings.cellsPerSequence())
                             : Sampling.poisson(random, settings.cellsPerSequence());
             totalCells += cells[i];
+        }
+        if (totalCells == 0 || totalCells > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(
+                    "a run needs between 1 and 2^31 cells, but drew " + totalCells);
+        }
+        final double[] expression = new double[(int) totalCells];
+        int cell = 0;
+        for (int i = 0; i < n; i++) {
             for (long c = 0; c < cells[i]; c++) {
-                final int b = gates.binOf(trueMeans[i] + random.nextGaussian());
+                expression[cell++] = trueMeans[i] + settings.cellSd() * random.nextGaussian();
+            }
+        }
+        final Population population = Population.of(expression, gates);
+        final long[][] cellsInBin = new long[n][bins];
+        final long[] totalInBin = new long[bins];
+        cell = 0;
+        for (int i = 0; i < n; i++) {
+            for (long c = 0; c < cells[i]; c++) {
+                final int b = population.binOf(expression[cell++]);
                 if (b >= 0) {
                     cellsInBin[i][b]++;
                     totalInBin[b]++;
@@ -101,7 +140,17 @@ public final class SortSeqSimulator {
             }
             unsorted[i] = reads(random, cells[i], totalCells, settings.unsortedReadsPerCell());
         }
-        return new SimulatedRun(trueMeans, cells, cellsInBin, CountMatrix.of(reads, unsorted));
+        final double[] zMeans = new double[n];
+        for (int i = 0; i < n; i++) {
+            zMeans[i] = population.toZ(trueMeans[i]);
+        }
+        return new SimulatedRun(
+                trueMeans,
+                zMeans,
+                settings.cellSd() / population.sd(),
+                cells,
+                cellsInBin,
+                CountMatrix.of(reads, unsorted));
     }
 
     private static long reads(

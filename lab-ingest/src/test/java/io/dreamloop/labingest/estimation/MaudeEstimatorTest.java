@@ -48,62 +48,85 @@ class MaudeEstimatorTest {
         final SimulatedRun run =
                 new SortSeqSimulator(gates, new Settings(500, CellCounts.POISSON, 10, 10))
                         .simulate(truth, new SplittableRandom(12));
-        final double[] mu = fitted(new MaudeEstimator(gates).fit(run.counts()));
+        final double[] z = run.zMeans();
+        final double[] mu = fitted(new MaudeEstimator(gates, run.cellSigma()).fit(run.counts()));
         System.out.printf(
-                "MAUDE high depth, %d bins: r=%.4f mae=%.4f%n",
-                gates.size(), pearson(mu, truth), mae(mu, truth));
-        return new double[] {pearson(mu, truth), mae(mu, truth)};
+                "MAUDE high depth, %d bins, sigma %.3f: r=%.4f mae=%.4f%n",
+                gates.size(), run.cellSigma(), pearson(mu, z), mae(mu, z));
+        return new double[] {pearson(mu, z), mae(mu, z)};
     }
 
     /**
-     * Means ~ N(0,1) give a population of sd √2, not the N(0,1) MAUDE's libFract/(Qend − Qstart)
-     * normalization assumes, so μ̂ carries a bias of about 0.25–0.28 (measured); r stays > 0.97.
+     * Means ~ N(0,1) and unit cell noise: the population has sd √2, so in its z units a sequence's
+     * cells have σ ≈ 0.71, the σ given to MAUDE. At 500 cells and 10 reads per cell the means come
+     * back on the population's z scale within 0.05 on average.
      */
     @Test
     void recoversTheTruthAtHighDepth18Bins() {
         final double[] rm = highDepth(SortGates.contiguous(18, SortGates.DEFAULT_TAIL_P));
-        assertThat(rm[0]).isGreaterThan(0.97);
-        assertThat(rm[1]).isLessThan(0.32);
+        assertThat(rm[0]).isGreaterThan(0.99);
+        assertThat(rm[1]).isLessThan(0.05);
     }
 
     @Test
     void recoversTheTruthAtHighDepthCd69() {
         final double[] rm = highDepth(SortGatesTest.cd69());
         assertThat(rm[0]).isGreaterThan(0.98);
-        assertThat(rm[1]).isLessThan(0.30);
+        assertThat(rm[1]).isLessThan(0.10);
     }
 
-    /** Returns {MAUDE r, bin-weighted-mean r} on the same run, rows with reads only. */
-    private static double[] fewCells(final double sd, final double cells) {
-        final SortGates gates = SortGates.contiguous(18, SortGates.DEFAULT_TAIL_P);
-        final double[] truth = means(2000, 21);
+    /**
+     * Returns {MAUDE r, MAUDE (σ = 1) r, bin-weighted-mean r} against the truth, rows with reads
+     * only.
+     */
+    static double[] fewCells(final SortGates gates, final double sd, final double cells) {
+        final double[] truth = means(4000, 21);
         for (int i = 0; i < truth.length; i++) {
             truth[i] *= sd;
         }
         final SimulatedRun run =
-                new SortSeqSimulator(gates, new Settings(cells, CellCounts.FIXED, 10, 10))
+                new SortSeqSimulator(gates, new Settings(cells, CellCounts.POISSON, 10, 10))
                         .simulate(truth, new SplittableRandom(22));
-        final List<MaudeFit> fits = new MaudeEstimator(gates).fit(run.counts());
+        final List<MaudeFit> fits = new MaudeEstimator(gates, run.cellSigma()).fit(run.counts());
+        final List<MaudeFit> unit = new MaudeEstimator(gates).fit(run.counts());
         final List<BinWeightedMean.Estimate> bwm = BinWeightedMean.of(run.counts());
         final int[] rows =
                 IntStream.range(0, truth.length).filter(i -> !bwm.get(i).empty()).toArray();
         final double[] t = IntStream.of(rows).mapToDouble(i -> truth[i]).toArray();
         final double[] m = IntStream.of(rows).mapToDouble(i -> fits.get(i).mean()).toArray();
+        final double[] u = IntStream.of(rows).mapToDouble(i -> unit.get(i).mean()).toArray();
         final double[] w =
                 IntStream.of(rows).mapToDouble(i -> bwm.get(i).value().getAsDouble()).toArray();
+        final double[] r = {pearson(m, t), pearson(u, t), pearson(w, t)};
         System.out.printf(
-                "few cells: sd=%.1f cells=%.0f n=%d MAUDE r=%.4f bin-weighted r=%.4f%n",
-                sd, cells, t.length, pearson(m, t), pearson(w, t));
-        return new double[] {pearson(m, t), pearson(w, t)};
+                "few cells: %d bins sd=%.1f cells=%.0f n=%d MAUDE r=%.4f MAUDE(sigma 1) r=%.4f bin-weighted r=%.4f%n",
+                gates.size(), sd, cells, t.length, r[0], r[1], r[2]);
+        return r;
     }
 
-    /** Measured: sd 0.5, 6 cells: 0.7465 vs 0.7419; sd 1, 6 cells: 0.8869 vs 0.8966. */
+    /**
+     * Few cells per sequence (Poisson mean 2, 5, 10), library spread 0.5 and 1 × the cell noise, 18
+     * contiguous bins and the CD69 4-bin table: MAUDE correlates with the truth better than the
+     * bin-weighted mean in every case (measured r, MAUDE vs bin-weighted: 18 bins 0.561/0.523,
+     * 0.711/0.683, 0.820/0.811 at sd 0.5 and 0.784/0.774, 0.884/0.874, 0.942/0.936 at sd 1; 4 bins
+     * 0.447/0.439 … 0.883/0.840). Not asserted, because not true: a library spread twice the cell
+     * noise with 2 cells per sequence, where the bin-weighted mean wins (0.916 vs 0.904).
+     */
     @Test
-    void comparesWithTheBinWeightedMeanAtFewCells() {
-        final double[] narrow = fewCells(0.5, 6);
-        assertThat(narrow[0]).isGreaterThan(narrow[1]);
-        final double[] wide = fewCells(1.0, 6);
-        assertThat(wide[0]).isGreaterThan(wide[1] - 0.02);
+    void beatsTheBinWeightedMeanAtFewCells() {
+        for (final SortGates gates :
+                List.of(SortGates.contiguous(18, SortGates.DEFAULT_TAIL_P), SortGatesTest.cd69())) {
+            for (final double sd : new double[] {0.5, 1}) {
+                for (final double cells : new double[] {2, 5, 10}) {
+                    final double[] r = fewCells(gates, sd, cells);
+                    assertThat(r[0])
+                            .as(
+                                    "MAUDE vs bin-weighted r, %d bins, sd %s, %s cells",
+                                    gates.size(), sd, cells)
+                            .isGreaterThan(r[2]);
+                }
+            }
+        }
     }
 
     @Test
