@@ -99,7 +99,8 @@ public final class SampleEvents {
                         List.of(new BinGate("low", 0.001, 0.5), new BinGate("high", 0.5, 0.999)),
                         List.of(50_000L, 50_000L),
                         Chunk.SINGLE,
-                        List.of(new SequenceCounts("m1", 120, List.of(30L, 70L)))),
+                        List.of(new SequenceCounts("m1", 120, List.of(30L, 70L))),
+                        List.of("m1")),
                 new MeasurementsRecorded(
                         EventTypes.header(MeasurementsRecorded.class, lineage),
                         "run-1",

@@ -171,7 +171,8 @@ class SortSeqRunIT {
                 gates.toBinGates(),
                 cells,
                 chunk,
-                rows);
+                rows,
+                List.of());
     }
 
     private DeadLetter awaitDeadLetter(final String key) {

@@ -1,5 +1,6 @@
 package io.dreamloop.contracts.event;
 
+import io.dreamloop.contracts.schema.OptionalField;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,6 +14,9 @@ import java.util.Objects;
  * @param cellsPerBin cells sorted into each bin, in gate order
  * @param chunk this event's place among the run's chunks
  * @param counts reads per member
+ * @param negativeControls members that are negative controls (MAUDE's Z and log-likelihood ratio
+ *     are relative to them); the same in every chunk of a run, absent or empty when the run has
+ *     none
  */
 public record SortSeqRunSubmitted(
         EventHeader header,
@@ -21,7 +25,8 @@ public record SortSeqRunSubmitted(
         List<BinGate> gates,
         List<Long> cellsPerBin,
         Chunk chunk,
-        List<SequenceCounts> counts)
+        List<SequenceCounts> counts,
+        @OptionalField List<String> negativeControls)
         implements Event {
 
     public SortSeqRunSubmitted {
@@ -38,6 +43,8 @@ public record SortSeqRunSubmitted(
         Objects.requireNonNull(chunk, "chunk");
         counts = Lists.nonEmptyCopy(counts, "counts");
         Lists.requireUnique(counts, SequenceCounts::memberId, "counts");
+        negativeControls = negativeControls == null ? List.of() : List.copyOf(negativeControls);
+        negativeControls.forEach(id -> Ids.require(id, "negative control"));
         for (int i = 0; i < counts.size(); i++) {
             final SequenceCounts c = counts.get(i);
             if (c.binReads().size() != gates.size()) {

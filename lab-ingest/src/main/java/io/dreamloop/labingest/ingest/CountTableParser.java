@@ -1,7 +1,7 @@
 package io.dreamloop.labingest.ingest;
 
 import io.dreamloop.contracts.event.Ids;
-import io.dreamloop.contracts.event.SequenceCounts;
+import io.dreamloop.contracts.sequence.DnaSequence;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Parses a count table: a header {@code member_id, unsorted, <bin>...} whose bin names must be the
- * run's gates in order, then one row per member with non-negative integer read counts. CSV or TSV,
- * chosen from the header line. Blank lines are skipped; {@code #} starts a comment line.
+ * Parses a count table: a header {@code member_id, unsorted, <bin>...} (or {@code sequence,
+ * unsorted, <bin>...} when the lab reports measured sequences) whose bin names must be the run's
+ * gates in order, then one row per member with non-negative integer read counts. CSV or TSV, chosen
+ * from the header line. Blank lines are skipped; {@code #} starts a comment line.
  *
  * <p>Every problem is collected (up to {@value #MAX_PROBLEMS}) and reported together, each with its
  * line number and column name, so a lab fixes a file in one round.
@@ -32,13 +33,14 @@ public final class CountTableParser {
      */
     public static CountTable parse(final Reader table, final List<String> bins) {
         final List<String> problems = new ArrayList<>();
-        final List<SequenceCounts> rows = new ArrayList<>();
+        final List<CountTable.Row> rows = new ArrayList<>();
         final Set<String> seen = new HashSet<>();
+        CountTable.Key key = CountTable.Key.MEMBER_ID;
+        List<String> header = null;
         try (BufferedReader in = new BufferedReader(table)) {
             String line;
             int number = 0;
             String delimiter = null;
-            List<String> header = null;
             while ((line = in.readLine()) != null && problems.size() < MAX_PROBLEMS) {
                 number++;
                 if (line.isBlank() || line.startsWith("#")) {
@@ -47,50 +49,62 @@ public final class CountTableParser {
                 if (header == null) {
                     delimiter = line.contains("\t") ? "\t" : ",";
                     header = List.of(line.strip().split(delimiter, -1));
-                    checkHeader(header, bins, number, problems);
+                    key =
+                            header.getFirst().strip().equals(CountTable.Key.SEQUENCE.column())
+                                    ? CountTable.Key.SEQUENCE
+                                    : CountTable.Key.MEMBER_ID;
+                    checkHeader(header, key, bins, number, problems);
                     continue;
                 }
                 final String[] cells = line.split(delimiter, -1);
-                parseRow(cells, header, number, seen, rows, problems);
-            }
-            if (header == null) {
-                problems.add(
-                        "the table is empty: expected a header 'member_id, unsorted, %s'"
-                                .formatted(String.join(", ", bins)));
-            } else if (rows.isEmpty() && problems.isEmpty()) {
-                problems.add("the table has a header but no rows");
+                final CountTable.Row row = parseRow(cells, header, key, number, seen, problems);
+                if (row != null) {
+                    rows.add(row);
+                }
             }
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot read the count table", e);
         }
+        if (header == null) {
+            problems.add(
+                    "the table is empty: expected a header 'member_id, unsorted, %s'"
+                            .formatted(String.join(", ", bins)));
+        } else if (rows.isEmpty() && problems.isEmpty()) {
+            problems.add("the table has a header but no rows");
+        }
         if (!problems.isEmpty()) {
             throw new CountTableException(problems);
         }
-        return new CountTable(bins, rows);
+        return new CountTable(key, bins, rows);
     }
 
     private static void checkHeader(
             final List<String> header,
+            final CountTable.Key key,
             final List<String> bins,
             final int line,
             final List<String> problems) {
-        final List<String> expected = new ArrayList<>(List.of("member_id", "unsorted"));
+        final List<String> expected = new ArrayList<>(List.of(key.column(), "unsorted"));
         expected.addAll(bins);
         final List<String> given = header.stream().map(String::strip).toList();
         if (!given.equals(expected)) {
             problems.add(
-                    "line %d: header is [%s] but the run's gates need [%s]"
+                    "line %d: header is [%s] but the run's %d gates need [%s] (first column member_id or sequence)"
                             .formatted(
-                                    line, String.join(", ", given), String.join(", ", expected)));
+                                    line,
+                                    String.join(", ", given),
+                                    bins.size(),
+                                    String.join(", ", expected)));
         }
     }
 
-    private static void parseRow(
+    /** The row, or null after adding its problems. */
+    private static CountTable.Row parseRow(
             final String[] cells,
             final List<String> header,
+            final CountTable.Key key,
             final int line,
             final Set<String> seen,
-            final List<SequenceCounts> rows,
             final List<String> problems) {
         if (cells.length != header.size()) {
             problems.add(
@@ -103,18 +117,23 @@ public final class CountTableParser {
                                     cells.length < header.size()
                                             ? "; the file may be truncated"
                                             : ""));
-            return;
+            return null;
         }
         final String id = cells[0].strip();
         try {
-            Ids.require(id, "member_id");
+            if (key == CountTable.Key.SEQUENCE) {
+                DnaSequence.of(id);
+            } else {
+                Ids.require(id, "member_id");
+            }
         } catch (final IllegalArgumentException e) {
-            problems.add("line %d, column member_id: %s".formatted(line, e.getMessage()));
-            return;
+            problems.add("line %d, column %s: %s".formatted(line, key.column(), e.getMessage()));
+            return null;
         }
         if (!seen.add(id)) {
-            problems.add("line %d, column member_id: '%s' appears twice".formatted(line, id));
-            return;
+            problems.add(
+                    "line %d, column %s: '%s' appears twice".formatted(line, key.column(), id));
+            return null;
         }
         final long[] values = new long[cells.length - 1];
         boolean ok = true;
@@ -135,12 +154,13 @@ public final class CountTableParser {
                 ok = false;
             }
         }
-        if (ok) {
-            final List<Long> binReads = new ArrayList<>(values.length - 1);
-            for (int b = 1; b < values.length; b++) {
-                binReads.add(values[b]);
-            }
-            rows.add(new SequenceCounts(id, values[0], binReads));
+        if (!ok) {
+            return null;
         }
+        final List<Long> binReads = new ArrayList<>(values.length - 1);
+        for (int b = 1; b < values.length; b++) {
+            binReads.add(values[b]);
+        }
+        return new CountTable.Row(line, id, values[0], binReads);
     }
 }

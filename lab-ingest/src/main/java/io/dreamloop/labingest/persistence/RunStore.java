@@ -5,6 +5,8 @@ import io.dreamloop.contracts.event.Measurement;
 import io.dreamloop.contracts.event.SequenceCounts;
 import io.dreamloop.contracts.event.SortSeqRunSubmitted;
 import io.dreamloop.contracts.wire.EventCodec;
+import io.dreamloop.labingest.estimation.MaudeScore;
+import io.dreamloop.labingest.ingest.CountTable;
 import io.dreamloop.platform.messaging.RejectedEventException;
 import io.dreamloop.platform.persistence.Database;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,13 +62,15 @@ public class RunStore {
                             new String(
                                     codec.toJsonBytes(event.cellsPerBin()),
                                     java.nio.charset.StandardCharsets.UTF_8),
+                            String.join(",", event.negativeControls()),
                             event.chunk().count()));
             em.flush();
         } else if (!run.libraryId().equals(event.libraryId())
                 || run.chunkCount() != event.chunk().count()
-                || !run.gates().equals(gates)) {
+                || !run.gates().equals(gates)
+                || !run.negativeControls().equals(String.join(",", event.negativeControls()))) {
             throw new RejectedEventException(
-                    "chunk %d of run %s contradicts its earlier chunks (library, gates or chunk count differ)"
+                    "chunk %d of run %s contradicts its earlier chunks (library, gates, negative controls or chunk count differ)"
                             .formatted(event.chunk().index(), event.runId()));
         }
         final long seen =
@@ -158,13 +162,21 @@ public class RunStore {
         return out;
     }
 
-    /** Stores the estimates of one method. */
+    /**
+     * Stores the estimates of one method.
+     *
+     * @param maude MAUDE's full output per member, empty for other methods
+     */
     public void saveMeasurements(
-            final String runId, final String method, final List<Measurement> measurements) {
+            final String runId,
+            final String method,
+            final List<Measurement> measurements,
+            final Map<String, MaudeScore> maude) {
         final EntityManager em = database.em();
         for (final Measurement m : measurements) {
+            final MaudeScore score = maude.get(m.memberId());
             em.createNativeQuery(
-                            "insert into measurement (run_id, member_id, method, expression, reads, singleton, qc_flags) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                            "insert into measurement (run_id, member_id, method, expression, reads, singleton, qc_flags, log_likelihood, z_score, ll_ratio) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
                     .setParameter(1, runId)
                     .setParameter(2, m.memberId())
                     .setParameter(3, method)
@@ -172,8 +184,141 @@ public class RunStore {
                     .setParameter(5, m.reads())
                     .setParameter(6, m.singleton())
                     .setParameter(7, String.join(",", m.qcFlags()))
+                    .setParameter(8, score == null ? null : score.logLikelihood())
+                    .setParameter(9, score == null || Double.isNaN(score.z()) ? null : score.z())
+                    .setParameter(
+                            10,
+                            score == null || Double.isNaN(score.llRatio()) ? null : score.llRatio())
                     .executeUpdate();
         }
+    }
+
+    /** Stores the rows of an uploaded table whose sequence is not in the library. */
+    public void saveUnmatched(final String runId, final List<CountTable.Row> rows) {
+        final EntityManager em = database.em();
+        for (final CountTable.Row r : rows) {
+            em.createNativeQuery(
+                            "insert into sortseq_unmatched (run_id, line, row_key, reads) values (?1, ?2, ?3, ?4)")
+                    .setParameter(1, runId)
+                    .setParameter(2, r.line())
+                    .setParameter(3, r.key())
+                    .setParameter(4, r.unsortedReads() + r.sortedReads())
+                    .executeUpdate();
+        }
+    }
+
+    /** Rows of the run's upload that matched no member: line, sequence, reads; by line. */
+    public List<Object[]> unmatched(final String runId) {
+        final List<Object[]> out = new ArrayList<>();
+        for (final Object row :
+                database.em()
+                        .createNativeQuery(
+                                "select line, row_key, reads from sortseq_unmatched where run_id = ?1 order by line")
+                        .setParameter(1, runId)
+                        .getResultList()) {
+            out.add((Object[]) row);
+        }
+        return out;
+    }
+
+    /** The run, if it exists. */
+    public java.util.Optional<SortSeqRunEntity> run(final String runId) {
+        return java.util.Optional.ofNullable(database.em().find(SortSeqRunEntity.class, runId));
+    }
+
+    /** The event id a stored chunk arrived with. */
+    public java.util.Optional<java.util.UUID> chunkEventId(final String runId, final int index) {
+        final List<?> ids =
+                database.em()
+                        .createNativeQuery(
+                                "select event_id from sortseq_chunk where run_id = ?1 and chunk_index = ?2")
+                        .setParameter(1, runId)
+                        .setParameter(2, index)
+                        .getResultList();
+        return ids.isEmpty()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(
+                        ids.getFirst() instanceof java.util.UUID u
+                                ? u
+                                : java.util.UUID.fromString(ids.getFirst().toString()));
+    }
+
+    /** Chunks of the run stored so far. */
+    public long chunksReceived(final String runId) {
+        return ((Number)
+                        database.em()
+                                .createNativeQuery(
+                                        "select count(*) from sortseq_chunk where run_id = ?1")
+                                .setParameter(1, runId)
+                                .getSingleResult())
+                .longValue();
+    }
+
+    /** Members of a library. */
+    public long librarySize(final String libraryId) {
+        return ((Number)
+                        database.em()
+                                .createNativeQuery(
+                                        "select count(*) from library_member where library_id = ?1")
+                                .setParameter(1, libraryId)
+                                .getSingleResult())
+                .longValue();
+    }
+
+    /**
+     * The library's members by what a lab may report for them: member id, variable region and full
+     * oligo all map to the member id.
+     */
+    public Map<String, String> memberKeys(final String libraryId) {
+        final Map<String, String> out = new java.util.HashMap<>();
+        for (final Object row :
+                database.em()
+                        .createNativeQuery(
+                                "select m.member_id, m.variable, l.upstream || m.variable || l.downstream from library_member m join library l on l.library_id = m.library_id where m.library_id = ?1")
+                        .setParameter(1, libraryId)
+                        .getResultList()) {
+            final Object[] r = (Object[]) row;
+            out.put((String) r[0], (String) r[0]);
+            out.putIfAbsent((String) r[1], (String) r[0]);
+            out.putIfAbsent((String) r[2], (String) r[0]);
+        }
+        return out;
+    }
+
+    /**
+     * Stored measurements of a run, ordered by method and member.
+     *
+     * @param method one method, or null for all
+     */
+    public List<StoredMeasurement> measurements(final String runId, final String method) {
+        final List<StoredMeasurement> out = new ArrayList<>();
+        final jakarta.persistence.Query query =
+                database.em()
+                        .createNativeQuery(
+                                "select member_id, method, expression, reads, singleton, qc_flags, log_likelihood, z_score, ll_ratio from measurement where run_id = ?1"
+                                        + (method == null ? "" : " and method = ?2")
+                                        + " order by method, member_id")
+                        .setParameter(1, runId);
+        if (method != null) {
+            query.setParameter(2, method);
+        }
+        for (final Object row : query.getResultList()) {
+            final Object[] r = (Object[]) row;
+            out.add(
+                    new StoredMeasurement(
+                            (String) r[0],
+                            (String) r[1],
+                            ((Number) r[2]).doubleValue(),
+                            ((Number) r[3]).longValue(),
+                            (Boolean) r[4],
+                            ((String) r[5]).isEmpty()
+                                    ? List.of()
+                                    : List.of(((String) r[5]).split(",")),
+                            r[6] == null ? null : ((Number) r[6]).doubleValue(),
+                            r[7] == null ? null : ((Number) r[7]).doubleValue(),
+                            r[8] == null ? null : ((Number) r[8]).doubleValue()));
+        }
+        return out;
     }
 
     /** Number of stored measurements of a run per method. */

@@ -23,6 +23,9 @@ public class SortSeqRunEntity {
     @Column(name = "cells_per_bin", nullable = false)
     private String cellsPerBin;
 
+    @Column(name = "negative_controls", nullable = false)
+    private String negativeControls;
+
     @Column(name = "chunk_count", nullable = false)
     private int chunkCount;
 
@@ -39,11 +42,13 @@ public class SortSeqRunEntity {
             final String libraryId,
             final String gates,
             final String cellsPerBin,
+            final String negativeControls,
             final int chunkCount) {
         this.runId = runId;
         this.libraryId = libraryId;
         this.gates = gates;
         this.cellsPerBin = cellsPerBin;
+        this.negativeControls = negativeControls;
         this.chunkCount = chunkCount;
         this.receivedAt = Instant.now();
     }
@@ -66,6 +71,16 @@ public class SortSeqRunEntity {
 
     public String cellsPerBin() {
         return cellsPerBin;
+    }
+
+    /** Member ids of the negative controls, comma-separated, empty when none. */
+    public String negativeControls() {
+        return negativeControls;
+    }
+
+    /** When the first chunk arrived. */
+    public Instant receivedAt() {
+        return receivedAt;
     }
 
     public int chunkCount() {

@@ -97,7 +97,8 @@ public class InSilicoLab {
                             gates.toBinGates(),
                             cells,
                             new Chunk(c, parts.size()),
-                            parts.get(c)));
+                            parts.get(c),
+                            List.of()));
         }
         publisher.publishAll(Topics.SORTSEQ_RUN_SUBMITTED, events);
         Log.infof(

@@ -17,6 +17,7 @@ import io.dreamloop.labingest.estimation.BinWeightedMean;
 import io.dreamloop.labingest.estimation.CountMatrix;
 import io.dreamloop.labingest.estimation.MaudeEstimator;
 import io.dreamloop.labingest.estimation.MaudeFit;
+import io.dreamloop.labingest.estimation.MaudeScore;
 import io.dreamloop.labingest.estimation.SortGates;
 import io.dreamloop.labingest.persistence.RunStore;
 import io.dreamloop.labingest.persistence.SortSeqRunEntity;
@@ -25,8 +26,10 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies one chunk of a sort-seq run; the chunk that completes the run triggers estimation. Runs
@@ -40,6 +43,12 @@ public class RunIngest {
     public static final String MAUDE = "maude";
 
     public static final String BIN_WEIGHTED_MEAN = "bin-weighted-mean";
+
+    /** QC flag: fewer sorted reads than {@code dreamloop.lab-ingest.qc.min-reads}. */
+    public static final String LOW_READS = "low-reads";
+
+    /** QC flag: MAUDE's mean sits on its bound (±4): the sequence lies beyond the outer gates. */
+    public static final String AT_BOUND = "at-bound";
 
     private final RunStore runs;
     private final EventPublisher publisher;
@@ -58,15 +67,29 @@ public class RunIngest {
         if (!runs.storeChunk(chunk)) {
             return;
         }
-        runs.readyToEstimate(chunk.runId())
-                .ifPresent(run -> estimate(run, chunk.header().lineage()));
+        estimateIfComplete(chunk.runId(), chunk.header().lineage());
+    }
+
+    /**
+     * Estimates a run whose chunks are all stored and which has no estimates yet; does nothing
+     * otherwise.
+     *
+     * @return true if the run was estimated now
+     */
+    public boolean estimateIfComplete(final String runId, final Lineage lineage) {
+        return runs.readyToEstimate(runId)
+                .map(
+                        run -> {
+                            estimate(run, lineage);
+                            return true;
+                        })
+                .orElse(false);
     }
 
     private void estimate(final SortSeqRunEntity run, final Lineage lineage) {
         final List<SequenceCounts> counts = runs.counts(run.runId());
         final CountMatrix matrix = CountMatrix.fromSequenceCounts(counts);
-        final List<MaudeFit> maude =
-                new MaudeEstimator(SortGates.fromBinGates(runs.gates(run))).fit(matrix);
+        final Map<String, MaudeScore> maude = maude(run, matrix);
         final List<BinWeightedMean.Estimate> means = BinWeightedMean.of(matrix);
         final Map<String, String> oligos = runs.oligos(run.libraryId());
         final List<Measurement> byMaude = new ArrayList<>();
@@ -75,12 +98,18 @@ public class RunIngest {
             final SequenceCounts c = counts.get(i);
             final long reads = c.binReads().stream().mapToLong(Long::longValue).sum();
             final List<String> flags =
-                    reads < config.qc().minReads() ? List.of("low-reads") : List.of();
+                    reads < config.qc().minReads() ? List.of(LOW_READS) : List.of();
             final DnaSequence oligo = DnaSequence.of(oligos.get(c.memberId()));
-            if (Double.isFinite(maude.get(i).mean())) {
+            final MaudeScore score = maude.get(c.memberId());
+            if (Double.isFinite(score.mean())) {
                 byMaude.add(
                         new Measurement(
-                                c.memberId(), oligo, maude.get(i).mean(), reads, false, flags));
+                                c.memberId(),
+                                oligo,
+                                score.mean(),
+                                reads,
+                                false,
+                                maudeFlags(score, flags)));
             }
             if (means.get(i).value().isPresent()) {
                 byMean.add(
@@ -93,14 +122,59 @@ public class RunIngest {
                                 flags));
             }
         }
-        runs.saveMeasurements(run.runId(), MAUDE, byMaude);
-        runs.saveMeasurements(run.runId(), BIN_WEIGHTED_MEAN, byMean);
+        runs.saveMeasurements(run.runId(), MAUDE, byMaude, maude);
+        runs.saveMeasurements(run.runId(), BIN_WEIGHTED_MEAN, byMean, Map.of());
         run.estimated();
         publish(run, lineage, MAUDE, ExpressionScale.MAUDE_MEAN, byMaude);
         publish(run, lineage, BIN_WEIGHTED_MEAN, ExpressionScale.BIN_INDEX, byMean);
         Log.infof(
                 "run %s: %,d members estimated (maude %,d, bin-weighted mean %,d)",
                 run.runId(), counts.size(), byMaude.size(), byMean.size());
+    }
+
+    /**
+     * MAUDE per member; relative to the negative controls when the run names them and they were
+     * counted (otherwise Z and the ratio are NaN, and the report says the controls are missing).
+     */
+    private Map<String, MaudeScore> maude(final SortSeqRunEntity run, final CountMatrix matrix) {
+        final MaudeEstimator estimator =
+                new MaudeEstimator(SortGates.fromBinGates(runs.gates(run)));
+        final Set<String> controls = controls(run);
+        final Map<String, MaudeScore> out = new LinkedHashMap<>();
+        if (!controls.isEmpty() && matrix.ids().containsAll(controls)) {
+            estimator.score(matrix, controls).forEach(s -> out.put(s.id(), s));
+            return out;
+        }
+        final List<MaudeFit> fits = estimator.fit(matrix);
+        for (int i = 0; i < fits.size(); i++) {
+            final MaudeFit f = fits.get(i);
+            out.put(
+                    matrix.ids().get(i),
+                    new MaudeScore(
+                            matrix.ids().get(i),
+                            f.mean(),
+                            f.logLikelihood(),
+                            Double.NaN,
+                            Double.NaN));
+        }
+        return out;
+    }
+
+    /** The run's negative controls. */
+    public static Set<String> controls(final SortSeqRunEntity run) {
+        return run.negativeControls().isEmpty()
+                ? Set.of()
+                : Set.of(run.negativeControls().split(","));
+    }
+
+    private static List<String> maudeFlags(final MaudeScore score, final List<String> flags) {
+        if (score.mean() > MaudeEstimator.MIN_MEAN + 1e-3
+                && score.mean() < MaudeEstimator.MAX_MEAN - 1e-3) {
+            return flags;
+        }
+        final List<String> out = new ArrayList<>(flags);
+        out.add(AT_BOUND);
+        return out;
     }
 
     private void publish(

@@ -57,7 +57,21 @@ class CountTableParserTest {
     void headerMustMatchTheGates() {
         assertThatThrownBy(() -> parse("member_id,unsorted,low,high\nm1,1,2,3\n"))
                 .hasMessageStartingWith(
-                        "line 1: header is [member_id, unsorted, low, high] but the run's gates need [member_id, unsorted, baseline, low, medium, high]");
+                        "line 1: header is [member_id, unsorted, low, high] but the run's 4 gates need [member_id, unsorted, baseline, low, medium, high]");
+    }
+
+    @Test
+    void rowsMayBeKeyedByTheMeasuredSequence() {
+        final CountTable table =
+                parse("sequence\tunsorted\tbaseline\tlow\tmedium\thigh\nACGT\t1\t2\t3\t4\t5\n");
+        assertThat(table.key()).isEqualTo(CountTable.Key.SEQUENCE);
+        assertThat(table.rows().getFirst().key()).isEqualTo("ACGT");
+        assertThat(table.rows().getFirst().line()).isEqualTo(2);
+        assertThatThrownBy(
+                        () ->
+                                parse(
+                                        "sequence\tunsorted\tbaseline\tlow\tmedium\thigh\nACXT\t1\t2\t3\t4\t5\n"))
+                .hasMessageStartingWith("line 2, column sequence: invalid base 'X' at position 3");
     }
 
     @Test

@@ -1,0 +1,168 @@
+package io.dreamloop.labingest.rest;
+
+import io.dreamloop.labingest.ingest.CountTable;
+import io.dreamloop.labingest.ingest.CountTableParser;
+import io.dreamloop.labingest.ingest.GateTable;
+import io.dreamloop.labingest.ingest.GateTableReader;
+import io.dreamloop.labingest.persistence.RunStore;
+import io.dreamloop.labingest.persistence.StoredMeasurement;
+import io.dreamloop.labingest.service.RunReport;
+import io.dreamloop.labingest.service.RunReports;
+import io.dreamloop.labingest.service.RunUpload;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * Sort-seq runs over HTTP: upload the gate and count tables of a run, read its QC report and its
+ * measurements.
+ */
+@Path("/runs")
+@Produces(MediaType.APPLICATION_JSON)
+public class RunResource {
+    private final RunUpload upload;
+    private final RunReports reports;
+    private final RunStore runs;
+
+    @Inject
+    public RunResource(final RunUpload upload, final RunReports reports, final RunStore runs) {
+        this.upload = upload;
+        this.reports = reports;
+        this.runs = runs;
+    }
+
+    /**
+     * Uploads a run: {@code gates} (bin, bounds, cells) and {@code counts} (member_id or sequence,
+     * unsorted, one column per bin) as files; {@code negativeControls} comma-separated member ids;
+     * {@code log10Mean}/{@code log10Sd} of the unsorted population for fluorescence gates. 201 for
+     * a new run, 200 when the same run had been uploaded before; 400 naming each bad row and
+     * column, 404 for an unknown library, 409 for a different run under a used id. Nothing is
+     * stored unless everything is accepted.
+     */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response submit(
+            @RestForm final String runId,
+            @RestForm final String libraryId,
+            @RestForm("gates") final FileUpload gates,
+            @RestForm("counts") final FileUpload counts,
+            @RestForm final String negativeControls,
+            @RestForm final Double log10Mean,
+            @RestForm final Double log10Sd) {
+        if (runId == null || libraryId == null || gates == null || counts == null) {
+            throw new BadRequestException(
+                    "a run upload needs the form fields runId and libraryId and the files gates and counts");
+        }
+        final GateTable gateTable =
+                GateTableReader.read(
+                        text(gates),
+                        log10Mean == null || log10Sd == null
+                                ? null
+                                : new GateTableReader.Population(log10Mean, log10Sd));
+        final CountTable countTable =
+                CountTableParser.parse(new StringReader(text(counts)), gateTable.binNames());
+        final List<String> controls =
+                negativeControls == null || negativeControls.isBlank()
+                        ? List.of()
+                        : Arrays.stream(negativeControls.split(","))
+                                .map(String::strip)
+                                .filter(s -> !s.isEmpty())
+                                .toList();
+        final RunUpload.Receipt receipt =
+                upload.submit(
+                        new RunUpload.Upload(runId, libraryId, gateTable, countTable, controls));
+        return (receipt.duplicate()
+                        ? Response.ok(receipt)
+                        : Response.created(URI.create("/runs/" + runId)).entity(receipt))
+                .build();
+    }
+
+    /** The run's QC report. */
+    @GET
+    @Path("/{runId}")
+    @Transactional
+    public RunReport report(@PathParam("runId") final String runId) {
+        return reports.report(runId)
+                .orElseThrow(() -> new NotFoundException("unknown run '%s'".formatted(runId)));
+    }
+
+    /** The run's measurements, all methods or one, as JSON or as a TSV table. */
+    @GET
+    @Path("/{runId}/measurements")
+    @Produces({MediaType.APPLICATION_JSON, "text/tab-separated-values"})
+    @Transactional
+    public Response measurements(
+            @PathParam("runId") final String runId,
+            @QueryParam("method") final String method,
+            @QueryParam("format") final String format) {
+        if (runs.run(runId).isEmpty()) {
+            throw new NotFoundException("unknown run '%s'".formatted(runId));
+        }
+        final List<StoredMeasurement> rows = runs.measurements(runId, method);
+        if ("tsv".equals(format)) {
+            return Response.ok(tsv(rows), "text/tab-separated-values").build();
+        }
+        if (format != null && !"json".equals(format)) {
+            throw new BadRequestException(
+                    "format must be json or tsv, but was '%s'".formatted(format));
+        }
+        return Response.ok(rows, MediaType.APPLICATION_JSON).build();
+    }
+
+    private static String tsv(final List<StoredMeasurement> rows) {
+        final StringBuilder out =
+                new StringBuilder(
+                        "member_id\tmethod\texpression\treads\tsingleton\tqc_flags\tlog_likelihood\tz\tll_ratio\n");
+        for (final StoredMeasurement m : rows) {
+            out.append(m.memberId())
+                    .append('\t')
+                    .append(m.method())
+                    .append('\t')
+                    .append(m.expression())
+                    .append('\t')
+                    .append(m.reads())
+                    .append('\t')
+                    .append(m.singleton())
+                    .append('\t')
+                    .append(String.join(",", m.qcFlags()))
+                    .append('\t')
+                    .append(m.logLikelihood() == null ? "" : m.logLikelihood())
+                    .append('\t')
+                    .append(m.z() == null ? "" : m.z())
+                    .append('\t')
+                    .append(m.llRatio() == null ? "" : m.llRatio())
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String text(final FileUpload file) {
+        try {
+            return Files.readString(file.uploadedFile());
+        } catch (final CharacterCodingException e) {
+            throw new BadRequestException(
+                    "file '%s' (%s) is not UTF-8 text".formatted(file.fileName(), file.name()));
+        } catch (final IOException e) {
+            throw new IllegalStateException("cannot read the uploaded file " + file.name(), e);
+        }
+    }
+}

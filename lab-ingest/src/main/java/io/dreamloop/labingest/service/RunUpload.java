@@ -1,0 +1,244 @@
+package io.dreamloop.labingest.service;
+
+import io.dreamloop.contracts.event.Chunk;
+import io.dreamloop.contracts.event.EventHeader;
+import io.dreamloop.contracts.event.EventTypes;
+import io.dreamloop.contracts.event.Ids;
+import io.dreamloop.contracts.event.Lineage;
+import io.dreamloop.contracts.event.SequenceCounts;
+import io.dreamloop.contracts.event.SortSeqRunSubmitted;
+import io.dreamloop.contracts.wire.Chunks;
+import io.dreamloop.labingest.ingest.CountTable;
+import io.dreamloop.labingest.ingest.CountTableException;
+import io.dreamloop.labingest.ingest.GateTable;
+import io.dreamloop.labingest.persistence.RunStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A sort-seq run uploaded as files. Everything is checked before anything is stored; the raw counts
+ * are then stored in one transaction, exactly as the event path stores them, and estimated in a
+ * second, so a failing estimate loses nothing (the run stays received and can be estimated again).
+ * The run's chunk ids derive from its content: the same upload again is recognised as a duplicate,
+ * a different upload under the same run id is refused.
+ */
+@ApplicationScoped
+public class RunUpload {
+
+    /**
+     * An upload.
+     *
+     * @param runId the run's id
+     * @param libraryId the library that was sorted
+     * @param gates the parsed gate table
+     * @param counts the parsed count table
+     * @param negativeControls member ids of negative controls, possibly empty
+     */
+    public record Upload(
+            String runId,
+            String libraryId,
+            GateTable gates,
+            CountTable counts,
+            List<String> negativeControls) {
+        public Upload {
+            Ids.require(runId, "runId");
+            Ids.require(libraryId, "libraryId");
+            negativeControls = List.copyOf(negativeControls);
+            negativeControls.forEach(c -> Ids.require(c, "negative control"));
+        }
+    }
+
+    /**
+     * What happened to an upload.
+     *
+     * @param runId the run
+     * @param duplicate true when this exact run had been received before (nothing changed)
+     * @param members members counted
+     * @param unmatchedRows rows whose sequence is in no member of the library
+     * @param estimated true when the run's estimates exist
+     */
+    public record Receipt(
+            String runId, boolean duplicate, int members, int unmatchedRows, boolean estimated) {}
+
+    private final RunStore runs;
+    private final RunIngest ingest;
+
+    @Inject
+    public RunUpload(final RunStore runs, final RunIngest ingest) {
+        this.runs = runs;
+        this.ingest = ingest;
+    }
+
+    /**
+     * Stores and estimates an upload.
+     *
+     * @throws NotFoundException for an unknown library
+     * @throws CountTableException naming each row that names no member, or a bad control
+     * @throws WebApplicationException 409 when the run id was used for a different upload
+     */
+    public Receipt submit(final Upload upload) {
+        final Lineage lineage = Lineage.ofLibrary(upload.libraryId()).withRun(upload.runId());
+        final Receipt receipt = QuarkusTransaction.requiringNew().call(() -> store(upload));
+        QuarkusTransaction.requiringNew()
+                .run(() -> ingest.estimateIfComplete(upload.runId(), lineage));
+        final boolean estimated =
+                QuarkusTransaction.requiringNew()
+                        .call(
+                                () ->
+                                        runs.run(upload.runId())
+                                                .map(r -> r.isEstimated())
+                                                .orElse(false));
+        return new Receipt(
+                receipt.runId(),
+                receipt.duplicate(),
+                receipt.members(),
+                receipt.unmatchedRows(),
+                estimated);
+    }
+
+    private Receipt store(final Upload upload) {
+        if (runs.librarySize(upload.libraryId()) == 0) {
+            throw new NotFoundException(
+                    "unknown library '%s': lab-ingest has not received it from the designer"
+                            .formatted(upload.libraryId()));
+        }
+        final Matched matched = match(upload);
+        final List<SortSeqRunSubmitted> chunks = chunks(upload, matched.counts());
+        final var existing = runs.run(upload.runId());
+        if (existing.isPresent()) {
+            final boolean same =
+                    existing.get().chunkCount() == chunks.size()
+                            && runs.chunkEventId(upload.runId(), 0)
+                                    .map(id -> id.equals(chunks.getFirst().header().eventId()))
+                                    .orElse(false);
+            if (!same) {
+                throw new WebApplicationException(
+                        "run '%s' was already received with different content; use a new run id"
+                                .formatted(upload.runId()),
+                        Response.Status.CONFLICT);
+            }
+        }
+        boolean stored = false;
+        for (final SortSeqRunSubmitted chunk : chunks) {
+            stored |= runs.storeChunk(chunk);
+        }
+        if (stored) {
+            runs.saveUnmatched(upload.runId(), matched.unmatched());
+        }
+        return new Receipt(
+                upload.runId(),
+                !stored,
+                matched.counts().size(),
+                matched.unmatched().size(),
+                false);
+    }
+
+    /** Rows matched to members, and the rows that match none. */
+    private record Matched(List<SequenceCounts> counts, List<CountTable.Row> unmatched) {}
+
+    private Matched match(final Upload upload) {
+        final Map<String, String> members = runs.memberKeys(upload.libraryId());
+        final List<String> problems = new ArrayList<>();
+        final List<SequenceCounts> counts = new ArrayList<>();
+        final List<CountTable.Row> unmatched = new ArrayList<>();
+        final Map<String, Integer> lineOf = new HashMap<>();
+        final CountTable table = upload.counts();
+        final String column = table.key().column();
+        for (final CountTable.Row row : table.rows()) {
+            final String member = members.get(row.key());
+            if (member == null) {
+                if (table.key() == CountTable.Key.SEQUENCE) {
+                    unmatched.add(row);
+                } else {
+                    problems.add(
+                            "line %d, column %s: '%s' is not a member of library '%s'"
+                                    .formatted(row.line(), column, row.key(), upload.libraryId()));
+                }
+                continue;
+            }
+            final Integer earlier = lineOf.putIfAbsent(member, row.line());
+            if (earlier != null) {
+                problems.add(
+                        "line %d, column %s: member '%s' was already counted on line %d"
+                                .formatted(row.line(), column, member, earlier));
+                continue;
+            }
+            counts.add(new SequenceCounts(member, row.unsortedReads(), row.binReads()));
+        }
+        for (final String control : upload.negativeControls()) {
+            if (!lineOf.containsKey(control)) {
+                problems.add(
+                        "negative control '%s' is not counted in the table".formatted(control));
+            }
+        }
+        if (counts.isEmpty() && problems.isEmpty()) {
+            problems.add(
+                    "no row of the table matches a member of library '%s'"
+                            .formatted(upload.libraryId()));
+        }
+        if (!problems.isEmpty()) {
+            throw new CountTableException(problems);
+        }
+        return new Matched(counts, unmatched);
+    }
+
+    private static List<SortSeqRunSubmitted> chunks(
+            final Upload upload, final List<SequenceCounts> counts) {
+        final List<List<SequenceCounts>> parts = Chunks.byJsonSize(counts);
+        final String digest = digest(upload);
+        final Lineage lineage = Lineage.ofLibrary(upload.libraryId()).withRun(upload.runId());
+        final EventTypes.Type type = EventTypes.SORTSEQ_RUN_SUBMITTED;
+        final List<SortSeqRunSubmitted> out = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            final EventHeader header =
+                    EventHeader.deterministic(
+                            type.name(),
+                            type.schemaVersion(),
+                            lineage,
+                            "upload/%s/%s/%d/%d"
+                                    .formatted(upload.runId(), digest, i, parts.size()));
+            out.add(
+                    new SortSeqRunSubmitted(
+                            header,
+                            upload.runId(),
+                            upload.libraryId(),
+                            upload.gates().gates(),
+                            upload.gates().cells(),
+                            new Chunk(i, parts.size()),
+                            parts.get(i),
+                            upload.negativeControls()));
+        }
+        return out;
+    }
+
+    /** A digest of everything the run's estimates depend on. */
+    private static String digest(final Upload upload) {
+        try {
+            final MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(upload.libraryId().getBytes(StandardCharsets.UTF_8));
+            sha.update(upload.gates().toString().getBytes(StandardCharsets.UTF_8));
+            sha.update(
+                    String.join(",", upload.negativeControls()).getBytes(StandardCharsets.UTF_8));
+            for (final CountTable.Row row : upload.counts().rows()) {
+                sha.update(
+                        (row.key() + "\t" + row.unsortedReads() + "\t" + row.binReads() + "\n")
+                                .getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 12);
+        } catch (final NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

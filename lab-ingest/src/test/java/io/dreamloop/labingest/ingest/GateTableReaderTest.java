@@ -1,0 +1,81 @@
+package io.dreamloop.labingest.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.dreamloop.contracts.event.BinGate;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Gate tables as labs write them: quantiles, MAUDE's columns, fluorescence bounds. */
+class GateTableReaderTest {
+
+    @Test
+    void readsMaudesTableWithACellsColumn() throws IOException {
+        final String maude =
+                Files.readString(
+                        Path.of(
+                                System.getProperty("dreamloop.root", ".."),
+                                "..",
+                                "shared",
+                                "data",
+                                "maude",
+                                "CD69_bin_percentiles.txt"));
+        final StringBuilder withCells = new StringBuilder();
+        final String[] lines = maude.strip().split("\\R");
+        withCells.append(lines[0]).append("\tcells\n");
+        for (int i = 1; i < lines.length; i++) {
+            withCells.append(lines[i]).append("\t").append(1000 * i).append('\n');
+        }
+        final GateTable table = GateTableReader.read(withCells.toString(), null);
+        assertThat(table.binNames()).containsExactly("baseline", "low", "medium", "high");
+        assertThat(table.gates().get(1).startQuantile()).isEqualTo(0.658470995483854);
+        assertThat(table.cells()).containsExactly(1000L, 2000L, 3000L, 4000L);
+    }
+
+    @Test
+    void turnsFluorescenceBoundsIntoQuantilesOfTheLogNormalPopulation() {
+        final GateTable table =
+                GateTableReader.read(
+                        "bin,start_fluorescence,end_fluorescence,cells\n"
+                                + "low,0,1000,500\n"
+                                + "high,1000,inf,500\n",
+                        new GateTableReader.Population(3, 0.5));
+        final BinGate low = table.gates().get(0);
+        final BinGate high = table.gates().get(1);
+        assertThat(low.startQuantile()).isZero();
+        assertThat(low.endQuantile()).isCloseTo(0.5, within(1e-9));
+        assertThat(high.endQuantile()).isEqualTo(1);
+    }
+
+    @Test
+    void namesTheLineAndColumnOfEveryProblem() {
+        assertThatThrownBy(
+                        () ->
+                                GateTableReader.read(
+                                        "bin\tstart_quantile\tend_quantile\tcells\n"
+                                                + "a\t0.1\tx\t5\n"
+                                                + "b\t0.5\t0.4\t5\n"
+                                                + "c\t0.6\t0.7\t-1\n",
+                                        null))
+                .isInstanceOfSatisfying(
+                        CountTableException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .containsExactly(
+                                                "gate table line 2, column end_quantile: 'x' is not a number",
+                                                "gate table line 3: gate 'b' needs 0 <= start < end <= 1, but was [0.5, 0.4]",
+                                                "gate table line 4, column cells: '-1' is not a whole number of cells >= 0"));
+        assertThatThrownBy(
+                        () ->
+                                GateTableReader.read(
+                                        "bin,start_fluorescence,end_fluorescence,cells\nlow,0,10,5\n",
+                                        null))
+                .hasMessageContaining("fluorescence gates need the unsorted population's log10");
+        assertThatThrownBy(() -> GateTableReader.read("bin,cells\na,5\n", null))
+                .hasMessageContaining("needs bin, cells and either start_quantile");
+    }
+}
