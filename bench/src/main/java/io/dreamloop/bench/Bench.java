@@ -7,7 +7,12 @@ import picocli.CommandLine.Command;
 @Command(
         name = "dreamloop bench",
         mixinStandardHelpOptions = true,
-        subcommands = {ScoringBench.class, ArchitectureBench.class, KafkaBench.class},
+        subcommands = {
+            ScoringBench.class,
+            ArchitectureBench.class,
+            KafkaBench.class,
+            MaudeBench.class
+        },
         description = "Benchmarks that print numbers.")
 public final class Bench implements Runnable {
 

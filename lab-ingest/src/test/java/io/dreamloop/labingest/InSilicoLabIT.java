@@ -6,6 +6,7 @@ import io.dreamloop.contracts.event.LibraryDesigned;
 import io.dreamloop.contracts.event.MeasurementsRecorded;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.contracts.wire.EventCodec;
+import io.dreamloop.labingest.estimation.Correlation;
 import io.dreamloop.labingest.insilico.OccupancyModel;
 import io.dreamloop.labingest.insilico.TransfacMotifs;
 import io.dreamloop.labingest.service.InSilicoLab;

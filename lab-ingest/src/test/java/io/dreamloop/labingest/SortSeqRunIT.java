@@ -13,6 +13,7 @@ import io.dreamloop.contracts.event.SequenceCounts;
 import io.dreamloop.contracts.event.SortSeqRunSubmitted;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.contracts.wire.EventCodec;
+import io.dreamloop.labingest.estimation.Correlation;
 import io.dreamloop.labingest.estimation.SimulatedRun;
 import io.dreamloop.labingest.estimation.SortGates;
 import io.dreamloop.labingest.estimation.SortSeqSimulator;

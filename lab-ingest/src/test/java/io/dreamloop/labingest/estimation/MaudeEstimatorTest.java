@@ -28,7 +28,7 @@ class MaudeEstimatorTest {
     }
 
     static double pearson(final double[] a, final double[] b) {
-        return io.dreamloop.labingest.Correlation.pearson(a, b);
+        return Correlation.pearson(a, b);
     }
 
     static double mae(final double[] a, final double[] b) {

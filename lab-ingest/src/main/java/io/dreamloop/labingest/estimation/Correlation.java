@@ -1,6 +1,6 @@
-package io.dreamloop.labingest;
+package io.dreamloop.labingest.estimation;
 
-/** Pearson correlation for the accuracy tests. */
+/** Pearson correlation, for accuracy checks of the estimators against a simulated truth. */
 public final class Correlation {
     private Correlation() {}
 
