@@ -5,6 +5,8 @@ alter table sortseq_run add column negative_controls varchar(8000) default '' no
 alter table measurement add column log_likelihood double precision;
 alter table measurement add column z_score double precision;
 alter table measurement add column ll_ratio double precision;
+-- cells behind an estimate: sum over bins of (member's share of the bin's reads) x (bin's cells)
+alter table measurement add column cells double precision;
 
 create table sortseq_unmatched (
     run_id    varchar(128)  not null references sortseq_run (run_id),

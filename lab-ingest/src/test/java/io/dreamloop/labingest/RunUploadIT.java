@@ -170,9 +170,10 @@ class RunUploadIT {
         assertThat(lines.getFirst()).endsWith("log_likelihood\tz\tll_ratio");
         for (final String line : lines.subList(1, lines.size())) {
             final String[] f = line.split("\t", -1);
-            assertThat(f[6]).as("log-likelihood of %s", f[0]).isNotEmpty();
-            assertThat(f[7]).as("Z of %s", f[0]).isNotEmpty();
-            assertThat(Double.parseDouble(f[8])).as("ll ratio of %s", f[0]).isGreaterThan(-1e-6);
+            assertThat(Double.parseDouble(f[4])).as("cells of %s", f[0]).isGreaterThan(50);
+            assertThat(f[7]).as("log-likelihood of %s", f[0]).isNotEmpty();
+            assertThat(f[8]).as("Z of %s", f[0]).isNotEmpty();
+            assertThat(Double.parseDouble(f[9])).as("ll ratio of %s", f[0]).isGreaterThan(-1e-6);
         }
 
         upload("run-up", "lib-up", gateTable.toString(), counts.toString(), controls)

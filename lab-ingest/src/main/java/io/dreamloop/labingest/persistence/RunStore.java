@@ -130,6 +130,16 @@ public class RunStore {
         }
     }
 
+    /** Cells the sorter put in each bin, as received. */
+    public List<Long> cellsPerBin(final SortSeqRunEntity run) {
+        try {
+            return Arrays.asList(codec.mapper().readValue(run.cellsPerBin(), Long[].class));
+        } catch (final java.io.IOException e) {
+            throw new IllegalStateException(
+                    "stored cells per bin of run " + run.runId() + " are unreadable", e);
+        }
+    }
+
     /** Every member's counts, ordered by member id. */
     public List<SequenceCounts> counts(final String runId) {
         final List<SequenceCounts> out = new ArrayList<>();
@@ -171,12 +181,13 @@ public class RunStore {
             final String runId,
             final String method,
             final List<Measurement> measurements,
+            final Map<String, Double> cells,
             final Map<String, MaudeScore> maude) {
         final EntityManager em = database.em();
         for (final Measurement m : measurements) {
             final MaudeScore score = maude.get(m.memberId());
             em.createNativeQuery(
-                            "insert into measurement (run_id, member_id, method, expression, reads, singleton, qc_flags, log_likelihood, z_score, ll_ratio) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+                            "insert into measurement (run_id, member_id, method, expression, reads, singleton, qc_flags, log_likelihood, z_score, ll_ratio, cells) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
                     .setParameter(1, runId)
                     .setParameter(2, m.memberId())
                     .setParameter(3, method)
@@ -189,6 +200,7 @@ public class RunStore {
                     .setParameter(
                             10,
                             score == null || Double.isNaN(score.llRatio()) ? null : score.llRatio())
+                    .setParameter(11, cells.getOrDefault(m.memberId(), 0.0))
                     .executeUpdate();
         }
     }
@@ -295,7 +307,7 @@ public class RunStore {
         final jakarta.persistence.Query query =
                 database.em()
                         .createNativeQuery(
-                                "select member_id, method, expression, reads, singleton, qc_flags, log_likelihood, z_score, ll_ratio from measurement where run_id = ?1"
+                                "select member_id, method, expression, reads, singleton, qc_flags, log_likelihood, z_score, ll_ratio, cells from measurement where run_id = ?1"
                                         + (method == null ? "" : " and method = ?2")
                                         + " order by method, member_id")
                         .setParameter(1, runId);
@@ -314,6 +326,7 @@ public class RunStore {
                             ((String) r[5]).isEmpty()
                                     ? List.of()
                                     : List.of(((String) r[5]).split(",")),
+                            ((Number) r[9]).doubleValue(),
                             r[6] == null ? null : ((Number) r[6]).doubleValue(),
                             r[7] == null ? null : ((Number) r[7]).doubleValue(),
                             r[8] == null ? null : ((Number) r[8]).doubleValue()));

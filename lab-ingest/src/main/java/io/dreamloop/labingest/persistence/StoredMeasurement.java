@@ -11,6 +11,7 @@ import java.util.List;
  * @param reads reads behind it
  * @param singleton whether it rests on one cell
  * @param qcFlags quality flags
+ * @param cells cells behind the estimate: Σ_b (reads_b / all reads in b) × cells sorted into b
  * @param logLikelihood MAUDE's log L(μ̂), null for other methods
  * @param z MAUDE's μ̂ − μ_NT when the run names negative controls, else null
  * @param llRatio MAUDE's log L(μ̂) − log L(μ_NT) when the run names negative controls, else null
@@ -22,6 +23,7 @@ public record StoredMeasurement(
         long reads,
         boolean singleton,
         List<String> qcFlags,
+        double cells,
         Double logLikelihood,
         Double z,
         Double llRatio) {

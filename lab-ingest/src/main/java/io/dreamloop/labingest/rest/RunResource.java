@@ -131,7 +131,7 @@ public class RunResource {
     private static String tsv(final List<StoredMeasurement> rows) {
         final StringBuilder out =
                 new StringBuilder(
-                        "member_id\tmethod\texpression\treads\tsingleton\tqc_flags\tlog_likelihood\tz\tll_ratio\n");
+                        "member_id\tmethod\texpression\treads\tcells\tsingleton\tqc_flags\tlog_likelihood\tz\tll_ratio\n");
         for (final StoredMeasurement m : rows) {
             out.append(m.memberId())
                     .append('\t')
@@ -140,6 +140,8 @@ public class RunResource {
                     .append(m.expression())
                     .append('\t')
                     .append(m.reads())
+                    .append('\t')
+                    .append(Math.round(m.cells() * 100) / 100.0)
                     .append('\t')
                     .append(m.singleton())
                     .append('\t')

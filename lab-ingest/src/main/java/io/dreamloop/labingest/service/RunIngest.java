@@ -122,8 +122,9 @@ public class RunIngest {
                                 flags));
             }
         }
-        runs.saveMeasurements(run.runId(), MAUDE, byMaude, maude);
-        runs.saveMeasurements(run.runId(), BIN_WEIGHTED_MEAN, byMean, Map.of());
+        final Map<String, Double> cells = cells(counts, runs.cellsPerBin(run));
+        runs.saveMeasurements(run.runId(), MAUDE, byMaude, cells, maude);
+        runs.saveMeasurements(run.runId(), BIN_WEIGHTED_MEAN, byMean, cells, Map.of());
         run.estimated();
         publish(run, lineage, MAUDE, ExpressionScale.MAUDE_MEAN, byMaude);
         publish(run, lineage, BIN_WEIGHTED_MEAN, ExpressionScale.BIN_INDEX, byMean);
@@ -156,6 +157,31 @@ public class RunIngest {
                             f.logLikelihood(),
                             Double.NaN,
                             Double.NaN));
+        }
+        return out;
+    }
+
+    /**
+     * Cells behind each member: its share of each bin's reads times the cells sorted into the bin
+     * (a lab reports cells per bin, not per sequence).
+     */
+    static Map<String, Double> cells(
+            final List<SequenceCounts> counts, final List<Long> cellsPerBin) {
+        final long[] binTotals = new long[cellsPerBin.size()];
+        for (final SequenceCounts c : counts) {
+            for (int b = 0; b < binTotals.length; b++) {
+                binTotals[b] += c.binReads().get(b);
+            }
+        }
+        final Map<String, Double> out = new java.util.HashMap<>();
+        for (final SequenceCounts c : counts) {
+            double cells = 0;
+            for (int b = 0; b < binTotals.length; b++) {
+                if (binTotals[b] > 0) {
+                    cells += (double) c.binReads().get(b) / binTotals[b] * cellsPerBin.get(b);
+                }
+            }
+            out.put(c.memberId(), cells);
         }
         return out;
     }

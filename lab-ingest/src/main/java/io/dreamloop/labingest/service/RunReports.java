@@ -6,7 +6,6 @@ import io.dreamloop.labingest.config.LabIngestConfig;
 import io.dreamloop.labingest.persistence.RunStore;
 import io.dreamloop.labingest.persistence.SortSeqRunEntity;
 import io.dreamloop.labingest.persistence.StoredMeasurement;
-import io.dreamloop.platform.messaging.RejectedEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -38,7 +37,7 @@ public class RunReports {
 
     private RunReport report(final SortSeqRunEntity run) {
         final List<BinGate> gates = runs.gates(run);
-        final List<Long> cells = cellsPerBin(run);
+        final List<Long> cells = runs.cellsPerBin(run);
         final List<SequenceCounts> counts = runs.counts(run.runId());
         final long[] binReads = new long[gates.size()];
         final long[] binMembers = new long[gates.size()];
@@ -110,19 +109,6 @@ public class RunReports {
                 flagged(measurements),
                 controls.stream().sorted().toList(),
                 warnings);
-    }
-
-    private List<Long> cellsPerBin(final SortSeqRunEntity run) {
-        try {
-            return Arrays.stream(
-                            io.dreamloop.contracts.wire.EventCodec.instance()
-                                    .mapper()
-                                    .readValue(run.cellsPerBin(), Long[].class))
-                    .toList();
-        } catch (final java.io.IOException e) {
-            throw new RejectedEventException(
-                    "stored cells per bin of run %s are unreadable".formatted(run.runId()));
-        }
     }
 
     private RunReport.Unmatched unmatched(final String runId) {
