@@ -2,9 +2,9 @@ package io.dreamloop.bench;
 
 import io.dreamloop.contracts.event.ScoreItem;
 import io.dreamloop.contracts.sequence.DnaSequence;
-import io.dreamloop.deploy.KafkaScoring;
 import io.dreamloop.deploy.LocalStack;
 import io.dreamloop.deploy.ServiceSpec;
+import io.dreamloop.platform.scoring.PredictorClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,8 +118,10 @@ final class KafkaBench implements Callable<Integer> {
         for (int i = 0; i < input.size(); i++) {
             items.add(new ScoreItem("s" + i, input.get(i)));
         }
-        final KafkaScoring.Result result =
-                KafkaScoring.score(bootstrap, items, requestSize, Duration.ofMinutes(30));
+        final PredictorClient.Result result;
+        try (PredictorClient client = PredictorClient.connect(bootstrap, "dreamloop-bench")) {
+            result = client.score(items, null, requestSize, Duration.ofMinutes(30));
+        }
         return result.predictions().size() / result.seconds();
     }
 }

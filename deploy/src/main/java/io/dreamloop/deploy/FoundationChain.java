@@ -2,6 +2,7 @@ package io.dreamloop.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dreamloop.contracts.topic.Topics;
+import io.dreamloop.platform.scoring.PredictorClient;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,8 +154,10 @@ public final class FoundationChain {
                                 f[0], io.dreamloop.contracts.sequence.DnaSequence.of(f[4])));
             }
         }
-        final KafkaScoring.Result scored =
-                KafkaScoring.score(stack.bootstrap(), items, 256, Duration.ofMinutes(10));
+        final PredictorClient.Result scored;
+        try (PredictorClient client = PredictorClient.connect(stack.bootstrap(), "dreamloop-run")) {
+            scored = client.score(items, null, 256, Duration.ofMinutes(10));
+        }
         final double mean =
                 scored.predictions().values().stream()
                         .mapToDouble(Double::doubleValue)
