@@ -1,0 +1,199 @@
+package io.dreamloop.designer.ga;
+
+import io.dreamloop.contracts.event.DesignProvenance;
+import io.dreamloop.contracts.sequence.DnaSequence;
+import io.dreamloop.designer.design.LibraryDesigner;
+import io.dreamloop.designer.design.UnsatisfiableRequestException;
+import io.jenetics.CharacterGene;
+import io.jenetics.Optimize;
+import io.jenetics.Phenotype;
+import io.jenetics.TournamentSelector;
+import io.jenetics.util.ISeq;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * The high and low subsets: the GA of Vaishnav et al. 2022 ({@code 1edv/evolution}, {@code
+ * ga.ipynb}) driving one model's prediction up or down.
+ *
+ * <p>Per generation, as in the reference: consecutive pairs are recombined by two-point crossover,
+ * individuals are mutated base by base ({@link BaseSubstitution}, with the reference's substitution
+ * bug fixed), the offspring are scored in one call, and the next population is drawn by tournaments
+ * <em>from the offspring only</em>, with no elitism. The parameters come from {@link GaSettings},
+ * {@link GaSettings#vaishnav()} being the reference's.
+ *
+ * <p>Sequences that break the library's constraints are ranked below all others and never scored
+ * (see {@link Objective}). The output is the best distinct sequences of the final population that
+ * meet the constraints and the minimum Hamming distance, best first; if one run does not yield
+ * enough, fresh runs follow, up to {@link GaSettings#maxRuns()}.
+ *
+ * <p>Run {@code r} draws from the {@code r}-th split of {@code new SplittableRandom(seed)}, so the
+ * same seed and settings give the same sequences.
+ *
+ * {@snippet :
+ * HighLowDesign design = new HighLowDesign(
+ *         scorer, List.of("edv-glu"), "edv-glu", DesignSpace.dream2022(constraints),
+ *         GaSettings.vaishnav());
+ * List<DesignedSequence> high = design.design(Direction.HIGH, 1000, seed);
+ * }
+ */
+public final class HighLowDesign {
+    /** Method names are this prefix plus the direction: {@code ga.vaishnav.high}. */
+    public static final String METHOD_PREFIX = "ga.vaishnav.";
+
+    private final SequenceScorer scorer;
+    private final List<String> models;
+    private final int objective;
+    private final DesignSpace space;
+    private final GaSettings settings;
+
+    /**
+     * @param scorer the models
+     * @param models names of the scorer's prediction rows, in order
+     * @param objectiveModel the model whose prediction is pushed up or down
+     * @param space the admissible sequences
+     * @param settings GA parameters
+     * @throws IllegalArgumentException when the model names are empty, repeated or do not include
+     *     {@code objectiveModel}
+     */
+    public HighLowDesign(
+            final SequenceScorer scorer,
+            final List<String> models,
+            final String objectiveModel,
+            final DesignSpace space,
+            final GaSettings settings) {
+        this.scorer = Objects.requireNonNull(scorer, "scorer");
+        this.models = List.copyOf(models);
+        this.objective = modelIndex(this.models, objectiveModel);
+        this.space = Objects.requireNonNull(space, "space");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** The method name of a direction, e.g. {@code ga.vaishnav.low}. */
+    public static String method(final Direction direction) {
+        return METHOD_PREFIX + direction.label();
+    }
+
+    /** {@link #design(Direction, int, long, Set, Consumer)} with nothing to avoid or report. */
+    public List<DesignedSequence> design(
+            final Direction direction, final int count, final long seed) {
+        return design(direction, count, seed, Set.of(), stats -> {});
+    }
+
+    /**
+     * Designs {@code count} sequences pushed in {@code direction}, best first.
+     *
+     * @param avoid sequences already in the library, never returned
+     * @param listener told after the random start and every generation of every run
+     * @throws UnsatisfiableRequestException when the constraints cannot be met, or fewer than
+     *     {@code count} qualifying sequences turn up in {@code maxRuns} runs
+     */
+    public List<DesignedSequence> design(
+            final Direction direction,
+            final int count,
+            final long seed,
+            final Set<DnaSequence> avoid,
+            final Consumer<GenerationStats> listener) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be >= 1, but was " + count);
+        }
+        space.check().requireSatisfiable(space.length());
+        final String method = method(direction);
+        final SequenceProblem<Double> problem =
+                new SequenceProblem<>(
+                        space, scorer, models.size(), new Prediction(objective, direction));
+        final OutputPicker picker = new OutputPicker(space, avoid);
+        final SplittableRandom root = new SplittableRandom(seed);
+        int runs = 0;
+        while (picker.size() < count && runs < settings.maxRuns()) {
+            final ISeq<Phenotype<CharacterGene, Double>> population =
+                    GaRun.offspringOnly(
+                                    problem,
+                                    settings,
+                                    new TournamentSelector<>(settings.tournamentSize()))
+                            .evolve(root.split(), method, runs, listener);
+            final Set<DnaSequence> seen = new HashSet<>();
+            for (final Phenotype<CharacterGene, Double> pt : bestFirst(population, direction)) {
+                if (picker.size() == count) {
+                    break;
+                }
+                final DnaSequence sequence = DnaCodecs.decode(pt.genotype());
+                if (seen.add(sequence)) {
+                    picker.offer(sequence, method, direction.subset(), runs, pt.generation());
+                }
+            }
+            runs++;
+        }
+        if (picker.size() < count) {
+            throw picker.shortfall(method, picker.size(), count, runs, settings);
+        }
+        final Map<String, String> recorded = new HashMap<>(settings.asMap());
+        recorded.put("method", method);
+        recorded.put("models", String.join(",", models));
+        return picker.designs(
+                problem,
+                models,
+                new DesignProvenance(LibraryDesigner.NAME, seed, models.get(objective), recorded));
+    }
+
+    private static List<Phenotype<CharacterGene, Double>> bestFirst(
+            final ISeq<Phenotype<CharacterGene, Double>> population, final Direction direction) {
+        final Comparator<Phenotype<CharacterGene, Double>> natural = Comparator.naturalOrder();
+        return population.stream()
+                .sorted(direction.optimize() == Optimize.MAXIMUM ? natural.reversed() : natural)
+                .toList();
+    }
+
+    /**
+     * The index of {@code model} in {@code models}.
+     *
+     * @throws IllegalArgumentException when the names are empty, repeated or lack {@code model}
+     */
+    static int modelIndex(final List<String> models, final String model) {
+        if (models.isEmpty() || Set.copyOf(models).size() != models.size()) {
+            throw new IllegalArgumentException(
+                    "model names must be non-empty and distinct, but were " + models);
+        }
+        final int index = models.indexOf(Objects.requireNonNull(model, "model"));
+        if (index < 0) {
+            throw new IllegalArgumentException(
+                    "model '%s' is not among the scorer's models %s".formatted(model, models));
+        }
+        return index;
+    }
+
+    /**
+     * Fitness = the objective model's prediction, maximised for high, minimised for low; infeasible
+     * sequences get the infinity at the wrong end.
+     */
+    record Prediction(int model, Direction direction) implements Objective<Double> {
+        @Override
+        public Double fitness(final double[] predictions) {
+            return predictions[model];
+        }
+
+        @Override
+        public Double infeasible() {
+            return direction == Direction.HIGH
+                    ? Double.NEGATIVE_INFINITY
+                    : Double.POSITIVE_INFINITY;
+        }
+
+        @Override
+        public Optimize optimize() {
+            return direction.optimize();
+        }
+
+        @Override
+        public double value(final Double fitness) {
+            return fitness;
+        }
+    }
+}
