@@ -1,5 +1,6 @@
 package io.dreamloop.contracts.event;
 
+import io.dreamloop.contracts.schema.OptionalField;
 import io.dreamloop.contracts.sequence.Flanks;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +15,8 @@ import java.util.Objects;
  * @param flanks the constant sequences around each variable region
  * @param constraints what every member must satisfy
  * @param seed the seed of every random choice made for this library
+ * @param options how model-guided and motif subsets are made (models, GA preset, native promoters);
+ *     absent means the defaults
  */
 public record DesignRequested(
         EventHeader header,
@@ -22,7 +25,8 @@ public record DesignRequested(
         int variableLength,
         Flanks flanks,
         LibraryConstraints constraints,
-        long seed)
+        long seed,
+        @OptionalField DesignOptions options)
         implements Event {
 
     public DesignRequested {
@@ -36,6 +40,19 @@ public record DesignRequested(
         }
         Objects.requireNonNull(flanks, "flanks");
         Objects.requireNonNull(constraints, "constraints");
+        options = options == null ? DesignOptions.DEFAULT : options;
+    }
+
+    /** A request with the default design options. */
+    public DesignRequested(
+            final EventHeader header,
+            final String libraryId,
+            final List<SubsetQuota> quotas,
+            final int variableLength,
+            final Flanks flanks,
+            final LibraryConstraints constraints,
+            final long seed) {
+        this(header, libraryId, quotas, variableLength, flanks, constraints, seed, null);
     }
 
     /** Total number of sequences asked for (pairs count twice). */

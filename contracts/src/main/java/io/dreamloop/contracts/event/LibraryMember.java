@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param variable the designed variable region (the oligo is {@code flanks.wrap(variable)})
  * @param method how it was made, e.g. {@code random}, {@code ga.vaishnav.high}
  * @param predictions predicted expression per model version at design time
+ * @param provenance how this sequence was made, beyond the method: e.g. GA run and generation,
+ *     motif and offset, parent sequence; empty when there is nothing more to say
  */
 public record LibraryMember(
         String id,
@@ -22,7 +24,8 @@ public record LibraryMember(
         @OptionalField String pairId,
         DnaSequence variable,
         String method,
-        @OptionalField Map<String, Double> predictions) {
+        @OptionalField Map<String, Double> predictions,
+        @OptionalField Map<String, String> provenance) {
 
     public LibraryMember {
         Ids.require(id, "member id");
@@ -43,5 +46,24 @@ public record LibraryMember(
             Ids.require(pairId, "pairId");
         }
         predictions = predictions == null ? Map.of() : Map.copyOf(predictions);
+        provenance = provenance == null ? Map.of() : Map.copyOf(provenance);
+    }
+
+    /** A member without provenance beyond its method. */
+    public LibraryMember(
+            final String id,
+            final Subset subset,
+            final String pairId,
+            final DnaSequence variable,
+            final String method,
+            final Map<String, Double> predictions) {
+        this(id, subset, pairId, variable, method, predictions, Map.of());
+    }
+
+    /** The same member with these predictions added. */
+    public LibraryMember withPredictions(final Map<String, Double> more) {
+        final Map<String, Double> all = new java.util.HashMap<>(predictions);
+        all.putAll(more);
+        return new LibraryMember(id, subset, pairId, variable, method, all, provenance);
     }
 }

@@ -1,0 +1,48 @@
+package io.dreamloop.contracts.event;
+
+import io.dreamloop.contracts.schema.OptionalField;
+
+/**
+ * How the model-guided and motif subsets of a library are made.
+ *
+ * @param model the model version the high/low GA optimizes, and model A of the challenging design;
+ *     absent means the predictor's champion
+ * @param challenger model B of the challenging design (disagreement with {@code model}); required
+ *     when the library has a challenging subset
+ * @param gaPreset {@code vaishnav} (population 100,000, 10 generations, as published), {@code cpu}
+ *     (2,000) or {@code test} (200, 3 generations); absent means {@code cpu}
+ * @param population overrides the preset's population size when present
+ * @param generations overrides the preset's generations when present
+ * @param nativePromoters promoter sequences in FASTA, for the native subset
+ */
+public record DesignOptions(
+        @OptionalField String model,
+        @OptionalField String challenger,
+        @OptionalField String gaPreset,
+        @OptionalField Integer population,
+        @OptionalField Integer generations,
+        @OptionalField String nativePromoters) {
+
+    /** Champion model, CPU preset, no native promoters. */
+    public static final DesignOptions DEFAULT =
+            new DesignOptions(null, null, null, null, null, null);
+
+    public DesignOptions {
+        if (model != null) {
+            Ids.require(model, "model");
+        }
+        if (challenger != null) {
+            Ids.require(challenger, "challenger");
+        }
+        if (gaPreset != null && !java.util.Set.of("vaishnav", "cpu", "test").contains(gaPreset)) {
+            throw new IllegalArgumentException(
+                    "gaPreset must be vaishnav, cpu or test, but was '%s'".formatted(gaPreset));
+        }
+        if (population != null && population < 2) {
+            throw new IllegalArgumentException("population must be >= 2, but was " + population);
+        }
+        if (generations != null && generations < 1) {
+            throw new IllegalArgumentException("generations must be >= 1, but was " + generations);
+        }
+    }
+}
