@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dreamloop.contracts.event.LibraryDesigned;
 import io.dreamloop.contracts.event.MeasurementsRecorded;
+import io.dreamloop.contracts.motif.TransfacMotifs;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.contracts.wire.EventCodec;
 import io.dreamloop.labingest.estimation.Correlation;
 import io.dreamloop.labingest.insilico.OccupancyModel;
-import io.dreamloop.labingest.insilico.TransfacMotifs;
 import io.dreamloop.labingest.service.InSilicoLab;
 import io.dreamloop.testing.DreamloopInfrastructureResource;
 import io.dreamloop.testing.Infrastructure;

@@ -16,7 +16,7 @@ final class AtTracts {
     private AtTracts() {}
 
     /**
-     * @param codes bases encoded by {@link ScoringMatrix#encode}
+     * @param codes bases encoded by {@link io.dreamloop.contracts.motif.ScoringMatrix#encode}
      * @param minRun shortest run that counts
      * @return the summed excess length of all A or T runs of at least {@code minRun}
      */

@@ -1,5 +1,7 @@
 package io.dreamloop.labingest.insilico;
 
+import io.dreamloop.contracts.motif.Motif;
+import io.dreamloop.contracts.motif.ScoringMatrix;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,11 +2,12 @@
  * The in-silico lab's ground truth: a thermodynamic model of transcription-factor occupancy that
  * turns a promoter oligo into an expression value on the DREAM 0–17 bin scale.
  *
- * <p>{@link io.dreamloop.labingest.insilico.TransfacMotifs} reads JASPAR matrices, {@link
- * io.dreamloop.labingest.insilico.Motif} turns them into log-odds scores, and {@link
- * io.dreamloop.labingest.insilico.OccupancyModel} combines occupancies of activators and
- * repressors, position and orientation effects and poly-A/T tracts. The model is plain,
- * deterministic Java with no framework dependencies, so any service or test can use it.
+ * <p>The shared {@link io.dreamloop.contracts.motif.TransfacMotifs} reads JASPAR matrices and
+ * {@link io.dreamloop.contracts.motif.Motif} turns them into log-odds scores (the contracts module
+ * owns motif reading, so the designer's motif subsets and this ground truth read the same
+ * matrices); {@link io.dreamloop.labingest.insilico.OccupancyModel} combines occupancies of
+ * activators and repressors, position and orientation effects and poly-A/T tracts. The model is
+ * plain, deterministic Java with no framework dependencies, so any service or test can use it.
  *
  * <p>Biological simplifications, chosen for clarity over realism:
  *

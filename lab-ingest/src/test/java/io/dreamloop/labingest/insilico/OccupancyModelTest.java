@@ -3,6 +3,7 @@ package io.dreamloop.labingest.insilico;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dreamloop.contracts.motif.Motif;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import java.util.List;
 import java.util.Random;
@@ -129,6 +130,6 @@ class OccupancyModelTest {
     }
 
     private static String consensus(final String name) {
-        return MotifTest.byName(name).consensus().bases();
+        return Oligos.byName(name).consensus().bases();
     }
 }

@@ -1,5 +1,7 @@
 package io.dreamloop.labingest.insilico;
 
+import io.dreamloop.contracts.motif.Motif;
+import io.dreamloop.contracts.motif.TransfacMotifs;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +24,11 @@ final class Oligos {
 
     static List<Motif> selected() {
         return TransfacMotifs.parse(jaspar("derived_yeast_selected_TFs_transfac.txt"));
+    }
+
+    /** The selected motif with this file name, e.g. {@code REB1}. */
+    static Motif byName(final String name) {
+        return selected().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
     }
 
     static String randomBases(final Random random, final int length) {

@@ -1,4 +1,4 @@
-package io.dreamloop.labingest.insilico;
+package io.dreamloop.contracts.motif;
 
 import io.dreamloop.contracts.sequence.DnaSequence;
 import java.util.Arrays;

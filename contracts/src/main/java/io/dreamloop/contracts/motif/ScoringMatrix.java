@@ -1,4 +1,4 @@
-package io.dreamloop.labingest.insilico;
+package io.dreamloop.contracts.motif;
 
 import io.dreamloop.contracts.sequence.DnaSequence;
 import java.util.Objects;
@@ -57,10 +57,12 @@ public final class ScoringMatrix {
         return codes;
     }
 
+    /** The motif this matrix scores. */
     public Motif motif() {
         return motif;
     }
 
+    /** Number of motif positions. */
     public int length() {
         return length;
     }
@@ -90,13 +92,20 @@ public final class ScoringMatrix {
         return reverse(encode(sequence), position);
     }
 
-    /** Forward score without the range check, for the scanning loop that already bounds it. */
-    double forwardUnchecked(final byte[] codes, final int position) {
+    /**
+     * Forward score without the range check, for a scanning loop that already keeps {@code
+     * position} within {@code [0, codes.length - length()]}; outside it the sum reads the wrong
+     * bases or throws {@link ArrayIndexOutOfBoundsException}.
+     */
+    public double forwardUnchecked(final byte[] codes, final int position) {
         return sum(forward, codes, position);
     }
 
-    /** Reverse score without the range check, for the scanning loop that already bounds it. */
-    double reverseUnchecked(final byte[] codes, final int position) {
+    /**
+     * Reverse score without the range check; the same contract as {@link #forwardUnchecked(byte[],
+     * int)}.
+     */
+    public double reverseUnchecked(final byte[] codes, final int position) {
         return sum(reverse, codes, position);
     }
 

@@ -1,4 +1,4 @@
-package io.dreamloop.labingest.insilico;
+package io.dreamloop.contracts.motif;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,7 @@ class TransfacMotifsTest {
 
     @Test
     void readsTheSixteenSelectedYeastMotifsWithTheirFileNames() {
-        final List<Motif> motifs = Oligos.selected();
+        final List<Motif> motifs = JasparFiles.selected();
 
         assertThat(motifs)
                 .extracting(Motif::name)
@@ -28,7 +28,8 @@ class TransfacMotifsTest {
     void readsAllOfJaspar2024Fungi() {
         final List<Motif> motifs =
                 TransfacMotifs.parse(
-                        Oligos.jaspar("JASPAR2024_CORE_fungi_non-redundant_pfms_transfac.txt"));
+                        JasparFiles.jaspar(
+                                "JASPAR2024_CORE_fungi_non-redundant_pfms_transfac.txt"));
 
         assertThat(motifs).hasSize(178);
         assertThat(motifs).extracting(Motif::accession).doesNotHaveDuplicates();

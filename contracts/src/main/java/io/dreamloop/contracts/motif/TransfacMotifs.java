@@ -1,4 +1,4 @@
-package io.dreamloop.labingest.insilico;
+package io.dreamloop.contracts.motif;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.dreamloop.labingest.insilico;
+package io.dreamloop.contracts.motif;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +15,7 @@ class MotifTest {
     @Test
     void consensusHasTheHighestLogOddsAtEveryPositionAndOverall() {
         final Random random = new Random(7);
-        for (final Motif motif : Oligos.selected()) {
+        for (final Motif motif : JasparFiles.selected()) {
             final double[][] logOdds = motif.logOdds(PSEUDO);
             final String consensus = motif.consensus().bases();
             for (int i = 0; i < logOdds.length; i++) {
@@ -29,7 +29,7 @@ class MotifTest {
                     .isCloseTo(matrix.maxScore(), within(1e-9));
             for (int k = 0; k < 500; k++) {
                 final DnaSequence other =
-                        DnaSequence.of(Oligos.randomBases(random, motif.length()));
+                        DnaSequence.of(JasparFiles.randomBases(random, motif.length()));
                 assertThat(matrix.forward(other, 0)).isLessThanOrEqualTo(matrix.maxScore() + 1e-9);
             }
         }
@@ -48,9 +48,9 @@ class MotifTest {
     @Test
     void scanningIsSymmetricUnderReverseComplement() {
         final Random random = new Random(11);
-        for (final Motif motif : Oligos.selected()) {
+        for (final Motif motif : JasparFiles.selected()) {
             final ScoringMatrix matrix = new ScoringMatrix(motif, PSEUDO);
-            final DnaSequence seq = DnaSequence.of(Oligos.randomBases(random, 110));
+            final DnaSequence seq = DnaSequence.of(JasparFiles.randomBases(random, 110));
             final DnaSequence rc = seq.reverseComplement();
             final int last = seq.length() - motif.length();
             for (int i = 0; i <= last; i++) {
@@ -80,7 +80,7 @@ class MotifTest {
     }
 
     static Motif byName(final String name) {
-        return Oligos.selected().stream()
+        return JasparFiles.selected().stream()
                 .filter(m -> m.name().equals(name))
                 .findFirst()
                 .orElseThrow();
