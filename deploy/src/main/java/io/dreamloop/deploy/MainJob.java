@@ -77,7 +77,13 @@ public final class MainJob implements Callable<Integer> {
                                         "dreamloop.lab-ingest.insilico.enabled",
                                         String.valueOf(Files.exists(motifs(repo))),
                                         "dreamloop.lab-ingest.insilico.motifs",
-                                        motifs(repo).toString()),
+                                        motifs(repo).toString(),
+                                        "dreamloop.designer.motifs.files",
+                                        motifs(repo)
+                                                + ","
+                                                + motifs(repo)
+                                                        .resolveSibling(
+                                                                "JASPAR2024_CORE_fungi_non-redundant_pfms_transfac.txt")),
                         line -> System.out.println("  " + line))) {
             Topology.print(stack, System.out);
             final FoundationChain.Result result =
@@ -94,6 +100,9 @@ public final class MainJob implements Callable<Integer> {
             if (Files.exists(motifs(repo))) {
                 FoundationChain.awaitMeasurements(
                         stack, result.libraryId(), result.members(), System.out);
+            }
+            if (Files.exists(fixture) && Files.exists(motifs(repo))) {
+                DesignStep.run(stack, "lib-ga-" + seed, seed, System.out);
             }
             System.out.println();
             System.out.printf(

@@ -46,7 +46,18 @@ class MainJobIT {
                 .contains("3,000 oligos scored by [dream-cnn-demo]")
                 .contains("estimated 3000 members by MAUDE, 3000 by bin-weighted mean")
                 .contains("maude-mean/maude 3,000")
+                .contains("GA library lib-ga-")
                 .contains("stopped all services and the broker");
+        final java.util.Map<String, Double> means = new java.util.HashMap<>();
+        final java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(?m)^\\s+(high|low|random)\\s+([0-9.]+)$")
+                        .matcher(out);
+        while (m.find()) {
+            means.put(m.group(1), Double.parseDouble(m.group(2)));
+        }
+        // The GA, scored by the real model over Kafka, moves predictions both ways from random.
+        assertThat(means.get("high")).as(out).isGreaterThan(means.get("random"));
+        assertThat(means.get("low")).as(out).isLessThan(means.get("random"));
     }
 
     /** Writes to two streams: the test keeps the output and the log shows it. */

@@ -24,4 +24,29 @@ public interface DesignerConfig {
         @WithDefault("1000")
         int drawsPerSequence();
     }
+
+    /** Scoring of GA generations through the predictor. */
+    Scoring scoring();
+
+    /** Reference data of the motif subsets. */
+    Motifs motifs();
+
+    /** How the designer asks the predictor for scores. */
+    interface Scoring {
+        /** Sequences per score-requested message. */
+        @WithDefault("512")
+        int requestSize();
+
+        /** How long one generation may wait for its scores. */
+        @WithDefault("10m")
+        java.time.Duration timeout();
+    }
+
+    /** Where the motif subsets find their motifs. */
+    interface Motifs {
+        /** TRANSFAC motif files (JASPAR), searched in order. */
+        @WithDefault(
+                "../shared/data/jaspar/derived_yeast_selected_TFs_transfac.txt,../shared/data/jaspar/JASPAR2024_CORE_fungi_non-redundant_pfms_transfac.txt")
+        java.util.List<String> files();
+    }
 }

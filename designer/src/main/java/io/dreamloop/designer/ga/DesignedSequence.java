@@ -53,13 +53,21 @@ public record DesignedSequence(
 
     /** The library member with id {@code <libraryId>-<subset>-<index, 6 digits>}. */
     public LibraryMember toMember(final String libraryId, final int index) {
+        final Map<String, String> why = new java.util.TreeMap<>(provenance.settings());
+        why.put("seed", Long.toString(provenance.seed()));
+        why.put("run", Integer.toString(run));
+        why.put("generation", Long.toString(generation));
+        if (provenance.modelVersion() != null) {
+            why.put("model", provenance.modelVersion());
+        }
         return new LibraryMember(
                 "%s-%s-%06d".formatted(libraryId, subset.wireName(), index),
                 subset,
                 null,
                 variable,
                 method,
-                predictions);
+                predictions,
+                why);
     }
 
     /** Library members for {@code designs}, numbered from 0 within each subset in list order. */

@@ -36,6 +36,12 @@ public class DesignedMemberEntity {
     @Column(name = "method", nullable = false)
     private String method;
 
+    @Column(name = "predictions", nullable = false)
+    private String predictions;
+
+    @Column(name = "provenance", nullable = false)
+    private String provenance;
+
     protected DesignedMemberEntity() {}
 
     public DesignedMemberEntity(
@@ -44,13 +50,17 @@ public class DesignedMemberEntity {
             final String subset,
             final String pairId,
             final String variable,
-            final String method) {
+            final String method,
+            final String predictions,
+            final String provenance) {
         this.key = key;
         this.ordinal = ordinal;
         this.subset = subset;
         this.pairId = pairId;
         this.variable = variable;
         this.method = method;
+        this.predictions = predictions;
+        this.provenance = provenance;
     }
 
     public Key key() {
@@ -75,5 +85,15 @@ public class DesignedMemberEntity {
 
     public String method() {
         return method;
+    }
+
+    /** Predictions as {@code model=value;...}, sorted by model. */
+    public String predictions() {
+        return predictions;
+    }
+
+    /** Provenance as {@code key=value;...}, sorted by key. */
+    public String provenance() {
+        return provenance;
     }
 }

@@ -41,7 +41,9 @@ public class LibraryRepository {
                             m.subset().wireName(),
                             m.pairId(),
                             m.variable().bases(),
-                            m.method()));
+                            m.method(),
+                            joined(m.predictions()),
+                            joined(m.provenance())));
             if ((i + 1) % FLUSH_EVERY == 0) {
                 em.flush();
                 em.clear();
@@ -71,5 +73,13 @@ public class LibraryRepository {
                 .getResultList()
                 .stream()
                 .collect(Collectors.toMap(r -> (String) r[0], r -> (Long) r[1]));
+    }
+
+    /** {@code key=value;...} sorted by key, the stored form of a member's maps. */
+    static String joined(final java.util.Map<String, ?> values) {
+        return new java.util.TreeMap<>(values)
+                .entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(java.util.stream.Collectors.joining(";"));
     }
 }

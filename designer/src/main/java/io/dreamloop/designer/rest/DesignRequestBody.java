@@ -1,5 +1,6 @@
 package io.dreamloop.designer.rest;
 
+import io.dreamloop.contracts.event.DesignOptions;
 import io.dreamloop.contracts.event.DesignRequested;
 import io.dreamloop.contracts.event.EventTypes;
 import io.dreamloop.contracts.event.LibraryConstraints;
@@ -23,6 +24,7 @@ import java.util.UUID;
  * @param downstream 3' flank, default the DREAM 2022 adapter
  * @param constraints library constraints, default none
  * @param campaignId the campaign this library belongs to, if any
+ * @param options models, GA preset and native promoters for model-guided and native subsets
  */
 public record DesignRequestBody(
         String libraryId,
@@ -32,7 +34,8 @@ public record DesignRequestBody(
         String upstream,
         String downstream,
         LibraryConstraints constraints,
-        String campaignId) {
+        String campaignId,
+        DesignOptions options) {
 
     /**
      * @throws IllegalArgumentException naming the missing or invalid field
@@ -68,6 +71,7 @@ public record DesignRequestBody(
                 variableLength == null ? 80 : variableLength,
                 flanks,
                 constraints == null ? LibraryConstraints.NONE : constraints,
-                seed);
+                seed,
+                options);
     }
 }

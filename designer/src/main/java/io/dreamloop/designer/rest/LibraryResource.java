@@ -75,7 +75,8 @@ public class LibraryResource {
         final StringBuilder out = new StringBuilder();
         switch (format) {
             case "tsv" -> {
-                out.append("id\tsubset\tpair_id\tvariable\toligo\tmethod\n");
+                out.append(
+                        "id\tsubset\tpair_id\tvariable\toligo\tmethod\tpredictions\tprovenance\n");
                 for (final DesignedMemberEntity m : members) {
                     out.append(m.key().memberId())
                             .append('\t')
@@ -90,6 +91,10 @@ public class LibraryResource {
                             .append(library.downstream())
                             .append('\t')
                             .append(m.method())
+                            .append('\t')
+                            .append(m.predictions())
+                            .append('\t')
+                            .append(m.provenance())
                             .append('\n');
                 }
             }
@@ -99,6 +104,9 @@ public class LibraryResource {
                             .append(m.key().memberId())
                             .append(" subset=")
                             .append(m.subset())
+                            .append(m.pairId() == null ? "" : " pair=" + m.pairId())
+                            .append(" method=")
+                            .append(m.method())
                             .append('\n')
                             .append(library.upstream())
                             .append(m.variable())

@@ -12,17 +12,19 @@ import io.dreamloop.contracts.wire.Chunks;
 import io.dreamloop.designer.config.DesignerConfig;
 import io.dreamloop.designer.design.ConstraintCheck;
 import io.dreamloop.designer.design.LibraryDesigner;
-import io.dreamloop.designer.design.UnsatisfiableRequestException;
+import io.dreamloop.designer.design.MotifCatalog;
 import io.dreamloop.designer.persistence.DesignedLibraryEntity;
 import io.dreamloop.designer.persistence.LibraryRepository;
 import io.dreamloop.platform.messaging.EventPublisher;
 import io.dreamloop.platform.messaging.RejectedEventException;
+import io.dreamloop.platform.scoring.PredictorClient;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Accepts design requests, designs libraries, stores them and publishes them in chunks. */
 @ApplicationScoped
@@ -30,15 +32,19 @@ public class DesignService {
     private final LibraryRepository libraries;
     private final EventPublisher publisher;
     private final DesignerConfig config;
+    private final String bootstrap;
+    private MotifCatalog motifs;
 
     @Inject
     public DesignService(
             final LibraryRepository libraries,
             final EventPublisher publisher,
-            final DesignerConfig config) {
+            final DesignerConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") final String bootstrap) {
         this.libraries = libraries;
         this.publisher = publisher;
         this.config = config;
+        this.bootstrap = bootstrap;
     }
 
     /**
@@ -52,15 +58,6 @@ public class DesignService {
                     "library of %,d sequences exceeds the limit of %,d"
                             .formatted(request.totalSequences(), config.limits().maxLibrarySize()));
         }
-        request.quotas().stream()
-                .filter(q -> !LibraryDesigner.SUPPORTED.contains(q.subset()))
-                .findFirst()
-                .ifPresent(
-                        q -> {
-                            throw new UnsatisfiableRequestException(
-                                    "subset '%s' is not available in this designer version; available: random"
-                                            .formatted(q.subset().wireName()));
-                        });
         new ConstraintCheck(request.constraints(), request.flanks())
                 .requireSatisfiable(request.variableLength());
     }
@@ -96,7 +93,7 @@ public class DesignService {
         final List<LibraryMember> members;
         try {
             validate(request);
-            members = new LibraryDesigner(config.limits().drawsPerSequence()).design(request);
+            members = designMembers(request);
         } catch (final IllegalArgumentException e) {
             library.failed(e.getMessage());
             libraries.add(library);
@@ -114,6 +111,57 @@ public class DesignService {
         Log.infof(
                 "library %s: %,d members published in %d chunks",
                 request.libraryId(), members.size(), events.size());
+    }
+
+    /**
+     * Runs the designer; model-guided subsets score through the predictor over Kafka with a client
+     * opened for this library only.
+     */
+    private List<LibraryMember> designMembers(final DesignRequested request) {
+        final PredictorClient[] client = {null};
+        try {
+            final LibraryDesigner designer =
+                    new LibraryDesigner(
+                            new LibraryDesigner.Context(
+                                    config.limits().drawsPerSequence(),
+                                    this::motifs,
+                                    versions -> {
+                                        if (client[0] == null) {
+                                            client[0] =
+                                                    PredictorClient.connect(bootstrap, "designer");
+                                        }
+                                        return new PredictorScorer(
+                                                client[0],
+                                                request.flanks(),
+                                                versions,
+                                                config.scoring().requestSize(),
+                                                config.scoring().timeout());
+                                    },
+                                    stats ->
+                                            Log.infof(
+                                                    "library %s: %s run %d generation %d: mean %.3f, top decile %.3f, %,d scored",
+                                                    request.libraryId(),
+                                                    stats.method(),
+                                                    stats.run(),
+                                                    stats.generation(),
+                                                    stats.mean(),
+                                                    stats.topDecile(),
+                                                    stats.scored())));
+            return designer.design(request);
+        } finally {
+            if (client[0] != null) {
+                client[0].close();
+            }
+        }
+    }
+
+    private synchronized MotifCatalog motifs() {
+        if (motifs == null) {
+            motifs =
+                    MotifCatalog.load(
+                            config.motifs().files().stream().map(java.nio.file.Path::of).toList());
+        }
+        return motifs;
     }
 
     private static List<LibraryDesigned> chunks(

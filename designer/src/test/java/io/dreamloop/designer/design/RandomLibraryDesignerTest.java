@@ -37,7 +37,7 @@ class RandomLibraryDesignerTest {
 
     @Test
     void sameSeedSameLibraryOtherSeedOtherLibrary() {
-        final LibraryDesigner designer = new LibraryDesigner(1000);
+        final LibraryDesigner designer = LibraryDesignerTest.designer(1000);
         final List<LibraryMember> a = designer.design(request(200, 42, STRICT, 80));
         final List<LibraryMember> b = designer.design(request(200, 42, STRICT, 80));
         final List<LibraryMember> c = designer.design(request(200, 43, STRICT, 80));
@@ -49,7 +49,7 @@ class RandomLibraryDesignerTest {
     @Test
     void everyMemberMeetsTheConstraints() {
         final List<LibraryMember> members =
-                new LibraryDesigner(1000).design(request(500, 7, STRICT, 80));
+                LibraryDesignerTest.designer(1000).design(request(500, 7, STRICT, 80));
         assertThat(members).hasSize(500);
         final Set<DnaSequence> distinct = new HashSet<>();
         for (final LibraryMember m : members) {
@@ -76,7 +76,8 @@ class RandomLibraryDesignerTest {
     @Test
     void baseCompositionIsUniform() {
         final List<LibraryMember> members =
-                new LibraryDesigner(1000).design(request(2000, 11, LibraryConstraints.NONE, 80));
+                LibraryDesignerTest.designer(1000)
+                        .design(request(2000, 11, LibraryConstraints.NONE, 80));
         final long[] counts = new long[128];
         members.forEach(m -> m.variable().bases().chars().forEach(ch -> counts[ch]++));
         final double total = 2000 * 80;
@@ -88,7 +89,7 @@ class RandomLibraryDesignerTest {
     @Test
     void contradictoryGcRangeFailsBeforeSearching() {
         final LibraryConstraints c = new LibraryConstraints(0.501, 0.505, 80, 0, List.of());
-        assertThatThrownBy(() -> new LibraryDesigner(1000).design(request(10, 1, c, 80)))
+        assertThatThrownBy(() -> LibraryDesignerTest.designer(1000).design(request(10, 1, c, 80)))
                 .isInstanceOf(UnsatisfiableRequestException.class)
                 .hasMessage(
                         "no sequence of length 80 has a GC fraction in [0.501, 0.505]: it would need between 41 and 40 G/C bases");
@@ -98,7 +99,7 @@ class RandomLibraryDesignerTest {
     void forbiddenSiteInTheFlanksFails() {
         final LibraryConstraints c =
                 new LibraryConstraints(0, 1, 80, 0, List.of(DnaSequence.of("CACATC")));
-        assertThatThrownBy(() -> new LibraryDesigner(1000).design(request(10, 1, c, 80)))
+        assertThatThrownBy(() -> LibraryDesignerTest.designer(1000).design(request(10, 1, c, 80)))
                 .hasMessage(
                         "forbidden site CACATC occurs in the constant flanks, so every oligo would contain it");
     }
@@ -108,27 +109,11 @@ class RandomLibraryDesignerTest {
         // Only 4^4 = 256 distinct 4-mers exist.
         assertThatThrownBy(
                         () ->
-                                new LibraryDesigner(200)
+                                LibraryDesignerTest.designer(200)
                                         .design(request(300, 1, LibraryConstraints.NONE, 4)))
                 .isInstanceOf(UnsatisfiableRequestException.class)
                 .hasMessageStartingWith(
                         "found only 256 of 300 random sequences of length 4 after 60,000 draws");
-    }
-
-    @Test
-    void subsetsNotYetAvailableAreNamed() {
-        final DesignRequested high =
-                new DesignRequested(
-                        EventTypes.header(DesignRequested.class, Lineage.NONE),
-                        "lib",
-                        List.of(new SubsetQuota(Subset.HIGH, 5), new SubsetQuota(Subset.SNV, 5)),
-                        80,
-                        Flanks.DREAM_2022,
-                        LibraryConstraints.NONE,
-                        1);
-        assertThatThrownBy(() -> new LibraryDesigner(10).design(high))
-                .hasMessage(
-                        "subsets [high, snv] are not available in this designer version; available: random");
     }
 
     @Test
