@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
             ScoringBench.class,
             ArchitectureBench.class,
             KafkaBench.class,
-            MaudeBench.class
+            MaudeBench.class,
+            GaBench.class
         },
         description = "Benchmarks that print numbers.")
 public final class Bench implements Runnable {
