@@ -52,11 +52,18 @@ class EndToEndIT {
                                     infrastructure.database(
                                             "dreamloop_" + spec.name().replace('-', '_') + "_e2e");
                             return Map.of(
-                                    "quarkus.datasource.\"pg\".jdbc.url", db.url(),
-                                    "quarkus.datasource.\"pg\".username", db.user(),
-                                    "quarkus.datasource.\"pg\".password", db.password(),
-                                    "quarkus.flyway.\"pg\".clean-disabled", "false",
-                                    "quarkus.flyway.\"pg\".clean-at-start", "true");
+                                    "quarkus.datasource.\"pg\".jdbc.url",
+                                    db.url(),
+                                    "quarkus.datasource.\"pg\".username",
+                                    db.user(),
+                                    "quarkus.datasource.\"pg\".password",
+                                    db.password(),
+                                    "quarkus.flyway.\"pg\".clean-disabled",
+                                    "false",
+                                    "quarkus.flyway.\"pg\".clean-at-start",
+                                    "true",
+                                    "dreamloop.designer.scoring.timeout",
+                                    "5m");
                         },
                         System.out::println);
     }
@@ -160,5 +167,156 @@ class EndToEndIT {
         final var event =
                 CODEC.decode(r.value(), io.dreamloop.contracts.event.LibraryDesigned.class);
         return event.chunk().isLast();
+    }
+
+    /**
+     * Every subset in one library, designed with the real predictor serving two imported model
+     * versions (the TorchScript DREAM-CNN twice: the flow, not the size of the disagreement, is
+     * under test here). The same request over HTTP and as a design-requested event from another
+     * producer gives the same sequences.
+     */
+    @Test
+    @Order(4)
+    void aLibraryWithEverySubsetComesOverHttpAndOverKafkaScoredByThePredictor() throws Exception {
+        final Path fixture =
+                Infrastructure.repositoryRoot()
+                        .resolve("../shared/data/models/dream_cnn_demo.pt")
+                        .normalize();
+        final byte[] weights = java.nio.file.Files.readAllBytes(fixture);
+        stack.http()
+                .postBytes(
+                        stack.url(Topics.PREDICTOR)
+                                + "/models/import?version=e2e-a&architecture=dream-cnn&champion=true",
+                        weights);
+        stack.http()
+                .postBytes(
+                        stack.url(Topics.PREDICTOR)
+                                + "/models/import?version=e2e-b&architecture=dream-cnn&champion=false",
+                        weights);
+        final Map<String, Integer> quotas = new java.util.LinkedHashMap<>();
+        quotas.put("random", 20);
+        quotas.put("high", 8);
+        quotas.put("low", 8);
+        quotas.put("challenging", 4);
+        quotas.put("snv", 4);
+        quotas.put("motif-perturbation", 4);
+        quotas.put("motif-tiling", 6);
+        quotas.put("native", 3);
+        final String promoters = promoters();
+        final Map<String, Object> options =
+                Map.of(
+                        "model", "e2e-a",
+                        "challenger", "e2e-b",
+                        "gaPreset", "test",
+                        "nativePromoters", promoters);
+        stack.http()
+                .postJson(
+                        stack.url(Topics.DESIGNER) + "/libraries",
+                        Map.of(
+                                "libraryId",
+                                "lib-all-http",
+                                "quotas",
+                                quotas,
+                                "seed",
+                                3,
+                                "options",
+                                options));
+        final io.dreamloop.contracts.event.DesignRequested overKafka =
+                new io.dreamloop.contracts.event.DesignRequested(
+                        io.dreamloop.contracts.event.EventTypes.header(
+                                io.dreamloop.contracts.event.DesignRequested.class,
+                                io.dreamloop.contracts.event.Lineage.ofLibrary("lib-all-kafka")),
+                        "lib-all-kafka",
+                        quotas.entrySet().stream()
+                                .map(
+                                        e ->
+                                                new io.dreamloop.contracts.event.SubsetQuota(
+                                                        io.dreamloop.contracts.sequence.Subset
+                                                                .fromWireName(e.getKey()),
+                                                        e.getValue()))
+                                .toList(),
+                        80,
+                        io.dreamloop.contracts.sequence.Flanks.DREAM_2022,
+                        io.dreamloop.contracts.event.LibraryConstraints.NONE,
+                        3,
+                        new io.dreamloop.contracts.event.DesignOptions(
+                                "e2e-a", "e2e-b", "test", null, null, promoters));
+        TestTopics.produce(
+                stack.bootstrap(),
+                Topics.DESIGN_REQUESTED,
+                "lib-all-kafka",
+                List.of(CODEC.encode(overKafka)));
+        final List<String[]> http = members("lib-all-http");
+        final List<String[]> kafka = members("lib-all-kafka");
+        for (final List<String[]> library : List.of(http, kafka)) {
+            final Map<String, Long> bySubset =
+                    library.stream()
+                            .collect(
+                                    java.util.stream.Collectors.groupingBy(
+                                            f -> f[1], java.util.stream.Collectors.counting()));
+            assertThat(bySubset)
+                    .containsEntry("random", 20L)
+                    .containsEntry("high", 8L)
+                    .containsEntry("low", 8L)
+                    .containsEntry("challenging", 4L)
+                    .containsEntry("snv", 8L)
+                    .containsEntry("motif-perturbation", 8L)
+                    .containsEntry("motif-tiling", 12L)
+                    .containsEntry("native", 3L);
+            for (final String[] f : library) {
+                assertThat(f[6]).as(f[0]).contains("e2e-a=");
+            }
+            library.stream()
+                    .filter(f -> f[1].equals("challenging"))
+                    .forEach(f -> assertThat(f[6]).as(f[0]).contains("e2e-b="));
+            final Map<String, Long> pairs =
+                    library.stream()
+                            .filter(f -> !f[2].isEmpty())
+                            .collect(
+                                    java.util.stream.Collectors.groupingBy(
+                                            f -> f[2], java.util.stream.Collectors.counting()));
+            assertThat(pairs).hasSize(4 + 4 + 6).allSatisfy((k, v) -> assertThat(v).isEqualTo(2));
+        }
+        assertThat(http.stream().map(f -> f[3]).toList())
+                .isEqualTo(kafka.stream().map(f -> f[3]).toList());
+    }
+
+    /** Three real yeast promoter fragments of the DREAM test set, as FASTA. */
+    private static String promoters() throws java.io.IOException {
+        final List<String> rows =
+                java.nio.file.Files.readAllLines(
+                        Infrastructure.repositoryRoot()
+                                .resolve("../shared/data/dream2022/test_subsets/yeast_seqs.csv"));
+        final StringBuilder fasta = new StringBuilder();
+        for (final String row : rows.subList(1, 4)) {
+            final String[] f = row.split(",");
+            fasta.append('>').append(f[1]).append('\n').append(f[2]).append('\n');
+        }
+        return fasta.toString();
+    }
+
+    private static List<String[]> members(final String libraryId) {
+        final JsonNode designed =
+                FoundationChain.await(
+                        () ->
+                                stack.http()
+                                        .find(
+                                                stack.url(Topics.DESIGNER)
+                                                        + "/libraries/"
+                                                        + libraryId),
+                        Duration.ofMinutes(10));
+        assertThat(designed.path("status").asText())
+                .as(designed.path("failure").asText())
+                .isEqualTo("designed");
+        return stack.http()
+                .getText(
+                        stack.url(Topics.DESIGNER)
+                                + "/libraries/"
+                                + libraryId
+                                + "/members?format=tsv")
+                .lines()
+                .skip(1)
+                .map(l -> l.split("\t", -1))
+                .toList();
     }
 }

@@ -2,6 +2,7 @@ package io.dreamloop.designer;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -81,7 +82,8 @@ class DesignerIT {
                         .asString();
         final String[] lines = tsv.split("\n");
         assertThat(lines).hasSize(100_001);
-        assertThat(lines[0]).isEqualTo("id\tsubset\tpair_id\tvariable\toligo\tmethod");
+        assertThat(lines[0])
+                .isEqualTo("id\tsubset\tpair_id\tvariable\toligo\tmethod\tpredictions\tprovenance");
         assertThat(lines[1])
                 .startsWith("lib-100k-random-000000\trandom\t\t")
                 .contains("\tTGCATTTTTTTCACATC");
@@ -102,14 +104,18 @@ class DesignerIT {
                 .statusCode(400)
                 .body("message", equalTo("'seed' is required: every library is reproducible"));
         given().contentType(ContentType.JSON)
-                .body("{\"quotas\": {\"high\": 10}, \"seed\": 1}")
+                .body("{\"quotas\": {\"challenging\": 10}, \"seed\": 1}")
                 .post("/libraries")
                 .then()
                 .statusCode(400)
+                .body("message", startsWith("the challenging subset needs two models"));
+        given().contentType(ContentType.JSON)
                 .body(
-                        "message",
-                        equalTo(
-                                "subset 'high' is not available in this designer version; available: random"));
+                        "{\"quotas\": {\"native\": 2}, \"seed\": 1, \"options\": {\"nativePromoters\": \">p1\\nACGTX\"}}")
+                .post("/libraries")
+                .then()
+                .statusCode(400)
+                .body("message", containsString("line 2"));
         given().contentType(ContentType.JSON)
                 .body("{\"quotas\": {\"random\": 10}, \"seed\": 1, \"upstream\": \"ACGTQ\"}")
                 .post("/libraries")
@@ -155,6 +161,22 @@ class DesignerIT {
         assertThat(letter.reason())
                 .startsWith("rejected: library 'lib-tiny' already exists (from request ");
         assertThat(letter.service()).isEqualTo("designer");
+    }
+
+    /** No predictor runs in this test: scoring times out (3 s here) and the library says why. */
+    @Test
+    void aModelGuidedLibraryWithoutAPredictorFailsWithTheReason() {
+        given().contentType(ContentType.JSON)
+                .body(
+                        "{\"libraryId\": \"lib-blind\", \"quotas\": {\"high\": 5}, \"seed\": 5, \"options\": {\"gaPreset\": \"test\"}}")
+                .post("/libraries")
+                .then()
+                .statusCode(202);
+        final JsonPath failed = awaitLibrary("lib-blind");
+        assertThat(failed.getString("status")).isEqualTo("failed");
+        assertThat(failed.getString("failure"))
+                .startsWith("only 0 of 1 score chunks answered within PT3S")
+                .endsWith("is the predictor running with a champion model?");
     }
 
     private static JsonPath awaitLibrary(final String id) {

@@ -72,10 +72,41 @@ public final class LibraryDesigner {
     }
 
     /**
+     * Checks the options the request's subsets need, before anything is designed.
+     *
+     * @throws UnsatisfiableRequestException naming the missing or contradictory option
+     */
+    public static void checkOptions(final DesignRequested request) {
+        final Set<Subset> subsets = EnumSet.noneOf(Subset.class);
+        request.quotas().forEach(q -> subsets.add(q.subset()));
+        final DesignOptions options = request.options();
+        if (subsets.contains(Subset.CHALLENGING)) {
+            if (options.challenger() == null) {
+                throw new UnsatisfiableRequestException(
+                        "the challenging subset needs two models: set options.challenger to the model version whose disagreement with options.model (default the champion) is sought");
+            }
+            if (options.challenger().equals(options.model())) {
+                throw new UnsatisfiableRequestException(
+                        "the challenging subset needs two different models, but both are '%s'"
+                                .formatted(options.model()));
+            }
+        }
+        if (subsets.contains(Subset.NATIVE)) {
+            final String fasta = options.nativePromoters();
+            if (fasta == null || fasta.isBlank()) {
+                throw new UnsatisfiableRequestException(
+                        "the native subset needs promoter sequences: set options.nativePromoters to FASTA text");
+            }
+            FastaReader.read(new StringReader(fasta), "options.nativePromoters");
+        }
+    }
+
+    /**
      * @throws UnsatisfiableRequestException when the constraints or options cannot be met; nothing
      *     is designed then
      */
     public List<LibraryMember> design(final DesignRequested request) {
+        checkOptions(request);
         final SplittableRandom root = new SplittableRandom(request.seed());
         final List<LibraryMember> members = new ArrayList<>();
         final Set<DnaSequence> used = new HashSet<>();
@@ -153,16 +184,7 @@ public final class LibraryDesigner {
             final Set<DnaSequence> used,
             final SplittableRandom random) {
         final DesignOptions options = request.options();
-        if (options.challenger() == null) {
-            throw new UnsatisfiableRequestException(
-                    "the challenging subset needs two models: set options.challenger to the model version whose disagreement with options.model (default the champion) is sought");
-        }
         final String a = options.model() == null ? CHAMPION : options.model();
-        if (a.equals(options.challenger())) {
-            throw new UnsatisfiableRequestException(
-                    "the challenging subset needs two different models, but both are '%s'"
-                            .formatted(a));
-        }
         final ChallengingDesign design =
                 new ChallengingDesign(
                         context.scorers()
@@ -233,10 +255,6 @@ public final class LibraryDesigner {
             final Set<DnaSequence> used,
             final SplittableRandom random) {
         final String fasta = request.options().nativePromoters();
-        if (fasta == null || fasta.isBlank()) {
-            throw new UnsatisfiableRequestException(
-                    "the native subset needs promoter sequences: set options.nativePromoters to FASTA text");
-        }
         return new NativeFragments(
                         request.variableLength(),
                         request.flanks(),

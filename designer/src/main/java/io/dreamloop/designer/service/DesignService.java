@@ -18,6 +18,7 @@ import io.dreamloop.designer.persistence.LibraryRepository;
 import io.dreamloop.platform.messaging.EventPublisher;
 import io.dreamloop.platform.messaging.RejectedEventException;
 import io.dreamloop.platform.scoring.PredictorClient;
+import io.dreamloop.platform.scoring.ScoringUnavailableException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -60,6 +61,7 @@ public class DesignService {
         }
         new ConstraintCheck(request.constraints(), request.flanks())
                 .requireSatisfiable(request.variableLength());
+        LibraryDesigner.checkOptions(request);
     }
 
     /** Publishes an accepted request; the design itself happens when it is consumed. */
@@ -94,7 +96,7 @@ public class DesignService {
         try {
             validate(request);
             members = designMembers(request);
-        } catch (final IllegalArgumentException e) {
+        } catch (final IllegalArgumentException | ScoringUnavailableException e) {
             library.failed(e.getMessage());
             libraries.add(library);
             Log.warnf("library %s failed: %s", request.libraryId(), e.getMessage());

@@ -106,7 +106,7 @@ public final class PredictorClient implements AutoCloseable {
      * @param modelVersion the version, or null for the predictor's champion
      * @param requestSize items per score-requested message
      * @param timeout how long to wait for every answer
-     * @throws IllegalStateException when not every chunk is answered in time
+     * @throws ScoringUnavailableException when not every chunk is answered in time
      */
     public Result score(
             final List<ScoreItem> items,
@@ -143,7 +143,7 @@ public final class PredictorClient implements AutoCloseable {
         final long deadline = System.nanoTime() + timeout.toNanos();
         while (answered.size() < chunks) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(
+                throw new ScoringUnavailableException(
                         "only %d of %d score chunks answered within %s; is the predictor running with a champion model?"
                                 .formatted(answered.size(), chunks, timeout));
             }
