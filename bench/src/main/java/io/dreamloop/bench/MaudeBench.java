@@ -1,7 +1,7 @@
 package io.dreamloop.bench;
 
+import io.dreamloop.evaluation.Correlations;
 import io.dreamloop.labingest.estimation.BinWeightedMean;
-import io.dreamloop.labingest.estimation.Correlation;
 import io.dreamloop.labingest.estimation.MaudeEstimator;
 import io.dreamloop.labingest.estimation.MaudeFit;
 import io.dreamloop.labingest.estimation.SimulatedRun;
@@ -130,7 +130,9 @@ final class MaudeBench implements Callable<Integer> {
         final double[] m = IntStream.of(rows).mapToDouble(i -> fits.get(i).mean()).toArray();
         final double[] w =
                 IntStream.of(rows).mapToDouble(i -> means.get(i).value().getAsDouble()).toArray();
-        return new double[] {Correlation.pearson(m, t), Correlation.pearson(w, t)};
+        return new double[] {
+            Correlations.pearson(m, t).value(), Correlations.pearson(w, t).value()
+        };
     }
 
     private static double[] truth(final int n, final long seed) {

@@ -7,7 +7,7 @@ import io.dreamloop.contracts.event.MeasurementsRecorded;
 import io.dreamloop.contracts.motif.TransfacMotifs;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.contracts.wire.EventCodec;
-import io.dreamloop.labingest.estimation.Correlation;
+import io.dreamloop.evaluation.Correlations;
 import io.dreamloop.labingest.insilico.OccupancyModel;
 import io.dreamloop.labingest.service.InSilicoLab;
 import io.dreamloop.testing.DreamloopInfrastructureResource;
@@ -96,6 +96,6 @@ class InSilicoLabIT {
                 i++;
             }
         }
-        assertThat(Correlation.pearson(m, t)).isGreaterThan(0.8);
+        assertThat(Correlations.pearson(m, t).value()).isGreaterThan(0.8);
     }
 }

@@ -12,7 +12,7 @@ import io.dreamloop.contracts.event.MeasurementsRecorded;
 import io.dreamloop.contracts.event.SequenceCounts;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.contracts.wire.EventCodec;
-import io.dreamloop.labingest.estimation.Correlation;
+import io.dreamloop.evaluation.Correlations;
 import io.dreamloop.labingest.estimation.SimulatedRun;
 import io.dreamloop.labingest.estimation.SortGates;
 import io.dreamloop.labingest.estimation.SortSeqSimulator;
@@ -140,7 +140,7 @@ class RunUploadIT {
         for (int i = 0; i < N; i++) {
             estimated[i] = maude.get("m" + i);
         }
-        assertThat(Correlation.pearson(estimated, truth)).isGreaterThan(0.95);
+        assertThat(Correlations.pearson(estimated, truth).value()).isGreaterThan(0.95);
 
         final JsonPath report =
                 given().get("/runs/run-up").then().statusCode(200).extract().jsonPath();

@@ -13,7 +13,7 @@ import io.dreamloop.contracts.event.SequenceCounts;
 import io.dreamloop.contracts.event.SortSeqRunSubmitted;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.contracts.wire.EventCodec;
-import io.dreamloop.labingest.estimation.Correlation;
+import io.dreamloop.evaluation.Correlations;
 import io.dreamloop.labingest.estimation.SimulatedRun;
 import io.dreamloop.labingest.estimation.SortGates;
 import io.dreamloop.labingest.estimation.SortSeqSimulator;
@@ -97,7 +97,7 @@ class SortSeqRunIT {
         for (int i = 0; i < n; i++) {
             maude[i] = byMethod.get("maude").get(library.members().get(i).id());
         }
-        assertThat(Correlation.pearson(maude, truth)).isGreaterThan(0.9);
+        assertThat(Correlations.pearson(maude, truth).value()).isGreaterThan(0.9);
         final Map<String, Object> stored =
                 given().get("/libraries/runs/run-1/measurements")
                         .then()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.dreamloop.evaluation.Correlations;
 import io.dreamloop.labingest.estimation.SortSeqSimulator.CellCounts;
 import io.dreamloop.labingest.estimation.SortSeqSimulator.Settings;
 import java.util.Arrays;
@@ -28,7 +29,7 @@ class MaudeEstimatorTest {
     }
 
     static double pearson(final double[] a, final double[] b) {
-        return Correlation.pearson(a, b);
+        return Correlations.pearson(a, b).value();
     }
 
     static double mae(final double[] a, final double[] b) {
