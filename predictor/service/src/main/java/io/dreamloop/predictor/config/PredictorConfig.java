@@ -44,7 +44,8 @@ public interface PredictorConfig {
         /**
          * Precision of weights and inputs: {@code float32}, or {@code float16} on a GPU (about half
          * the memory and up to twice the throughput on tensor cores; predictions differ in the
-         * third decimal of the expected bin).
+         * third decimal of the expected bin). float16 applies to DJL-format models, whose
+         * parameters are cast after loading; TorchScript modules are served as traced, in float32.
          */
         @WithDefault("float32")
         String precision();

@@ -5,11 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.DataType;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.predictor.config.PredictorConfig;
-import io.dreamloop.predictor.model.SequenceEncoding;
-import io.dreamloop.predictor.model.artifact.ModelManifest;
-import io.dreamloop.predictor.model.artifact.ModelStore;
 import io.dreamloop.predictor.model.scoring.ModelScorer;
-import io.dreamloop.predictor.model.scoring.TorchScriptModels;
 import io.dreamloop.predictor.persistence.ModelRegistry;
 import io.dreamloop.predictor.persistence.ModelVersionEntity;
 import io.quarkus.logging.Log;
@@ -19,8 +15,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * pointer moves to it, so requests never wait for a load and never see a half-loaded model; a
  * request holds the scorer it started with, so it finishes on that version and its results are
  * attributed to it. Loaded models stay loaded until shutdown (they are requested by version too).
+ * Artifacts are TorchScript modules or DJL-format models ({@link ArtifactLoader}).
  */
 @ApplicationScoped
 public class ScorerPool {
@@ -72,8 +67,10 @@ public class ScorerPool {
     /**
      * Loads a version from its artifact, verifying the hash; a version already loaded is kept.
      *
-     * @throws IllegalArgumentException when the artifact is missing, not a file URI, or its hash
-     *     does not match
+     * @throws IllegalArgumentException when the artifact is missing, not a file URI, not addressed
+     *     by its hash, or does not load
+     * @throws io.dreamloop.predictor.model.artifact.ArtifactIntegrityException when its weights do
+     *     not hash to {@code sha256}
      */
     public void load(final String version, final String sha256, final String artifactUri) {
         loaded.computeIfAbsent(version, v -> open(v, sha256, artifactUri));
@@ -120,33 +117,12 @@ public class ScorerPool {
     }
 
     private ModelScorer open(final String version, final String sha256, final String artifactUri) {
-        final URI uri = URI.create(artifactUri);
-        if (!"file".equals(uri.getScheme())) {
-            throw new IllegalArgumentException(
-                    "model %s: only file: artifact URIs are supported, not %s"
-                            .formatted(version, artifactUri));
-        }
-        final Path dir = Path.of(uri);
-        if (!dir.getFileName().toString().equals(sha256)) {
-            throw new IllegalArgumentException(
-                    "model %s: artifact %s is not addressed by its sha256 %s"
-                            .formatted(version, artifactUri, sha256));
-        }
-        final ModelStore store = new ModelStore(dir.getParent());
-        final ModelManifest manifest = store.manifest(sha256);
-        final Path weights = store.verifiedWeights(sha256);
-        if (!ModelManifest.TORCHSCRIPT.equals(manifest.format())) {
-            throw new IllegalArgumentException(
-                    "model %s: format '%s' cannot be served yet"
-                            .formatted(version, manifest.format()));
-        }
-        Log.infof(
-                "loading model %s (%s, %s) on %s",
-                version, manifest.architecture(), sha256, device());
-        return new ModelScorer(
-                TorchScriptModels.load(weights, device()),
-                SequenceEncoding.DREAM_2022,
-                config.scoring().batchSize());
+        return new ArtifactLoader(
+                        device(),
+                        precision(),
+                        config.scoring().batchSize(),
+                        config.registry().architectures())
+                .open(version, sha256, artifactUri);
     }
 
     /** The configured precision of weights and inputs. */

@@ -3,8 +3,11 @@ package io.dreamloop.predictor.model.artifact;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dreamloop.predictor.model.Architecture;
 import io.dreamloop.predictor.model.SequenceEncoding;
@@ -92,11 +95,33 @@ public final class DjlModels {
     }
 
     /**
-     * Loads a stored DJL-format model on a device; the weights are verified by the store.
+     * Loads a stored DJL-format model on a device in float32; the weights are verified by the
+     * store.
      *
      * @throws IllegalArgumentException when the artifact is not in DJL format or does not load
      */
     public static Model load(final ModelStore store, final String sha256, final Device device) {
+        return load(store, sha256, device, DataType.FLOAT32);
+    }
+
+    /**
+     * Loads a stored DJL-format model on a device in a precision; the weights are verified by the
+     * store. In {@code float16} every parameter (BatchNorm statistics included) is cast after
+     * loading, as PyTorch's {@code module.half()} does; the model then expects float16 inputs.
+     *
+     * @param precision {@code FLOAT32} (as stored) or {@code FLOAT16}
+     * @throws IllegalArgumentException when the artifact is not in DJL format or does not load
+     * @throws ArtifactIntegrityException when the weights do not hash to the artifact's address
+     */
+    public static Model load(
+            final ModelStore store,
+            final String sha256,
+            final Device device,
+            final DataType precision) {
+        if (precision != DataType.FLOAT32 && precision != DataType.FLOAT16) {
+            throw new IllegalArgumentException(
+                    "a DJL model is served in float32 or float16, not " + precision);
+        }
         final ModelManifest manifest = store.manifest(sha256);
         if (!ModelManifest.DJL.equals(manifest.format())) {
             throw new IllegalArgumentException(
@@ -113,12 +138,28 @@ public final class DjlModels {
                     DataType.FLOAT32,
                     new Shape(1, SequenceEncoding.CHANNELS, SequenceEncoding.LENGTH));
             model.load(weights.getParent(), PREFIX);
+            if (precision != DataType.FLOAT32) {
+                cast(net, precision);
+            }
             return model;
         } catch (final IOException | MalformedModelException | RuntimeException e) {
             model.close();
             throw new IllegalArgumentException(
                     "cannot load model %s: %s".formatted(manifest.modelVersion(), e.getMessage()),
                     e);
+        }
+    }
+
+    /**
+     * Casts every parameter of a block to a type in place of the loaded one (DJL's {@code
+     * Block.cast} is not implemented); the cast copy lives in the original's manager.
+     */
+    private static void cast(final Block block, final DataType type) {
+        for (final Parameter p : block.getParameters().values()) {
+            final NDArray cast = p.getArray().toType(type, true);
+            p.close();
+            p.setShape(null);
+            p.setArray(cast);
         }
     }
 }

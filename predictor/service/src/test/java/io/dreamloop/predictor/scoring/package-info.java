@@ -1,0 +1,2 @@
+/** Tests of artifact loading without Quarkus. */
+package io.dreamloop.predictor.scoring;
