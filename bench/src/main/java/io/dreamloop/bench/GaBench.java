@@ -100,6 +100,11 @@ final class GaBench implements Callable<Integer> {
                         }
                         return new double[][] {out};
                     };
+            // Warm up (first forward passes load and compile) so both paths are timed warm.
+            oligos.score(
+                    ScoringBench.randomOligos(batchSize, seed).stream()
+                            .map(o -> o.subsequence(17, 97))
+                            .toList());
             inProcess = run(oligos, settings);
         }
         final List<GenerationStats> viaKafka = viaKafka(repo, settings);
@@ -161,14 +166,18 @@ final class GaBench implements Callable<Integer> {
                 Thread.sleep(100);
             }
             try (PredictorClient client = PredictorClient.connect(stack.bootstrap(), "bench")) {
-                return run(
+                final PredictorScorer scorer =
                         new PredictorScorer(
                                 client,
                                 Flanks.DREAM_2022,
                                 Arrays.asList((String) null),
                                 256,
-                                Duration.ofMinutes(30)),
-                        settings);
+                                Duration.ofMinutes(30));
+                scorer.score(
+                        ScoringBench.randomOligos(batchSize, seed).stream()
+                                .map(o -> o.subsequence(17, 97))
+                                .toList());
+                return run(scorer, settings);
             }
         }
     }
