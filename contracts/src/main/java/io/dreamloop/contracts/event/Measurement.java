@@ -2,6 +2,7 @@ package io.dreamloop.contracts.event;
 
 import io.dreamloop.contracts.schema.OptionalField;
 import io.dreamloop.contracts.sequence.DnaSequence;
+import io.dreamloop.contracts.sequence.Subset;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,6 +15,8 @@ import java.util.Objects;
  * @param reads reads behind the estimate
  * @param singleton true when the estimate rests on a single cell (the DREAM is_singleton flag)
  * @param qcFlags quality flags, empty when none
+ * @param subset the library subset of the member, for evaluation per subset; absent if unknown
+ * @param pairId the member's pair in a paired subset (alt and ref share it); absent otherwise
  */
 public record Measurement(
         String memberId,
@@ -21,7 +24,9 @@ public record Measurement(
         double value,
         long reads,
         boolean singleton,
-        @OptionalField List<String> qcFlags) {
+        @OptionalField List<String> qcFlags,
+        @OptionalField Subset subset,
+        @OptionalField String pairId) {
     public Measurement {
         Ids.require(memberId, "memberId");
         Objects.requireNonNull(sequence, "sequence");
@@ -35,5 +40,19 @@ public record Measurement(
                             .formatted(memberId, reads));
         }
         qcFlags = qcFlags == null ? List.of() : List.copyOf(qcFlags);
+        if (pairId != null) {
+            Ids.require(pairId, "pairId");
+        }
+    }
+
+    /** A measurement without subset information. */
+    public Measurement(
+            final String memberId,
+            final DnaSequence sequence,
+            final double value,
+            final long reads,
+            final boolean singleton,
+            final List<String> qcFlags) {
+        this(memberId, sequence, value, reads, singleton, qcFlags, null, null);
     }
 }

@@ -157,6 +157,21 @@ public class RunStore {
         return out;
     }
 
+    /** Subset and pair id (null when unpaired) of every member of a library. */
+    public Map<String, String[]> subsets(final String libraryId) {
+        final Map<String, String[]> out = new java.util.HashMap<>();
+        for (final Object row :
+                database.em()
+                        .createNativeQuery(
+                                "select member_id, subset, pair_id from library_member where library_id = ?1")
+                        .setParameter(1, libraryId)
+                        .getResultList()) {
+            final Object[] r = (Object[]) row;
+            out.put((String) r[0], new String[] {(String) r[1], (String) r[2]});
+        }
+        return out;
+    }
+
     /** Full oligos (flanks included) of the given members of a library. */
     public Map<String, String> oligos(final String libraryId) {
         final Map<String, String> out = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import io.dreamloop.contracts.event.MeasurementsRecorded;
 import io.dreamloop.contracts.event.SequenceCounts;
 import io.dreamloop.contracts.event.SortSeqRunSubmitted;
 import io.dreamloop.contracts.sequence.DnaSequence;
+import io.dreamloop.contracts.sequence.Subset;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.contracts.wire.Chunks;
 import io.dreamloop.labingest.config.LabIngestConfig;
@@ -92,6 +93,7 @@ public class RunIngest {
         final Map<String, MaudeScore> maude = maude(run, matrix);
         final List<BinWeightedMean.Estimate> means = BinWeightedMean.of(matrix);
         final Map<String, String> oligos = runs.oligos(run.libraryId());
+        final Map<String, String[]> subsets = runs.subsets(run.libraryId());
         final List<Measurement> byMaude = new ArrayList<>();
         final List<Measurement> byMean = new ArrayList<>();
         for (int i = 0; i < counts.size(); i++) {
@@ -101,6 +103,9 @@ public class RunIngest {
                     reads < config.qc().minReads() ? List.of(LOW_READS) : List.of();
             final DnaSequence oligo = DnaSequence.of(oligos.get(c.memberId()));
             final MaudeScore score = maude.get(c.memberId());
+            final String[] where = subsets.get(c.memberId());
+            final Subset subset = Subset.fromWireName(where[0]);
+            final String pairId = where[1];
             if (Double.isFinite(score.mean())) {
                 byMaude.add(
                         new Measurement(
@@ -109,7 +114,9 @@ public class RunIngest {
                                 score.mean(),
                                 reads,
                                 false,
-                                maudeFlags(score, flags)));
+                                maudeFlags(score, flags),
+                                subset,
+                                pairId));
             }
             if (means.get(i).value().isPresent()) {
                 byMean.add(
@@ -119,7 +126,9 @@ public class RunIngest {
                                 means.get(i).value().getAsDouble(),
                                 reads,
                                 means.get(i).singleton(),
-                                flags));
+                                flags,
+                                subset,
+                                pairId));
             }
         }
         final Map<String, Double> cells = cells(counts, runs.cellsPerBin(run));
