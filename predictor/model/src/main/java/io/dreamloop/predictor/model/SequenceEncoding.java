@@ -28,6 +28,9 @@ public final class SequenceEncoding {
     /** Channels per position. */
     public static final int CHANNELS = 6;
 
+    /** Channels per position of {@link #encodeUnpaddedInto}: four bases and is_reverse. */
+    public static final int UNPADDED_CHANNELS = 5;
+
     /** One-hot channel order. */
     public static final String BASE_ORDER = "AGCT";
 
@@ -147,6 +150,64 @@ public final class SequenceEncoding {
             }
             out[offset + 4 * LENGTH + i] = reverse ? 1f : 0f;
             out[offset + 5 * LENGTH + i] = singleton ? 1f : 0f;
+        }
+    }
+
+    /**
+     * Encodes one measured training example into {@code out[offset .. offset + 6*150)} as the
+     * reference data processor does (SPEC §1.3): pads it, reverse-complements the padded sequence
+     * when {@code reverse}, sets is_reverse and is_singleton, and leaves an {@code N} all zeros.
+     *
+     * @param sequence a measured sequence (see {@link #pad})
+     * @param reverse encode the reverse-complement copy (is_reverse 1)
+     * @param singleton the is_singleton flag: the measured value is an integer (one cell)
+     * @throws IllegalArgumentException when the sequence is not longer than its 5' adapter
+     */
+    public void encodeTrainingInto(
+            final DnaSequence sequence,
+            final boolean reverse,
+            final boolean singleton,
+            final float[] out,
+            final int offset) {
+        final DnaSequence padded = pad(sequence);
+        encodeInto(
+                reverse ? padded.reverseComplement() : padded,
+                reverse,
+                singleton,
+                UnknownBase.ZEROS,
+                out,
+                offset);
+    }
+
+    /**
+     * Encodes a sequence of any length without padding and without the singleton channel, for
+     * assays other than the DREAM sort-seq (STARR-seq, MPRA): {@value #UNPADDED_CHANNELS} channels,
+     * one-hot in the order {@value #BASE_ORDER} and is_reverse, {@code float32 (5, L)}
+     * channel-major into {@code out[offset .. offset + 5*L)}.
+     *
+     * @param sequence the sequence as measured; its reverse complement is encoded when {@code
+     *     reverse}
+     * @param reverse encode the reverse complement with is_reverse 1
+     * @param unknown how an {@code N} is encoded
+     */
+    public static void encodeUnpaddedInto(
+            final DnaSequence sequence,
+            final boolean reverse,
+            final UnknownBase unknown,
+            final float[] out,
+            final int offset) {
+        final DnaSequence strand = reverse ? sequence.reverseComplement() : sequence;
+        final int length = strand.length();
+        for (int i = 0; i < length; i++) {
+            final int channel = BASE_ORDER.indexOf(strand.baseAt(i));
+            if (channel >= 0) {
+                out[offset + channel * length + i] = 1f;
+            } else {
+                for (int c = 0; c < 4; c++) {
+                    out[offset + c * length + i] = unknown == UnknownBase.UNIFORM ? 0.25f : 0f;
+                }
+            }
+            out[offset + 4 * length + i] = reverse ? 1f : 0f;
         }
     }
 

@@ -89,6 +89,56 @@ class SequenceEncodingTest {
         assertThat(sum).isEqualTo(300f); // one base channel + is_reverse per position
     }
 
+    @Test
+    void trainingEncodingPadsFlipsAndFlagsTheSingleton() {
+        final DnaSequence oligo =
+                DnaSequence.of(
+                        "TGCATTTTTTTCACATC" + "N" + "ACG".repeat(26) + "A" + "GGTTACGGCTGTT");
+        final float[] forward = new float[6 * 150];
+        encoding.encodeTrainingInto(oligo, false, true, forward, 0);
+        final float[] expected = new float[6 * 150];
+        encoding.encodeInto(
+                encoding.pad(oligo), false, true, SequenceEncoding.UnknownBase.ZEROS, expected, 0);
+        assertThat(forward).containsExactly(expected);
+        for (int c = 0; c < 4; c++) {
+            assertThat(at(forward, c, 57)).isZero(); // the N, all zeros in training
+        }
+        assertThat(at(forward, 5, 0)).isEqualTo(1f);
+        final float[] reverse = new float[6 * 150];
+        encoding.encodeTrainingInto(oligo, true, false, reverse, 0);
+        final DnaSequence rc = encoding.pad(oligo).reverseComplement();
+        assertThat(at(reverse, SequenceEncoding.BASE_ORDER.indexOf(rc.baseAt(0)), 0)).isEqualTo(1f);
+        assertThat(at(reverse, 4, 0)).isEqualTo(1f);
+        assertThat(at(reverse, 5, 0)).isZero();
+    }
+
+    @Test
+    void unpaddedEncodingKeepsTheLengthAndHasNoSingletonChannel() {
+        final DnaSequence s = DnaSequence.of("AGCTNA");
+        final int length = s.length();
+        final float[] forward = new float[SequenceEncoding.UNPADDED_CHANNELS * length];
+        SequenceEncoding.encodeUnpaddedInto(
+                s, false, SequenceEncoding.UnknownBase.UNIFORM, forward, 0);
+        assertThat(forward)
+                .containsExactly(
+                        1, 0, 0, 0, 0.25f, 1, // A
+                        0, 1, 0, 0, 0.25f, 0, // G
+                        0, 0, 1, 0, 0.25f, 0, // C
+                        0, 0, 0, 1, 0.25f, 0, // T
+                        0, 0, 0, 0, 0, 0); // is_reverse
+        final float[] reverse = new float[SequenceEncoding.UNPADDED_CHANNELS * length];
+        SequenceEncoding.encodeUnpaddedInto(
+                s, true, SequenceEncoding.UnknownBase.ZEROS, reverse, 0);
+        // TNAGCT: the reverse complement, N as zeros, is_reverse 1.
+        assertThat(reverse)
+                .containsExactly(
+                        0, 0, 1, 0, 0, 0, // A
+                        0, 0, 0, 1, 0, 0, // G
+                        0, 0, 0, 0, 1, 0, // C
+                        1, 0, 0, 0, 0, 1, // T
+                        1, 1, 1, 1, 1, 1); // is_reverse
+    }
+
     private static float at(final float[] x, final int channel, final int position) {
         return x[channel * 150 + position];
     }

@@ -11,6 +11,7 @@ import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dreamloop.predictor.model.Architecture;
 import io.dreamloop.predictor.model.SequenceEncoding;
+import io.dreamloop.predictor.model.nn.AutosomeFinalBlock;
 import io.dreamloop.predictor.model.nn.DreamAttn;
 import io.dreamloop.predictor.model.nn.DreamAttnConfig;
 import io.dreamloop.predictor.model.nn.DreamCnn;
@@ -41,20 +42,18 @@ public final class DjlModels {
     }
 
     /**
-     * Builds an architecture from its manifest configuration.
+     * The configuration record of an architecture from its manifest form, e.g. to compare two
+     * configurations whatever number types JSON gave them.
      *
      * @throws IllegalArgumentException when the configuration does not fit the architecture
      */
-    public static PrixFixeNet build(
+    public static Record configurationRecord(
             final Architecture architecture, final Map<String, Object> configuration) {
         try {
             return switch (architecture) {
-                case DREAM_CNN ->
-                        DreamCnn.build(JSON.convertValue(configuration, DreamCnnConfig.class));
-                case DREAM_RNN ->
-                        DreamRnn.build(JSON.convertValue(configuration, DreamRnnConfig.class));
-                case DREAM_ATTN ->
-                        DreamAttn.build(JSON.convertValue(configuration, DreamAttnConfig.class));
+                case DREAM_CNN -> JSON.convertValue(configuration, DreamCnnConfig.class);
+                case DREAM_RNN -> JSON.convertValue(configuration, DreamRnnConfig.class);
+                case DREAM_ATTN -> JSON.convertValue(configuration, DreamAttnConfig.class);
             };
         } catch (final IllegalArgumentException e) {
             throw new IllegalArgumentException(
@@ -64,6 +63,35 @@ public final class DjlModels {
         }
     }
 
+    /**
+     * Builds an architecture from its manifest configuration.
+     *
+     * @throws IllegalArgumentException when the configuration does not fit the architecture
+     */
+    public static PrixFixeNet build(
+            final Architecture architecture, final Map<String, Object> configuration) {
+        return build(architecture, configuration, new AutosomeFinalBlock());
+    }
+
+    /**
+     * Builds an architecture's first layers and core from its manifest configuration with another
+     * final block (e.g. a {@code RegressionHead} for other assays).
+     *
+     * @throws IllegalArgumentException when the configuration does not fit the architecture
+     */
+    public static PrixFixeNet build(
+            final Architecture architecture,
+            final Map<String, Object> configuration,
+            final Block last) {
+        final Record config = configurationRecord(architecture, configuration);
+        return switch (config) {
+            case DreamCnnConfig c -> DreamCnn.build(c, last);
+            case DreamRnnConfig c -> DreamRnn.build(c, last);
+            case DreamAttnConfig c -> DreamAttn.build(c, last);
+            default -> throw new IllegalStateException("unexpected configuration " + config);
+        };
+    }
+
     /** Writes a model's parameters to a temporary file and stores them with a manifest. */
     public static ModelManifest store(
             final ModelStore store,
@@ -71,6 +99,28 @@ public final class DjlModels {
             final String modelVersion,
             final Architecture architecture,
             final Record configuration,
+            final String parentVersion,
+            final Map<String, String> lineage) {
+        return store(
+                store,
+                model,
+                modelVersion,
+                architecture,
+                configurationOf(configuration),
+                parentVersion,
+                lineage);
+    }
+
+    /**
+     * Writes a model's parameters to a temporary file and stores them with a manifest, the
+     * configuration given as the manifest carries it (see {@link #configurationOf}).
+     */
+    public static ModelManifest store(
+            final ModelStore store,
+            final Model model,
+            final String modelVersion,
+            final Architecture architecture,
+            final Map<String, Object> configuration,
             final String parentVersion,
             final Map<String, String> lineage) {
         try {
@@ -84,7 +134,7 @@ public final class DjlModels {
                             architecture.wireName(),
                             ModelManifest.DJL,
                             parentVersion,
-                            configurationOf(configuration),
+                            configuration,
                             lineage);
             Files.delete(params);
             Files.delete(dir);

@@ -11,7 +11,8 @@ import ai.djl.util.PairList;
 
 /**
  * The Prix Fixe contract: {@code forward(x) = final(core(first(x)))}. Input {@code (N, 6, L)},
- * output logits {@code (N, 18)}.
+ * output logits {@code (N, 18)} with the DREAM {@link AutosomeFinalBlock}; with a {@link
+ * RegressionHead} (other assays) input {@code (N, 5, L)} and output {@code (N, outputs)}.
  */
 public final class PrixFixeNet extends AbstractBlock {
     private static final byte VERSION = 1;
@@ -23,7 +24,7 @@ public final class PrixFixeNet extends AbstractBlock {
     /**
      * @param first the first-layers block, {@code (N, 6, L) -> (N, C1, L)}
      * @param core the core block, {@code (N, C1, L) -> (N, C2, L)}
-     * @param last the final block, {@code (N, C2, L) -> (N, 18)}
+     * @param last the final block, {@code (N, C2, L) -> (N, 18)} or {@code (N, outputs)}
      */
     public PrixFixeNet(final Block first, final Block core, final Block last) {
         super(VERSION);

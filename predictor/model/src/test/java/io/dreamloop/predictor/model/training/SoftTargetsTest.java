@@ -1,0 +1,69 @@
+package io.dreamloop.predictor.model.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import org.junit.jupiter.api.Test;
+
+class SoftTargetsTest {
+
+    @Test
+    void normalCdfIsAccurateToDoublePrecision() {
+        // Reference values of the standard normal CDF (scipy.stats.norm.cdf).
+        assertThat(SoftTargets.normalCdf(0)).isEqualTo(0.5);
+        assertThat(SoftTargets.normalCdf(1)).isCloseTo(0.8413447460685429, offset(1e-14));
+        assertThat(SoftTargets.normalCdf(-1.96)).isCloseTo(0.024997895148220435, offset(1e-14));
+        assertThat(SoftTargets.normalCdf(2)).isCloseTo(0.9772498680518208, offset(1e-14));
+        assertThat(SoftTargets.normalCdf(-3)).isCloseTo(0.0013498980316301035, offset(1e-15));
+        // Far tails keep a relative error near 1e-8 (Hart's continued fraction beyond 7.07 sd).
+        assertThat(SoftTargets.normalCdf(-8)).isCloseTo(6.22096057427178e-16, offset(1e-22));
+        assertThat(SoftTargets.normalCdf(Double.NEGATIVE_INFINITY)).isZero();
+        assertThat(SoftTargets.normalCdf(Double.POSITIVE_INFINITY)).isEqualTo(1);
+    }
+
+    @Test
+    void targetsSumToOneAndPeakInTheValuesBin() {
+        for (final double y :
+                new double[] {0, 0.3, 3, 7.49, 12, 12.7, 15.1823836007871, 16.99, 17}) {
+            final float[] p = SoftTargets.of(y);
+            assertThat(p).hasSize(18);
+            double sum = 0;
+            int peak = 0;
+            for (int k = 0; k < 18; k++) {
+                assertThat(p[k]).isBetween(0f, 1f);
+                sum += p[k];
+                peak = p[k] > p[peak] ? k : peak;
+            }
+            assertThat(sum).as("sum for %s", y).isCloseTo(1, offset(1e-6));
+            // Bin k = [k, k+1) is centred on k + 0.5, so the bin nearest the mean y + 0.5, bin
+            // round(y), holds the most mass.
+            assertThat(peak).as("peak for %s", y).isEqualTo((int) Math.min(17, Math.round(y)));
+        }
+    }
+
+    @Test
+    void anIntegerValuePutsSixtyEightPercentInItsBin() {
+        // y = 12: Normal(12.5, 0.5); bin 12 = [12, 13) = mean -/+ 1 sd.
+        final float[] p = SoftTargets.of(12);
+        assertThat(p[12]).isCloseTo(0.6826895f, offset(1e-6f));
+        assertThat(p[11]).isCloseTo(p[13], offset(1e-7f));
+        assertThat(p[11]).isCloseTo(0.1573054f, offset(1e-6f)); // Φ(-1) - Φ(-3)
+        // The open end bins: y = 0 puts Φ(1) below 1, y = 17 puts 1 - Φ(-1) at 17 and above.
+        assertThat(SoftTargets.of(0)[0]).isCloseTo(0.8413447f, offset(1e-6f));
+        assertThat(SoftTargets.of(17)[17]).isCloseTo(0.8413447f, offset(1e-6f));
+    }
+
+    @Test
+    void aNonIntegerValueFollowsTheFormula() {
+        final double y = 3.3;
+        final float[] p = SoftTargets.of(y);
+        // p_k = Φ((k + 1 - y - 0.5) / 0.5) - Φ((k - y - 0.5) / 0.5)
+        assertThat(p[3])
+                .isCloseTo(
+                        (float)
+                                (SoftTargets.normalCdf((4 - 3.8) / 0.5)
+                                        - SoftTargets.normalCdf((3 - 3.8) / 0.5)),
+                        offset(1e-7f));
+        assertThat(p[3]).isCloseTo(0.6006224f, offset(1e-6f));
+    }
+}

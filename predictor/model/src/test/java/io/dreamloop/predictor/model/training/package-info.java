@@ -1,0 +1,2 @@
+/** Tests of DREAM and assay training. */
+package io.dreamloop.predictor.model.training;
