@@ -3,6 +3,8 @@ package io.dreamloop.trainer.config;
 import io.dreamloop.contracts.event.ExpressionScale;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** trainer settings. */
@@ -11,6 +13,75 @@ public interface TrainerConfig {
 
     /** The dataset. */
     Dataset dataset();
+
+    /** Training runs: when, what and how. */
+    Training training();
+
+    /** Training runs. */
+    interface Training {
+        /** Architecture: {@code dream-cnn}, {@code dream-rnn} or {@code dream-attn}. */
+        @WithDefault("dream-cnn")
+        String architecture();
+
+        /** {@code cpu} (small configuration, for this machine and tests) or {@code paper}. */
+        @WithDefault("cpu")
+        String size();
+
+        /**
+         * {@code fine-tune} (from the champion when it has this architecture and configuration,
+         * else from scratch) or {@code scratch}.
+         */
+        @WithDefault("fine-tune")
+        String mode();
+
+        /**
+         * Start a run automatically once this many new measurements have arrived since the last
+         * run; 0 trains only on request ({@code POST /training}).
+         */
+        @WithDefault("0")
+        long every();
+
+        /** Scale of the training data (the DREAM recipe's soft bins need {@code bin-index}). */
+        @WithDefault("bin-index")
+        String scale();
+
+        /** Estimation method of the training data. */
+        @WithDefault("bin-weighted-mean")
+        String method();
+
+        /** DREAM-format files ({@code sequence<TAB>expression}) added to the training data. */
+        Optional<List<String>> files();
+
+        /** Epochs per run. */
+        @WithDefault("5")
+        int epochs();
+
+        /** Batch size (the paper's is 1024). */
+        @WithDefault("256")
+        int batchSize();
+
+        /** Peak learning rate; absent means the recipe's (0.005, 0.001 for DREAM-Attn). */
+        Optional<Double> maxLr();
+
+        /** Held-out fraction, chosen by a hash of the sequence so it is stable across runs. */
+        @WithDefault("0.1")
+        double validationFraction();
+
+        /** Seed of shuffling and initialization. */
+        @WithDefault("42")
+        long seed();
+
+        /** The content-addressed model store, shared with the predictor. */
+        @WithDefault(".run/models")
+        String store();
+
+        /**
+         * When a new version becomes champion: {@code not-worse} (its held-out Pearson r is at
+         * least the champion's on the same rows), {@code always} or {@code never}.
+         */
+        @WithDefault("not-worse")
+        String championPolicy();
+    }
 
     /** What enters the dataset. */
     interface Dataset {

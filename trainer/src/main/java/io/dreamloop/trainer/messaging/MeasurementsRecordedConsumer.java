@@ -3,6 +3,7 @@ package io.dreamloop.trainer.messaging;
 import io.dreamloop.contracts.event.MeasurementsRecorded;
 import io.dreamloop.platform.messaging.InboundEvents;
 import io.dreamloop.trainer.persistence.MeasurementStore;
+import io.dreamloop.trainer.service.TrainingService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,17 +18,25 @@ public class MeasurementsRecordedConsumer {
 
     private final InboundEvents inbound;
     private final MeasurementStore measurements;
+    private final TrainingService training;
 
     @Inject
     public MeasurementsRecordedConsumer(
-            final InboundEvents inbound, final MeasurementStore measurements) {
+            final InboundEvents inbound,
+            final MeasurementStore measurements,
+            final TrainingService training) {
         this.inbound = inbound;
         this.measurements = measurements;
+        this.training = training;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     public void consume(final ConsumerRecord<String, byte[]> record) {
         inbound.apply(record, MeasurementsRecorded.class, measurements::add);
+        // After the commit, so a run started now reads these measurements.
+        training.maybeStartAfter(
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                        .call(measurements::count));
     }
 }

@@ -51,6 +51,12 @@ public class MeasurementEntity {
     @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
+    @Column(name = "subset")
+    private String subset;
+
+    @Column(name = "pair_id")
+    private String pairId;
+
     protected MeasurementEntity() {}
 
     @SuppressWarnings("checkstyle:ParameterNumber")
@@ -63,7 +69,9 @@ public class MeasurementEntity {
             final long reads,
             final boolean singleton,
             final String qcFlags,
-            final UUID eventId) {
+            final UUID eventId,
+            final String subset,
+            final String pairId) {
         this.key = key;
         this.libraryId = libraryId;
         this.sequence = sequence;
@@ -73,6 +81,8 @@ public class MeasurementEntity {
         this.singleton = singleton;
         this.qcFlags = qcFlags;
         this.eventId = eventId;
+        this.subset = subset;
+        this.pairId = pairId;
         this.recordedAt = Instant.now();
     }
 

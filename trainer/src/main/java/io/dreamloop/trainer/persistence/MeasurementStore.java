@@ -58,13 +58,49 @@ public class MeasurementStore {
                             m.reads(),
                             m.singleton(),
                             String.join(",", m.qcFlags()),
-                            event.header().eventId()));
+                            event.header().eventId(),
+                            m.subset() == null ? null : m.subset().wireName(),
+                            m.pairId()));
             if (++added % FLUSH_EVERY == 0) {
                 em.flush();
                 em.clear();
             }
         }
         return added;
+    }
+
+    /** All measurements. */
+    public long count() {
+        return database.em()
+                .createQuery("select count(m) from MeasurementEntity m", Long.class)
+                .getSingleResult();
+    }
+
+    /**
+     * The training data of one scale and method: every measurement, ordered by run and member.
+     *
+     * @param scale the expression scale, e.g. {@code bin-index}
+     * @param method the estimation method, e.g. {@code bin-weighted-mean}
+     */
+    public List<TrainingRow> trainingRows(final String scale, final String method) {
+        final List<TrainingRow> out = new java.util.ArrayList<>();
+        for (final Object row :
+                database.em()
+                        .createNativeQuery(
+                                "select run_id, member_id, sequence, expression, subset, pair_id from measurement where scale = ?1 and method = ?2 order by run_id, member_id")
+                        .setParameter(1, scale)
+                        .setParameter(2, method)
+                        .getResultList()) {
+            final Object[] r = (Object[]) row;
+            out.add(
+                    new TrainingRow(
+                            (String) r[0] + "/" + r[1],
+                            (String) r[2],
+                            ((Number) r[3]).doubleValue(),
+                            (String) r[4],
+                            r[5] == null ? null : r[0] + "/" + r[5]));
+        }
+        return out;
     }
 
     /** Measurement counts per scale and method. */

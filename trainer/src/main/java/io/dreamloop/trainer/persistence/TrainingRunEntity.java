@@ -1,0 +1,214 @@
+package io.dreamloop.trainer.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A training run and its latest progress, so it can be watched and survives restarts. */
+@Entity
+@Table(name = "training_run")
+public class TrainingRunEntity {
+    /** States of a run. */
+    public enum State {
+        QUEUED,
+        RUNNING,
+        SUCCEEDED,
+        FAILED,
+        CANCELLED;
+
+        /** True once the run will not change again. */
+        public boolean finished() {
+            return this == SUCCEEDED || this == FAILED || this == CANCELLED;
+        }
+    }
+
+    @Id
+    @Column(name = "run_id")
+    private String runId;
+
+    @Column(name = "state", nullable = false)
+    private String state;
+
+    @Column(name = "trigger_reason", nullable = false)
+    private String trigger;
+
+    @Column(name = "architecture", nullable = false)
+    private String architecture;
+
+    @Column(name = "mode", nullable = false)
+    private String mode;
+
+    @Column(name = "reason")
+    private String reason;
+
+    @Column(name = "epoch", nullable = false)
+    private int epoch;
+
+    @Column(name = "epochs", nullable = false)
+    private int epochs;
+
+    @Column(name = "step", nullable = false)
+    private long step;
+
+    @Column(name = "total_steps", nullable = false)
+    private long totalSteps;
+
+    @Column(name = "loss")
+    private Double loss;
+
+    @Column(name = "validation_r")
+    private Double validationR;
+
+    @Column(name = "examples_per_second")
+    private Double examplesPerSecond;
+
+    @Column(name = "training_rows", nullable = false)
+    private int trainingRows;
+
+    @Column(name = "validation_rows", nullable = false)
+    private int validationRows;
+
+    @Column(name = "measurements_seen", nullable = false)
+    private long measurementsSeen;
+
+    @Column(name = "model_version")
+    private String modelVersion;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected TrainingRunEntity() {}
+
+    /** A queued run. */
+    public TrainingRunEntity(
+            final String runId,
+            final String trigger,
+            final String architecture,
+            final String mode,
+            final int epochs,
+            final long measurementsSeen) {
+        this.runId = runId;
+        this.state = State.QUEUED.name();
+        this.trigger = trigger;
+        this.architecture = architecture;
+        this.mode = mode;
+        this.epochs = epochs;
+        this.measurementsSeen = measurementsSeen;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    /** Running on this many rows. */
+    public void running(final int training, final int validation) {
+        this.state = State.RUNNING.name();
+        this.trainingRows = training;
+        this.validationRows = validation;
+        this.updatedAt = Instant.now();
+    }
+
+    /** The latest progress. */
+    public void progress(
+            final int epoch,
+            final long step,
+            final long totalSteps,
+            final double loss,
+            final double validationR,
+            final double examplesPerSecond) {
+        this.epoch = epoch;
+        this.step = step;
+        this.totalSteps = totalSteps;
+        this.loss = Double.isFinite(loss) ? loss : null;
+        this.validationR = Double.isFinite(validationR) ? validationR : this.validationR;
+        this.examplesPerSecond = Double.isFinite(examplesPerSecond) ? examplesPerSecond : null;
+        this.updatedAt = Instant.now();
+    }
+
+    /** Finished in some state, with a reason for failures and cancellations. */
+    public void finish(final State end, final String why, final String version) {
+        this.state = end.name();
+        this.reason = why;
+        this.modelVersion = version;
+        this.updatedAt = Instant.now();
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public State state() {
+        return State.valueOf(state);
+    }
+
+    public String trigger() {
+        return trigger;
+    }
+
+    public String architecture() {
+        return architecture;
+    }
+
+    public String mode() {
+        return mode;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public int epoch() {
+        return epoch;
+    }
+
+    public int epochs() {
+        return epochs;
+    }
+
+    public long step() {
+        return step;
+    }
+
+    public long totalSteps() {
+        return totalSteps;
+    }
+
+    public Double loss() {
+        return loss;
+    }
+
+    public Double validationR() {
+        return validationR;
+    }
+
+    public Double examplesPerSecond() {
+        return examplesPerSecond;
+    }
+
+    public int trainingRows() {
+        return trainingRows;
+    }
+
+    public int validationRows() {
+        return validationRows;
+    }
+
+    public long measurementsSeen() {
+        return measurementsSeen;
+    }
+
+    public String modelVersion() {
+        return modelVersion;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,113 @@
+package io.dreamloop.trainer.rest;
+
+import io.dreamloop.trainer.persistence.ModelRegistry;
+import io.dreamloop.trainer.persistence.ModelVersionEntity;
+import io.dreamloop.trainer.persistence.TrainingRunEntity;
+import io.dreamloop.trainer.service.TrainingService;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/** Training runs (start, watch, cancel) and the model registry. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class TrainingResource {
+    private final TrainingService training;
+    private final ModelRegistry registry;
+
+    @Inject
+    public TrainingResource(final TrainingService training, final ModelRegistry registry) {
+        this.training = training;
+        this.registry = registry;
+    }
+
+    /** Starts a run on everything measured so far; 202 with the run's id. */
+    @POST
+    @Path("/training")
+    public Response start() {
+        final String runId = training.start("request");
+        return Response.accepted(Map.of("runId", runId))
+                .location(URI.create("/training/runs/" + runId))
+                .build();
+    }
+
+    /** Every run, newest first. */
+    @GET
+    @Path("/training/runs")
+    @Transactional
+    public List<TrainingRunView> runs() {
+        return registry.runs().stream().map(TrainingRunView::of).toList();
+    }
+
+    /** One run with its latest progress. */
+    @GET
+    @Path("/training/runs/{runId}")
+    @Transactional
+    public TrainingRunView run(@PathParam("runId") final String runId) {
+        return TrainingRunView.of(find(runId));
+    }
+
+    /** Asks a queued or running run to stop before its next batch. */
+    @POST
+    @Path("/training/runs/{runId}/cancel")
+    @Transactional
+    public Response cancel(@PathParam("runId") final String runId) {
+        final TrainingRunEntity run = find(runId);
+        if (run.state().finished() || !training.cancel(runId)) {
+            throw new WebApplicationException(
+                    "run '%s' is %s and cannot be cancelled"
+                            .formatted(runId, run.state().name().toLowerCase()),
+                    Response.Status.CONFLICT);
+        }
+        return Response.accepted(Map.of("runId", runId, "cancelling", true)).build();
+    }
+
+    /** Every registered version, newest first. */
+    @GET
+    @Path("/models")
+    @Transactional
+    public List<ModelVersionView> models() {
+        return registry.versions().stream().map(ModelVersionView::of).toList();
+    }
+
+    /** The champion. */
+    @GET
+    @Path("/models/champion")
+    @Transactional
+    public ModelVersionView champion() {
+        return registry.champion()
+                .map(ModelVersionView::of)
+                .orElseThrow(() -> new NotFoundException("no champion yet: no run has finished"));
+    }
+
+    /** One version. */
+    @GET
+    @Path("/models/{version}")
+    @Transactional
+    public ModelVersionView model(@PathParam("version") final String version) {
+        final ModelVersionEntity v =
+                registry.version(version)
+                        .orElseThrow(
+                                () ->
+                                        new NotFoundException(
+                                                "unknown model version '%s'".formatted(version)));
+        return ModelVersionView.of(v);
+    }
+
+    private TrainingRunEntity find(final String runId) {
+        return registry.run(runId)
+                .orElseThrow(
+                        () -> new NotFoundException("unknown training run '%s'".formatted(runId)));
+    }
+}

@@ -1,0 +1,69 @@
+package io.dreamloop.trainer.rest;
+
+import io.dreamloop.trainer.persistence.TrainingRunEntity;
+import java.time.Instant;
+
+/**
+ * A training run as the API shows it.
+ *
+ * @param runId the run
+ * @param state queued, running, succeeded, failed or cancelled
+ * @param trigger why it started
+ * @param architecture what it trains
+ * @param mode fine-tune or scratch
+ * @param reason why it failed or was cancelled, or whether its model became champion
+ * @param epoch the epoch reached
+ * @param epochs the run's epochs
+ * @param step optimizer steps done
+ * @param totalSteps optimizer steps of the run
+ * @param loss the latest training loss
+ * @param validationR the latest validation Pearson r
+ * @param examplesPerSecond training throughput
+ * @param trainingRows rows trained on
+ * @param validationRows held-out rows
+ * @param modelVersion the version it produced
+ * @param createdAt when it was queued
+ * @param updatedAt last change
+ */
+public record TrainingRunView(
+        String runId,
+        String state,
+        String trigger,
+        String architecture,
+        String mode,
+        String reason,
+        int epoch,
+        int epochs,
+        long step,
+        long totalSteps,
+        Double loss,
+        Double validationR,
+        Double examplesPerSecond,
+        int trainingRows,
+        int validationRows,
+        String modelVersion,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static TrainingRunView of(final TrainingRunEntity r) {
+        return new TrainingRunView(
+                r.runId(),
+                r.state().name().toLowerCase(),
+                r.trigger(),
+                r.architecture(),
+                r.mode(),
+                r.reason(),
+                r.epoch(),
+                r.epochs(),
+                r.step(),
+                r.totalSteps(),
+                r.loss(),
+                r.validationR(),
+                r.examplesPerSecond(),
+                r.trainingRows(),
+                r.validationRows(),
+                r.modelVersion(),
+                r.createdAt(),
+                r.updatedAt());
+    }
+}

@@ -1,0 +1,453 @@
+package io.dreamloop.trainer.service;
+
+import ai.djl.Device;
+import io.dreamloop.contracts.event.EventTypes;
+import io.dreamloop.contracts.event.Lineage;
+import io.dreamloop.contracts.event.ModelPublished;
+import io.dreamloop.contracts.sequence.DnaSequence;
+import io.dreamloop.contracts.topic.Topics;
+import io.dreamloop.contracts.wire.EventCodec;
+import io.dreamloop.evaluation.ChallengeScore;
+import io.dreamloop.evaluation.SubsetScore;
+import io.dreamloop.platform.messaging.EventPublisher;
+import io.dreamloop.predictor.model.Architecture;
+import io.dreamloop.predictor.model.SequenceEncoding;
+import io.dreamloop.predictor.model.artifact.DjlModels;
+import io.dreamloop.predictor.model.artifact.ModelManifest;
+import io.dreamloop.predictor.model.artifact.ModelStore;
+import io.dreamloop.predictor.model.nn.DreamAttnConfig;
+import io.dreamloop.predictor.model.nn.DreamCnnConfig;
+import io.dreamloop.predictor.model.nn.DreamRnnConfig;
+import io.dreamloop.predictor.model.scoring.ModelScorer;
+import io.dreamloop.predictor.model.training.DreamDataset;
+import io.dreamloop.predictor.model.training.DreamTrainer;
+import io.dreamloop.predictor.model.training.Recipe;
+import io.dreamloop.predictor.model.training.TrainingCancelledException;
+import io.dreamloop.predictor.model.training.TrainingExample;
+import io.dreamloop.predictor.model.training.TrainingJob;
+import io.dreamloop.predictor.model.training.TrainingProgress;
+import io.dreamloop.predictor.model.training.TrainingResult;
+import io.dreamloop.trainer.config.TrainerConfig;
+import io.dreamloop.trainer.persistence.MeasurementStore;
+import io.dreamloop.trainer.persistence.ModelRegistry;
+import io.dreamloop.trainer.persistence.ModelVersionEntity;
+import io.dreamloop.trainer.persistence.TrainingRow;
+import io.dreamloop.trainer.persistence.TrainingRunEntity;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs training, one at a time on a background thread. A run reads the data set in a transaction of
+ * its own, trains with the DREAM recipe, evaluates the new version (and the champion) on the
+ * held-out rows by the challenge's scores, registers it and publishes model-published; the champion
+ * moves only if the policy allows. Until that last step nothing changes: a run that fails, is
+ * cancelled or dies with the process leaves the previous champion serving.
+ */
+@ApplicationScoped
+public class TrainingService {
+    private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final TrainerConfig config;
+    private final MeasurementStore measurements;
+    private final ModelRegistry registry;
+    private final EventPublisher publisher;
+    private final ExecutorService executor =
+            Executors.newSingleThreadExecutor(
+                    r -> {
+                        final Thread t = new Thread(r, "dreamloop-training");
+                        t.setDaemon(true);
+                        return t;
+                    });
+    private final Map<String, AtomicBoolean> cancels = new ConcurrentHashMap<>();
+
+    @Inject
+    public TrainingService(
+            final TrainerConfig config,
+            final MeasurementStore measurements,
+            final ModelRegistry registry,
+            final EventPublisher publisher) {
+        this.config = config;
+        this.measurements = measurements;
+        this.registry = registry;
+        this.publisher = publisher;
+    }
+
+    /** Runs a crash left unfinished are marked failed: their work is gone. */
+    void onStart(@Observes final StartupEvent start) {
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () ->
+                                registry.unfinished()
+                                        .forEach(
+                                                r ->
+                                                        r.finish(
+                                                                TrainingRunEntity.State.FAILED,
+                                                                "interrupted: the trainer stopped during the run; the champion did not change",
+                                                                null)));
+    }
+
+    void onStop(@Observes final ShutdownEvent stop) {
+        cancels.values().forEach(c -> c.set(true));
+        executor.shutdownNow();
+    }
+
+    /**
+     * Queues a run.
+     *
+     * @param trigger why, e.g. {@code request} or {@code 1000 new measurements}
+     * @return the run's id
+     */
+    public String start(final String trigger) {
+        final String runId =
+                "train-"
+                        + ZonedDateTime.now(ZoneOffset.UTC).format(STAMP)
+                        + "-"
+                        + Long.toHexString(System.nanoTime() & 0xffffff);
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () ->
+                                registry.add(
+                                        new TrainingRunEntity(
+                                                runId,
+                                                trigger,
+                                                config.training().architecture(),
+                                                config.training().mode(),
+                                                config.training().epochs(),
+                                                measurements.count())));
+        cancels.put(runId, new AtomicBoolean());
+        executor.submit(() -> execute(runId));
+        return runId;
+    }
+
+    /**
+     * Asks a run to stop; it stops before its next batch.
+     *
+     * @return false when the run is not queued or running in this process
+     */
+    public boolean cancel(final String runId) {
+        final AtomicBoolean flag = cancels.get(runId);
+        if (flag == null) {
+            return false;
+        }
+        flag.set(true);
+        return true;
+    }
+
+    /** Starts a run when enough new measurements arrived since the last one. */
+    public void maybeStartAfter(final long total) {
+        final long every = config.training().every();
+        if (every <= 0) {
+            return;
+        }
+        final boolean idle = cancels.isEmpty();
+        final long since =
+                total - QuarkusTransaction.requiringNew().call(registry::measurementsAtLastRun);
+        if (idle && since >= every) {
+            start("%,d new measurements".formatted(since));
+        }
+    }
+
+    private void execute(final String runId) {
+        try {
+            final Data data = QuarkusTransaction.requiringNew().call(this::data);
+            update(runId, r -> r.running(data.train().size(), data.heldOut().rows().size()));
+            final Architecture architecture =
+                    Architecture.fromWireName(config.training().architecture());
+            final ModelStore store = new ModelStore(Path.of(config.training().store()));
+            final Optional<ModelVersionEntity> champion =
+                    QuarkusTransaction.requiringNew().call(registry::champion);
+            final String version =
+                    architecture.wireName()
+                            + "-"
+                            + runId.substring("train-".length()).replace("-", "");
+            final TrainingJob job = job(version, architecture, champion, store, runId);
+            final long[] last = {0};
+            final TrainingResult result =
+                    new DreamTrainer(store)
+                            .train(
+                                    job,
+                                    DreamDataset.of(data.train()),
+                                    DreamDataset.of(examples(data.heldOut().rows())),
+                                    p -> progress(runId, p, last),
+                                    cancels.get(runId)::get);
+            publish(runId, job, result, data, champion, store);
+        } catch (final TrainingCancelledException e) {
+            update(
+                    runId,
+                    r ->
+                            r.finish(
+                                    TrainingRunEntity.State.CANCELLED,
+                                    "cancelled at epoch %d, step %d; the champion did not change"
+                                            .formatted(e.epoch(), e.step()),
+                                    null));
+        } catch (final RuntimeException e) {
+            Log.errorf(e, "training run %s failed", runId);
+            update(
+                    runId,
+                    r ->
+                            r.finish(
+                                    TrainingRunEntity.State.FAILED,
+                                    e.getMessage() == null ? e.toString() : e.getMessage(),
+                                    null));
+        } finally {
+            cancels.remove(runId);
+        }
+    }
+
+    /** The training rows and the held-out rows (about one in ten, by a hash of the sequence). */
+    private Data data() {
+        final List<TrainingRow> rows =
+                new ArrayList<>(
+                        measurements.trainingRows(
+                                config.training().scale(), config.training().method()));
+        for (final String file : config.training().files().orElse(List.of())) {
+            rows.addAll(DreamFiles.read(Path.of(file)));
+        }
+        final List<TrainingExample> train = new ArrayList<>();
+        final List<TrainingRow> heldOut = new ArrayList<>();
+        final long buckets = Math.round(1 / config.training().validationFraction());
+        for (final TrainingRow r : rows) {
+            final long h =
+                    Math.floorMod(
+                            (r.pairKey() == null ? r.sequence() : r.pairKey()).hashCode()
+                                    ^ config.training().seed(),
+                            buckets);
+            if (h == 0) {
+                heldOut.add(r);
+            } else {
+                train.add(new TrainingExample(DnaSequence.of(r.sequence()), r.value()));
+            }
+        }
+        if (train.size() < 10 || heldOut.size() < 3) {
+            throw new IllegalStateException(
+                    "too little data on scale %s by %s: %d training and %d held-out rows (need 10 and 3)"
+                            .formatted(
+                                    config.training().scale(),
+                                    config.training().method(),
+                                    train.size(),
+                                    heldOut.size()));
+        }
+        return new Data(train, new HeldOut(heldOut));
+    }
+
+    private record Data(List<TrainingExample> train, HeldOut heldOut) {}
+
+    private static List<TrainingExample> examples(final List<TrainingRow> rows) {
+        return rows.stream()
+                .map(r -> new TrainingExample(DnaSequence.of(r.sequence()), r.value()))
+                .toList();
+    }
+
+    private TrainingJob job(
+            final String version,
+            final Architecture architecture,
+            final Optional<ModelVersionEntity> champion,
+            final ModelStore store,
+            final String runId) {
+        Recipe recipe =
+                Recipe.dream(architecture)
+                        .withEpochs(config.training().epochs())
+                        .withBatchSize(config.training().batchSize())
+                        .withSeed(config.training().seed());
+        if (config.training().maxLr().isPresent()) {
+            recipe = recipe.withMaxLr(config.training().maxLr().get());
+        }
+        final Record configuration = configuration(architecture);
+        if ("fine-tune".equals(config.training().mode()) && champion.isPresent()) {
+            final ModelManifest parent = store.manifest(champion.get().artifactSha256());
+            if (parent.architecture().equals(architecture.wireName())
+                    && DjlModels.configurationRecord(architecture, parent.configuration())
+                            .equals(configuration)) {
+                return TrainingJob.fineTune(version, parent, recipe);
+            }
+            Log.infof(
+                    "run %s: champion %s is another architecture or size; training from scratch",
+                    runId, champion.get().version());
+        }
+        return TrainingJob.fromScratch(version, architecture, configuration, recipe);
+    }
+
+    private Record configuration(final Architecture architecture) {
+        final boolean paper = "paper".equals(config.training().size());
+        return switch (architecture) {
+            case DREAM_CNN -> paper ? DreamCnnConfig.paper() : DreamCnnConfig.cpu();
+            case DREAM_RNN -> paper ? DreamRnnConfig.paper() : DreamRnnConfig.cpu();
+            case DREAM_ATTN -> paper ? DreamAttnConfig.paper() : DreamAttnConfig.cpu();
+        };
+    }
+
+    private void progress(final String runId, final TrainingProgress p, final long[] last) {
+        final long now = System.nanoTime();
+        final boolean epochEnd = !Double.isNaN(p.validationR());
+        if (!epochEnd && now - last[0] < PROGRESS_EVERY_NANOS) {
+            return;
+        }
+        last[0] = now;
+        if (epochEnd) {
+            Log.infof(
+                    "run %s: epoch %d/%d, loss %.4f, validation r %.4f, %.1f examples/s",
+                    runId, p.epoch(), p.epochs(), p.loss(), p.validationR(), p.examplesPerSecond());
+        }
+        update(
+                runId,
+                r ->
+                        r.progress(
+                                p.epoch(),
+                                p.step(),
+                                p.totalSteps(),
+                                p.loss(),
+                                p.validationR(),
+                                p.examplesPerSecond()));
+    }
+
+    /** Evaluates, registers and publishes; the champion moves only under the policy. */
+    private void publish(
+            final String runId,
+            final TrainingJob job,
+            final TrainingResult result,
+            final Data data,
+            final Optional<ModelVersionEntity> champion,
+            final ModelStore store) {
+        final ModelManifest manifest = result.manifest();
+        if (!Double.isFinite(result.bestValidationR())) {
+            throw new IllegalStateException(
+                    "training diverged: validation r is %s at every epoch; lower dreamloop.trainer.training.max-lr or raise batch-size"
+                            .formatted(result.bestValidationR()));
+        }
+        final ChallengeScore score = evaluate(store, manifest.sha256(), data.heldOut());
+        final Optional<ChallengeScore> championScore =
+                champion.map(c -> evaluate(store, c.artifactSha256(), data.heldOut()));
+        final double r = score.all().r();
+        final boolean becomesChampion =
+                switch (config.training().championPolicy()) {
+                    case "always" -> true;
+                    case "never" -> false;
+                    default -> championScore.map(c -> !(r < c.all().r())).orElse(true);
+                };
+        final Map<String, Double> metrics = metrics(score);
+        championScore.ifPresent(c -> metrics.put("champion.pearson.all", c.all().r()));
+        final EventCodec json = EventCodec.instance();
+        final String parent =
+                job.fineTuning() ? champion.map(ModelVersionEntity::version).orElse(null) : null;
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () -> {
+                            registry.register(
+                                    new ModelVersionEntity(
+                                            manifest.modelVersion(),
+                                            parent,
+                                            manifest.architecture(),
+                                            text(json, manifest.configuration()),
+                                            text(json, job.recipe()),
+                                            text(
+                                                    json,
+                                                    Map.of(
+                                                            "scale", config.training().scale(),
+                                                            "method", config.training().method(),
+                                                            "trainingRows", data.train().size(),
+                                                            "heldOutRows",
+                                                                    data.heldOut().rows().size(),
+                                                            "files",
+                                                                    config.training()
+                                                                            .files()
+                                                                            .orElse(List.of()))),
+                                            text(json, metrics),
+                                            Double.isFinite(r) ? r : 0,
+                                            manifest.sha256(),
+                                            store.uri(manifest.sha256()).toString(),
+                                            becomesChampion,
+                                            runId));
+                            publisher.publish(
+                                    Topics.MODEL_PUBLISHED,
+                                    new ModelPublished(
+                                            EventTypes.header(
+                                                    ModelPublished.class,
+                                                    Lineage.NONE.withModelVersion(
+                                                            manifest.modelVersion())),
+                                            manifest.modelVersion(),
+                                            manifest.architecture(),
+                                            parent,
+                                            manifest.sha256(),
+                                            store.uri(manifest.sha256()).toString(),
+                                            becomesChampion,
+                                            metrics));
+                            registry.run(runId)
+                                    .ifPresent(
+                                            run ->
+                                                    run.finish(
+                                                            TrainingRunEntity.State.SUCCEEDED,
+                                                            becomesChampion
+                                                                    ? "champion"
+                                                                    : "registered; the champion scores better on the held-out rows",
+                                                            manifest.modelVersion()));
+                        });
+        Log.infof(
+                "run %s: %s (best epoch %d) held-out r %.4f%s -> %s",
+                runId,
+                manifest.modelVersion(),
+                result.bestEpoch(),
+                r,
+                championScore.map(c -> ", champion %.4f".formatted(c.all().r())).orElse(""),
+                becomesChampion ? "champion" : "not champion");
+    }
+
+    private static ChallengeScore evaluate(
+            final ModelStore store, final String sha256, final HeldOut heldOut) {
+        try (ModelScorer scorer =
+                new ModelScorer(
+                        DjlModels.load(store, sha256, Device.cpu()),
+                        SequenceEncoding.DREAM_2022,
+                        256)) {
+            return heldOut.evaluate(
+                    scorer.score(
+                                    heldOut.rows().stream()
+                                            .map(r -> DnaSequence.of(r.sequence()))
+                                            .toList())
+                            .mean());
+        }
+    }
+
+    /** {@code pearson.<subset>}, {@code spearman.<subset>} and the two weighted scores. */
+    private static Map<String, Double> metrics(final ChallengeScore score) {
+        final Map<String, Double> out = new LinkedHashMap<>();
+        final List<SubsetScore> rows = new ArrayList<>(score.rows());
+        for (final SubsetScore s : rows) {
+            if (s.scored()) {
+                out.put("pearson." + s.name(), s.r());
+                out.put("spearman." + s.name(), s.rho());
+                out.put("n." + s.name(), (double) s.n());
+            }
+        }
+        out.put("score.pearson", score.pearsonScore());
+        out.put("score.spearman", score.spearmanScore());
+        return out;
+    }
+
+    private static String text(final EventCodec json, final Object value) {
+        return new String(json.toJsonBytes(value), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private void update(
+            final String runId, final java.util.function.Consumer<TrainingRunEntity> change) {
+        QuarkusTransaction.requiringNew().run(() -> registry.run(runId).ifPresent(change));
+    }
+}

@@ -1,0 +1,206 @@
+package io.dreamloop.trainer;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dreamloop.contracts.event.Chunk;
+import io.dreamloop.contracts.event.EventTypes;
+import io.dreamloop.contracts.event.ExpressionScale;
+import io.dreamloop.contracts.event.Lineage;
+import io.dreamloop.contracts.event.Measurement;
+import io.dreamloop.contracts.event.MeasurementsRecorded;
+import io.dreamloop.contracts.event.ModelPublished;
+import io.dreamloop.contracts.sequence.DnaSequence;
+import io.dreamloop.contracts.sequence.Subset;
+import io.dreamloop.contracts.topic.Topics;
+import io.dreamloop.contracts.wire.EventCodec;
+import io.dreamloop.testing.DreamloopInfrastructureResource;
+import io.dreamloop.testing.Infrastructure;
+import io.dreamloop.testing.TestTopics;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Measurements arriving over the real broker trigger a training run (every 1,500 here); the run
+ * trains a CPU-size DREAM-CNN with the DREAM recipe, evaluates it on held-out rows by the
+ * challenge's scores, registers it and publishes model-published as champion. A run on request
+ * fine-tunes the champion; a cancelled run leaves the champion as it was.
+ */
+@QuarkusTest
+@TestProfile(TrainingProfile.class)
+@WithTestResource(
+        value = DreamloopInfrastructureResource.class,
+        initArgs = {
+            @ResourceArg(name = "service", value = "trainer"),
+            @ResourceArg(name = "instance", value = "training")
+        })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TrainingIT {
+    private final EventCodec codec = EventCodec.instance();
+    private final String bootstrap = Infrastructure.get().kafkaBootstrap();
+
+    @Test
+    @Order(1)
+    void measurementsTriggerARunThatPublishesARegisteredChampion() throws IOException {
+        final List<Measurement> rows = demoRows(2000);
+        final List<byte[]> events = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            events.add(
+                    codec.encode(
+                            new MeasurementsRecorded(
+                                    EventTypes.header(
+                                            MeasurementsRecorded.class,
+                                            Lineage.ofLibrary("dream-demo").withRun("run-train")),
+                                    "run-train",
+                                    "dream-demo",
+                                    "bin-weighted-mean",
+                                    ExpressionScale.BIN_INDEX,
+                                    new Chunk(c, 4),
+                                    rows.subList(c * 500, (c + 1) * 500))));
+        }
+        TestTopics.produce(bootstrap, Topics.MEASUREMENTS_RECORDED, "run-train", events);
+
+        final JsonPath run = awaitRun(0, Duration.ofMinutes(8));
+        assertThat(run.getString("state")).as(run.prettify()).isEqualTo("succeeded");
+        assertThat(run.getString("trigger")).endsWith("new measurements");
+        assertThat(run.getInt("epoch")).isEqualTo(2);
+        // The run starts once 1,500 are committed; the last chunk may or may not be in by then.
+        assertThat(run.getInt("trainingRows") + run.getInt("validationRows")).isIn(1500, 2000);
+
+        final JsonPath champion =
+                given().get("/models/champion").then().statusCode(200).extract().jsonPath();
+        final String version = champion.getString("version");
+        assertThat(version).isEqualTo(run.getString("modelVersion"));
+        assertThat(champion.getString("parentVersion")).isNull();
+        assertThat(champion.getDouble("metrics.'pearson.random'")).isGreaterThan(0.1);
+        assertThat(champion.getDouble("metrics.'n.random'")).isGreaterThan(100);
+        assertThat(champion.getString("trainingData.scale")).isEqualTo("bin-index");
+
+        final ModelPublished published =
+                codec.decode(
+                        TestTopics.readUntil(
+                                        bootstrap,
+                                        Topics.MODEL_PUBLISHED,
+                                        r ->
+                                                version.equals(
+                                                        codec.decode(
+                                                                        r.value(),
+                                                                        ModelPublished.class)
+                                                                .modelVersion()),
+                                        Duration.ofSeconds(30))
+                                .getLast()
+                                .value(),
+                        ModelPublished.class);
+        assertThat(published.champion()).isTrue();
+        assertThat(published.architecture()).isEqualTo("dream-cnn");
+        assertThat(published.artifactSha256()).isEqualTo(champion.getString("artifactSha256"));
+        assertThat(Path.of(java.net.URI.create(published.artifactUri())).resolve("manifest.json"))
+                .exists();
+        assertThat(published.metrics()).containsKey("score.pearson");
+    }
+
+    @Test
+    @Order(2)
+    void aRunOnRequestFineTunesTheChampion() {
+        final String first =
+                given().get("/models/champion").then().extract().jsonPath().getString("version");
+        given().post("/training").then().statusCode(202);
+        final JsonPath run = awaitRun(1, Duration.ofMinutes(8));
+        assertThat(run.getString("state")).as(run.prettify()).isEqualTo("succeeded");
+        assertThat(run.getString("trigger")).isEqualTo("request");
+        final JsonPath second =
+                given().get("/models/" + run.getString("modelVersion"))
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+        assertThat(second.getString("parentVersion")).isEqualTo(first);
+        assertThat(given().get("/models").then().extract().jsonPath().getList("$")).hasSize(2);
+    }
+
+    @Test
+    @Order(3)
+    void aCancelledRunLeavesTheChampionServing() {
+        final String before =
+                given().get("/models/champion").then().extract().jsonPath().getString("version");
+        final String runId =
+                given().post("/training").then().statusCode(202).extract().path("runId");
+        given().post("/training/runs/" + runId + "/cancel").then().statusCode(202);
+        final JsonPath run = awaitRun(2, Duration.ofMinutes(3));
+        assertThat(run.getString("runId")).isEqualTo(runId);
+        assertThat(run.getString("state")).isEqualTo("cancelled");
+        assertThat(run.getString("reason")).endsWith("the champion did not change");
+        assertThat(given().get("/models/champion").then().extract().jsonPath().getString("version"))
+                .isEqualTo(before);
+        given().post("/training/runs/" + runId + "/cancel").then().statusCode(409);
+        given().get("/training/runs/nope").then().statusCode(404);
+    }
+
+    /** Waits until the {@code index}-th run (0 = oldest) has finished. */
+    private static JsonPath awaitRun(final int index, final Duration timeout) {
+        final Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            final JsonPath runs = given().get("/training/runs").then().extract().jsonPath();
+            final int count = runs.getList("$").size();
+            if (count > index) {
+                final String path = "[" + (count - 1 - index) + "]";
+                final String state = runs.getString(path + ".state");
+                if (!state.equals("queued") && !state.equals("running")) {
+                    return JsonPath.from(
+                            given().get("/training/runs/" + runs.getString(path + ".runId"))
+                                    .then()
+                                    .extract()
+                                    .asString());
+                }
+            }
+            try {
+                Thread.sleep(500);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("run " + index + " did not finish within " + timeout);
+    }
+
+    private static List<Measurement> demoRows(final int n) throws IOException {
+        final Path demo =
+                Path.of(
+                        System.getProperty("dreamloop.root", "../"),
+                        "..",
+                        "shared",
+                        "data",
+                        "dream2022",
+                        "demo_train.txt");
+        final List<Measurement> rows = new ArrayList<>();
+        for (final String line : Files.readAllLines(demo).subList(0, n)) {
+            final String[] f = line.split("\t");
+            final double value = Double.parseDouble(f[1]);
+            rows.add(
+                    new Measurement(
+                            "demo-" + rows.size(),
+                            DnaSequence.of(f[0]),
+                            value,
+                            0,
+                            value == Math.rint(value),
+                            null,
+                            Subset.RANDOM,
+                            null));
+        }
+        return rows;
+    }
+}
