@@ -78,7 +78,7 @@ public final class DesignStep {
         final Map<String, Double> means = new TreeMap<>();
         sums.forEach((subset, s) -> means.put(subset, s[0] / s[1]));
         out.printf(
-                "  9. user -> designer -> predictor  GA library %s (preset test): %,d members in %.1f s, every generation scored over %s; mean predicted bin per subset:%n",
+                " 10. user -> designer -> predictor  GA library %s (preset test): %,d members in %.1f s, every generation scored over %s; mean predicted bin per subset:%n",
                 libraryId, designed.path("totalMembers").asInt(), seconds, Topics.SCORE_REQUESTED);
         means.forEach((subset, mean) -> out.printf("       %-20s %.2f%n", subset, mean));
         return means;

@@ -74,6 +74,10 @@ public final class MainJob implements Callable<Integer> {
                                         runDir.resolve("data").toString(),
                                         "dreamloop.predictor.registry.store",
                                         runDir.resolve("models").toString(),
+                                        "dreamloop.trainer.training.store",
+                                        runDir.resolve("models").toString(),
+                                        "dreamloop.trainer.training.epochs",
+                                        "3",
                                         "dreamloop.lab-ingest.insilico.enabled",
                                         String.valueOf(Files.exists(motifs(repo))),
                                         "dreamloop.lab-ingest.insilico.motifs",
@@ -102,6 +106,7 @@ public final class MainJob implements Callable<Integer> {
                         stack, result.libraryId(), result.members(), System.out);
             }
             if (Files.exists(fixture) && Files.exists(motifs(repo))) {
+                TrainStep.run(stack, System.out);
                 DesignStep.run(stack, "lib-ga-" + seed, seed, System.out);
             }
             System.out.println();

@@ -46,6 +46,7 @@ class MainJobIT {
                 .contains("3,000 oligos scored by [dream-cnn-demo]")
                 .contains("estimated 3000 members by MAUDE, 3000 by bin-weighted mean")
                 .contains("maude-mean/maude 3,000")
+                .contains("predictor serving it: true")
                 .contains("GA library lib-ga-")
                 .contains("stopped all services and the broker");
         final java.util.Map<String, Double> means = new java.util.HashMap<>();

@@ -12,12 +12,13 @@ import java.time.Instant;
  * @param architecture what it trains
  * @param mode fine-tune or scratch
  * @param reason why it failed or was cancelled, or whether its model became champion
- * @param epoch the epoch reached
+ * @param epoch epochs finished (0 before the first ends)
  * @param epochs the run's epochs
  * @param step optimizer steps done
  * @param totalSteps optimizer steps of the run
  * @param loss the latest training loss
- * @param validationR the latest validation Pearson r
+ * @param validationR validation Pearson r after the last finished epoch (epoch 0: the starting
+ *     weights)
  * @param examplesPerSecond training throughput
  * @param trainingRows rows trained on
  * @param validationRows held-out rows

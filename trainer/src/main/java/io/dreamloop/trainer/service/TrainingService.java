@@ -307,11 +307,13 @@ public class TrainingService {
                     "run %s: epoch %d/%d, loss %.4f, validation r %.4f, %.1f examples/s",
                     runId, p.epoch(), p.epochs(), p.loss(), p.validationR(), p.examplesPerSecond());
         }
+        // The run's epoch counts finished epochs, so its validation r always belongs to it.
+        final int finished = epochEnd ? p.epoch() : Math.max(0, p.epoch() - 1);
         update(
                 runId,
                 r ->
                         r.progress(
-                                p.epoch(),
+                                finished,
                                 p.step(),
                                 p.totalSteps(),
                                 p.loss(),

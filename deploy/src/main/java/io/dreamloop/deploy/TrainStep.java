@@ -1,0 +1,106 @@
+package io.dreamloop.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dreamloop.contracts.topic.Topics;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Closes the loop once: the trainer trains on every measurement so far, registers and publishes the
+ * new version, and the predictor hot-swaps to it. Prints the run's epochs as they finish.
+ */
+public final class TrainStep {
+
+    private TrainStep() {}
+
+    /**
+     * Starts a run, waits for it and for the predictor to serve its model.
+     *
+     * @return the new champion's version
+     * @throws IllegalStateException when the run fails or the predictor does not swap in time
+     */
+    public static String run(final LocalStack stack, final PrintStream out) {
+        final ServiceClient http = stack.http();
+        final String trainer = stack.url(Topics.TRAINER);
+        final Instant t0 = Instant.now();
+        final String runId = http.postJson(trainer + "/training", Map.of()).path("runId").asText();
+        int shown = -1;
+        JsonNode run = http.getJson(trainer + "/training/runs/" + runId);
+        final Instant deadline = Instant.now().plus(Duration.ofMinutes(20));
+        while (!finished(run) && Instant.now().isBefore(deadline)) {
+            if (run.path("epoch").asInt() > shown && !run.path("validationR").isNull()) {
+                shown = run.path("epoch").asInt();
+                if (shown == 0) {
+                    out.printf(
+                            "       before training: validation r %.3f%n",
+                            run.path("validationR").asDouble());
+                    continue;
+                }
+                out.printf(
+                        "       epoch %d/%d: loss %s, validation r %.3f, %.0f examples/s%n",
+                        shown,
+                        run.path("epochs").asInt(),
+                        run.path("loss").isNull()
+                                ? "-"
+                                : "%.3f".formatted(run.path("loss").asDouble()),
+                        run.path("validationR").asDouble(),
+                        run.path("examplesPerSecond").asDouble());
+            }
+            sleep();
+            run = http.getJson(trainer + "/training/runs/" + runId);
+        }
+        if (!"succeeded".equals(run.path("state").asText())) {
+            throw new IllegalStateException(
+                    "training run %s ended %s: %s"
+                            .formatted(
+                                    runId,
+                                    run.path("state").asText(),
+                                    run.path("reason").asText()));
+        }
+        final String version = run.path("modelVersion").asText();
+        final JsonNode model = http.getJson(trainer + "/models/" + version);
+        final String predictor = stack.url(Topics.PREDICTOR) + "/models/champion";
+        while (!http.find(predictor)
+                        .map(c -> version.equals(c.path("modelVersion").asText()))
+                        .orElse(false)
+                && Instant.now().isBefore(deadline)) {
+            sleep();
+        }
+        final boolean serving =
+                http.find(predictor)
+                        .map(c -> version.equals(c.path("modelVersion").asText()))
+                        .orElse(false);
+        out.printf(
+                "  9. trainer -> predictor        %s: %s trained on %,d rows (held-out %,d, r %.3f, Pearson score %.3f) in %d s; champion %s, predictor serving it: %s%n",
+                Topics.MODEL_PUBLISHED,
+                version,
+                run.path("trainingRows").asInt(),
+                run.path("validationRows").asInt(),
+                model.path("validationR").asDouble(),
+                model.path("metrics").path("score.pearson").asDouble(),
+                Duration.between(t0, Instant.now()).toSeconds(),
+                model.path("champion").asBoolean(),
+                serving);
+        if (model.path("champion").asBoolean() && !serving) {
+            throw new IllegalStateException(
+                    "the predictor did not start serving champion " + version);
+        }
+        return version;
+    }
+
+    private static boolean finished(final JsonNode run) {
+        final String state = run.path("state").asText();
+        return !state.equals("queued") && !state.equals("running");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
