@@ -4,7 +4,6 @@ import ai.djl.Device;
 import io.dreamloop.contracts.event.LibraryConstraints;
 import io.dreamloop.contracts.sequence.Flanks;
 import io.dreamloop.deploy.LocalStack;
-import io.dreamloop.deploy.ServiceSpec;
 import io.dreamloop.designer.ga.DesignSpace;
 import io.dreamloop.designer.ga.Direction;
 import io.dreamloop.designer.ga.GaSettings;
@@ -16,13 +15,11 @@ import io.dreamloop.platform.scoring.PredictorClient;
 import io.dreamloop.predictor.model.SequenceEncoding;
 import io.dreamloop.predictor.model.scoring.ModelScorer;
 import io.dreamloop.predictor.model.scoring.TorchScriptModels;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -135,36 +132,7 @@ final class GaBench implements Callable<Integer> {
 
     private List<GenerationStats> viaKafka(final Path repo, final GaSettings settings)
             throws Exception {
-        final Path runDir = repo.resolve(".run/bench");
-        final ServiceSpec predictor = new ServiceSpec("predictor", "predictor/service", 38082);
-        try (LocalStack stack =
-                LocalStack.start(
-                        repo,
-                        runDir,
-                        39092,
-                        null,
-                        List.of(predictor),
-                        spec ->
-                                Map.of(
-                                        "quarkus.profile", "embedded",
-                                        "dreamloop.data-dir",
-                                                runDir.resolve("data-" + System.nanoTime())
-                                                        .toString(),
-                                        "dreamloop.predictor.registry.store",
-                                                runDir.resolve("models").toString(),
-                                        "dreamloop.predictor.scoring.batch-size",
-                                                String.valueOf(batchSize)),
-                        line -> System.out.println("  " + line))) {
-            stack.http()
-                    .postBytes(
-                            predictor.url()
-                                    + "/models/import?version=bench-v1&architecture=dream-cnn&champion=true",
-                            Files.readAllBytes(model.toAbsolutePath()));
-            for (int i = 0;
-                    i < 600 && stack.http().find(predictor.url() + "/models/champion").isEmpty();
-                    i++) {
-                Thread.sleep(100);
-            }
+        try (LocalStack stack = PredictorStack.start(repo, model, batchSize)) {
             try (PredictorClient client = PredictorClient.connect(stack.bootstrap(), "bench")) {
                 final PredictorScorer scorer =
                         new PredictorScorer(

@@ -3,14 +3,11 @@ package io.dreamloop.bench;
 import io.dreamloop.contracts.event.ScoreItem;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.deploy.LocalStack;
-import io.dreamloop.deploy.ServiceSpec;
 import io.dreamloop.platform.scoring.PredictorClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,33 +61,8 @@ final class KafkaBench implements Callable<Integer> {
     public Integer call() throws Exception {
         final Path repo = root.toAbsolutePath().normalize();
         final List<DnaSequence> input = ScoringBench.randomOligos(sequences, seed);
-        final Path runDir = repo.resolve(".run/bench");
-        final ServiceSpec predictor = new ServiceSpec("predictor", "predictor/service", 38082);
         final double kafkaRate;
-        try (LocalStack stack =
-                LocalStack.start(
-                        repo,
-                        runDir,
-                        39092,
-                        null,
-                        List.of(predictor),
-                        spec ->
-                                Map.of(
-                                        "quarkus.profile", "embedded",
-                                        "dreamloop.data-dir",
-                                                runDir.resolve("data-" + System.nanoTime())
-                                                        .toString(),
-                                        "dreamloop.predictor.registry.store",
-                                                runDir.resolve("models").toString(),
-                                        "dreamloop.predictor.scoring.batch-size",
-                                                String.valueOf(batchSize)),
-                        line -> System.out.println("  " + line))) {
-            stack.http()
-                    .postBytes(
-                            predictor.url()
-                                    + "/models/import?version=bench-v1&architecture=dream-cnn&champion=true",
-                            Files.readAllBytes(model.toAbsolutePath()));
-            awaitChampion(stack, predictor);
+        try (LocalStack stack = PredictorStack.start(repo, model, batchSize)) {
             kafkaRate = viaKafka(stack.bootstrap(), input);
         }
         final double inProcess =
@@ -100,17 +72,6 @@ final class KafkaBench implements Callable<Integer> {
         System.out.printf("%-28s %12.1f%n", "Kafka round trip", kafkaRate);
         System.out.printf("Kafka / in-process: %.2f%n", kafkaRate / inProcess);
         return 0;
-    }
-
-    private static void awaitChampion(final LocalStack stack, final ServiceSpec predictor)
-            throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            if (stack.http().find(predictor.url() + "/models/champion").isPresent()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("the imported model did not become champion within 60 s");
     }
 
     private double viaKafka(final String bootstrap, final List<DnaSequence> input) {
