@@ -146,6 +146,18 @@ final class TrainingLoop {
                     final int to = Math.min(examples, from + recipe.batchSize());
                     final float loss = trainBatch(trainer, task, order, from, to);
                     step++;
+                    if (!Float.isFinite(loss)) {
+                        // Once a loss is NaN or infinite the weights are too: stop now, not after
+                        // minutes of NaN arithmetic, and say what to change.
+                        throw new TrainingDivergedException(
+                                "training diverged at epoch %d, step %d of %d (loss %s at learning rate %.2g); lower the peak learning rate or raise the batch size"
+                                        .formatted(
+                                                epoch,
+                                                step,
+                                                totalSteps,
+                                                loss,
+                                                schedule.learningRate((int) step - 1)));
+                    }
                     batches++;
                     lossSum += loss;
                     final double seconds = (System.nanoTime() - start) / 1e9;
