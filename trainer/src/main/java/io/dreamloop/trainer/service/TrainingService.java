@@ -23,6 +23,7 @@ import io.dreamloop.predictor.model.training.DreamDataset;
 import io.dreamloop.predictor.model.training.DreamTrainer;
 import io.dreamloop.predictor.model.training.Recipe;
 import io.dreamloop.predictor.model.training.TrainingCancelledException;
+import io.dreamloop.predictor.model.training.TrainingDivergedException;
 import io.dreamloop.predictor.model.training.TrainingExample;
 import io.dreamloop.predictor.model.training.TrainingJob;
 import io.dreamloop.predictor.model.training.TrainingProgress;
@@ -64,6 +65,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ApplicationScoped
 public class TrainingService {
     private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
+    private static final int MAX_ATTEMPTS = 3;
+    private static final int RECIPE_BATCH = 1024;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final TrainerConfig config;
@@ -179,16 +182,31 @@ public class TrainingService {
                     architecture.wireName()
                             + "-"
                             + runId.substring("train-".length()).replace("-", "");
-            final TrainingJob job = job(version, architecture, champion, store, runId);
+            TrainingJob job = job(version, architecture, champion, store, runId);
             final long[] last = {0};
-            final TrainingResult result =
-                    new DreamTrainer(store)
-                            .train(
-                                    job,
-                                    DreamDataset.of(data.train()),
-                                    DreamDataset.of(examples(data.heldOut().rows())),
-                                    p -> progress(runId, p, last),
-                                    cancels.get(runId)::get);
+            TrainingResult result = null;
+            for (int attempt = 1; result == null; attempt++) {
+                try {
+                    result =
+                            new DreamTrainer(store)
+                                    .train(
+                                            job,
+                                            DreamDataset.of(data.train()),
+                                            DreamDataset.of(examples(data.heldOut().rows())),
+                                            p -> progress(runId, p, last),
+                                            cancels.get(runId)::get);
+                } catch (final TrainingDivergedException e) {
+                    if (attempt >= MAX_ATTEMPTS) {
+                        throw e;
+                    }
+                    // Same start, half the peak rate: near the edge of stability a 2-thread CPU
+                    // run can diverge where the same seed did not before.
+                    Log.warnf(
+                            "run %s: %s; retrying with peak learning rate %.2g",
+                            runId, e.getMessage(), job.recipe().maxLr() / 2);
+                    job = job.withRecipe(job.recipe().withMaxLr(job.recipe().maxLr() / 2));
+                }
+            }
             publish(runId, job, result, data, champion, store);
         } catch (final TrainingCancelledException e) {
             update(
@@ -268,9 +286,18 @@ public class TrainingService {
                         .withEpochs(config.training().epochs())
                         .withBatchSize(config.training().batchSize())
                         .withSeed(config.training().seed());
-        if (config.training().maxLr().isPresent()) {
-            recipe = recipe.withMaxLr(config.training().maxLr().get());
-        }
+        // The recipe's peak rate is for batches of 1024; smaller batches get a proportionally
+        // smaller one (the linear scaling rule) unless configured.
+        recipe =
+                recipe.withMaxLr(
+                        config.training()
+                                .maxLr()
+                                .orElse(
+                                        recipe.maxLr()
+                                                * Math.min(
+                                                        1.0,
+                                                        config.training().batchSize()
+                                                                / (double) RECIPE_BATCH)));
         final Record configuration = configuration(architecture);
         if ("fine-tune".equals(config.training().mode()) && champion.isPresent()) {
             final ModelManifest parent = store.manifest(champion.get().artifactSha256());

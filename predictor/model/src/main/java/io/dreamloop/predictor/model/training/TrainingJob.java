@@ -95,4 +95,10 @@ public record TrainingJob(
     public boolean fineTuning() {
         return parentSha256 != null;
     }
+
+    /** The same job with another recipe (e.g. a lower peak rate after a divergence). */
+    public TrainingJob withRecipe(final Recipe other) {
+        return new TrainingJob(
+                modelVersion, architecture, configuration, other, parentSha256, lineage);
+    }
 }
