@@ -35,8 +35,6 @@ public class MeasurementsRecordedConsumer {
     public void consume(final ConsumerRecord<String, byte[]> record) {
         inbound.apply(record, MeasurementsRecorded.class, measurements::add);
         // After the commit, so a run started now reads these measurements.
-        training.maybeStartAfter(
-                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                        .call(measurements::count));
+        training.maybeStartAfterNewMeasurements();
     }
 }

@@ -78,6 +78,13 @@ public class ModelRegistry {
 
     /** Measurements seen by the newest run, or 0. */
     public long measurementsAtLastRun() {
-        return runs().stream().findFirst().map(TrainingRunEntity::measurementsSeen).orElse(0L);
+        return database.em()
+                .createQuery(
+                        "select r.measurementsSeen from TrainingRunEntity r order by r.createdAt desc",
+                        Long.class)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .orElse(0L);
     }
 }

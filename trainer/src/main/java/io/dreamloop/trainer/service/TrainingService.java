@@ -155,16 +155,19 @@ public class TrainingService {
         return true;
     }
 
-    /** Starts a run when enough new measurements arrived since the last one. */
-    public void maybeStartAfter(final long total) {
+    /**
+     * Starts a run when automatic training is on, no run is active, and enough new measurements
+     * arrived since the last run. Call after the measurements' transaction has committed.
+     */
+    public void maybeStartAfterNewMeasurements() {
         final long every = config.training().every();
-        if (every <= 0) {
+        if (every <= 0 || !cancels.isEmpty()) {
             return;
         }
-        final boolean idle = cancels.isEmpty();
         final long since =
-                total - QuarkusTransaction.requiringNew().call(registry::measurementsAtLastRun);
-        if (idle && since >= every) {
+                QuarkusTransaction.requiringNew()
+                        .call(() -> measurements.count() - registry.measurementsAtLastRun());
+        if (since >= every) {
             start("%,d new measurements".formatted(since));
         }
     }
