@@ -12,14 +12,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import io.dreamloop.contracts.sequence.DnaSequence;
+import io.dreamloop.predictor.model.Architecture;
 import io.dreamloop.predictor.model.SequenceEncoding;
 import io.dreamloop.predictor.model.nn.Bins;
-import io.dreamloop.predictor.model.nn.DreamAttn;
-import io.dreamloop.predictor.model.nn.DreamAttnConfig;
-import io.dreamloop.predictor.model.nn.DreamCnn;
-import io.dreamloop.predictor.model.nn.DreamCnnConfig;
-import io.dreamloop.predictor.model.nn.DreamRnn;
-import io.dreamloop.predictor.model.nn.DreamRnnConfig;
 import io.dreamloop.predictor.model.nn.Parameters;
 import io.dreamloop.predictor.model.nn.PrixFixeNet;
 import java.util.LinkedHashMap;
@@ -47,7 +42,6 @@ final class ArchitectureBench implements Callable<Integer> {
 
     private static final List<String> ARCHITECTURES =
             List.of("dream-cnn", "dream-rnn", "dream-attn");
-    private static final List<String> SIZES = List.of("paper", "cpu");
     private static final String REFERENCE_SIZE = "paper";
     private static final int REFERENCE_BATCH = 256;
 
@@ -116,7 +110,7 @@ final class ArchitectureBench implements Callable<Integer> {
 
     private void validate() {
         requireKnown("architecture", architectures, ARCHITECTURES);
-        requireKnown("size", sizes, SIZES);
+        requireKnown("size", sizes, ModelSizes.SIZES);
         if (sequences < 1) {
             throw new ParameterException(
                     spec.commandLine(), "--sequences must be >= 1, but was " + sequences);
@@ -161,7 +155,7 @@ final class ArchitectureBench implements Callable<Integer> {
             final Map<String, Double> atReference)
             throws TranslateException {
         Engine.getInstance().setRandomSeed(Math.toIntExact(seed));
-        final PrixFixeNet net = build(architecture, size);
+        final PrixFixeNet net = ModelSizes.build(Architecture.fromWireName(architecture), size);
         try (Model model = Model.newInstance(architecture + "-" + size, Device.cpu(), "PyTorch")) {
             model.setBlock(net);
             net.initialize(
@@ -178,19 +172,6 @@ final class ArchitectureBench implements Callable<Integer> {
                 }
             }
         }
-    }
-
-    private static PrixFixeNet build(final String architecture, final String size) {
-        final boolean paper = REFERENCE_SIZE.equals(size);
-        return switch (architecture) {
-            case "dream-cnn" ->
-                    DreamCnn.build(paper ? DreamCnnConfig.paper() : DreamCnnConfig.cpu());
-            case "dream-rnn" ->
-                    DreamRnn.build(paper ? DreamRnnConfig.paper() : DreamRnnConfig.cpu());
-            case "dream-attn" ->
-                    DreamAttn.build(paper ? DreamAttnConfig.paper() : DreamAttnConfig.cpu());
-            default -> throw new IllegalArgumentException("unknown architecture " + architecture);
-        };
     }
 
     /**

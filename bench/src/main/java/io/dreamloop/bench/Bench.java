@@ -12,7 +12,10 @@ import picocli.CommandLine.Command;
             ArchitectureBench.class,
             KafkaBench.class,
             MaudeBench.class,
-            GaBench.class
+            GaBench.class,
+            TrainingBench.class,
+            QualityBench.class,
+            AcquisitionBench.class
         },
         description = "Benchmarks that print numbers.")
 public final class Bench implements Runnable {

@@ -4,9 +4,10 @@ import java.util.Arrays;
 
 /**
  * The expression of every cell loaded on the sorter: its mean and sd, and the gates' bounds placed
- * at its empirical quantiles, as an operator sets gates on the live population.
+ * at its empirical quantiles, as an operator sets gates on the live population. Opaque outside this
+ * package: obtained from {@link SortSeqSimulator#gatesOn} and handed back to keep gates fixed.
  */
-final class Population {
+public final class Population {
     private final double mean;
     private final double sd;
     private final double[] lower;

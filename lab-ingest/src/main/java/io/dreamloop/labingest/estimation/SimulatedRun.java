@@ -6,6 +6,7 @@ package io.dreamloop.labingest.estimation;
  */
 public final class SimulatedRun {
 
+    private final Population population;
     private final double[] trueMeans;
     private final double[] zMeans;
     private final double cellSigma;
@@ -14,18 +15,25 @@ public final class SimulatedRun {
     private final CountMatrix counts;
 
     SimulatedRun(
+            final Population population,
             final double[] trueMeans,
             final double[] zMeans,
             final double cellSigma,
             final long[] cells,
             final long[][] cellsInBin,
             final CountMatrix counts) {
+        this.population = population;
         this.trueMeans = trueMeans.clone();
         this.zMeans = zMeans;
         this.cellSigma = cellSigma;
         this.cells = cells;
         this.cellsInBin = cellsInBin;
         this.counts = counts;
+    }
+
+    /** The sorter's gates and population of this run. */
+    Population population() {
+        return population;
     }
 
     /** The reads, one row per sequence (ids {@code "0".."n-1"}). */

@@ -95,6 +95,30 @@ public final class SortSeqSimulator {
      * @throws IllegalArgumentException when no cell was drawn at all
      */
     public SimulatedRun simulate(final double[] trueMeans, final RandomGenerator random) {
+        return simulate(trueMeans, random, null);
+    }
+
+    /**
+     * The sorter's gates as an operator sets them on a library's cells (at the population's
+     * quantiles), to keep them for later sorts: {@link #simulate(double[], RandomGenerator,
+     * Population)} with these gates puts every run on the same scale, as a lab does across the
+     * cycles of a campaign so that their measurements can be pooled.
+     *
+     * @param trueMeans each sequence's mean log-expression in the reference library
+     * @param random the source of randomness
+     */
+    public Population gatesOn(final double[] trueMeans, final RandomGenerator random) {
+        return simulate(trueMeans, random).population();
+    }
+
+    /**
+     * Simulates one sort-seq run with gates kept from an earlier sort ({@link #gatesOn}); {@code
+     * null} places them on this run's own cells.
+     *
+     * @throws IllegalArgumentException when no cell was drawn at all
+     */
+    public SimulatedRun simulate(
+            final double[] trueMeans, final RandomGenerator random, final Population fixedGates) {
         Objects.requireNonNull(random, "random");
         final int n = trueMeans.length;
         final int bins = gates.size();
@@ -118,7 +142,8 @@ public final class SortSeqSimulator {
                 expression[cell++] = trueMeans[i] + settings.cellSd() * random.nextGaussian();
             }
         }
-        final Population population = Population.of(expression, gates);
+        final Population population =
+                fixedGates != null ? fixedGates : Population.of(expression, gates);
         final long[][] cellsInBin = new long[n][bins];
         final long[] totalInBin = new long[bins];
         cell = 0;
@@ -145,6 +170,7 @@ public final class SortSeqSimulator {
             zMeans[i] = population.toZ(trueMeans[i]);
         }
         return new SimulatedRun(
+                population,
                 trueMeans,
                 zMeans,
                 settings.cellSd() / population.sd(),

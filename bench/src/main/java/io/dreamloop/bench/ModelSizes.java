@@ -1,0 +1,59 @@
+package io.dreamloop.bench;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import io.dreamloop.predictor.model.Architecture;
+import io.dreamloop.predictor.model.SequenceEncoding;
+import io.dreamloop.predictor.model.artifact.DjlModels;
+import io.dreamloop.predictor.model.nn.DreamAttnConfig;
+import io.dreamloop.predictor.model.nn.DreamCnnConfig;
+import io.dreamloop.predictor.model.nn.DreamRnnConfig;
+import io.dreamloop.predictor.model.nn.Parameters;
+import io.dreamloop.predictor.model.nn.PrixFixeNet;
+import java.util.List;
+
+/** The two model sizes the benchmarks compare: the paper's and the CPU configuration. */
+final class ModelSizes {
+    /** The sizes by name. */
+    static final List<String> SIZES = List.of("paper", "cpu");
+
+    private ModelSizes() {}
+
+    /** The configuration record of an architecture at a size. */
+    static Record configuration(final Architecture architecture, final String size) {
+        final boolean paper =
+                switch (size) {
+                    case "paper" -> true;
+                    case "cpu" -> false;
+                    default ->
+                            throw new IllegalArgumentException(
+                                    "unknown size '%s'; expected one of %s".formatted(size, SIZES));
+                };
+        return switch (architecture) {
+            case DREAM_CNN -> paper ? DreamCnnConfig.paper() : DreamCnnConfig.cpu();
+            case DREAM_RNN -> paper ? DreamRnnConfig.paper() : DreamRnnConfig.cpu();
+            case DREAM_ATTN -> paper ? DreamAttnConfig.paper() : DreamAttnConfig.cpu();
+        };
+    }
+
+    /** A new, uninitialized network of an architecture at a size. */
+    static PrixFixeNet build(final Architecture architecture, final String size) {
+        return DjlModels.build(
+                architecture, DjlModels.configurationOf(configuration(architecture, size)));
+    }
+
+    /** Trainable parameters of an architecture at a size. */
+    static long parameters(final Architecture architecture, final String size) {
+        final PrixFixeNet net = build(architecture, size);
+        try (Model model = Model.newInstance("count", Device.cpu(), "PyTorch")) {
+            model.setBlock(net);
+            net.initialize(
+                    model.getNDManager(),
+                    DataType.FLOAT32,
+                    new Shape(1, SequenceEncoding.CHANNELS, SequenceEncoding.LENGTH));
+            return Parameters.countTrainable(net);
+        }
+    }
+}

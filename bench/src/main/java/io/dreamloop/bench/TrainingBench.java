@@ -1,0 +1,259 @@
+package io.dreamloop.bench;
+
+import ai.djl.engine.Engine;
+import io.dreamloop.predictor.model.Architecture;
+import io.dreamloop.predictor.model.artifact.ModelStore;
+import io.dreamloop.predictor.model.training.DreamDataset;
+import io.dreamloop.predictor.model.training.DreamTrainer;
+import io.dreamloop.predictor.model.training.Recipe;
+import io.dreamloop.predictor.model.training.TrainingCancelledException;
+import io.dreamloop.predictor.model.training.TrainingJob;
+import io.dreamloop.predictor.model.training.TrainingProgress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Training throughput of DREAM-CNN, DREAM-RNN and DREAM-Attn with the DREAM recipe (KL loss on soft
+ * bins, AdamW on the one-cycle schedule, both strands) through {@link DreamTrainer}, at paper and
+ * CPU size, on real rows of {@code demo_train.txt}. The first batch is a warm-up; the rate is
+ * measured between the end of the first and the end of the last batch, from the trainer's own
+ * progress reports, so validation and storing are excluded. Each strand counts as one example, as
+ * the reference's data set holds the reverse complements as rows of their own.
+ */
+@Command(
+        name = "training",
+        mixinStandardHelpOptions = true,
+        description =
+                "Training examples/s of DREAM-CNN, DREAM-RNN and DREAM-Attn, paper and CPU size,"
+                        + " next to the PyTorch reference.")
+final class TrainingBench implements Callable<Integer> {
+
+    private static final String REFERENCE_SIZE = "paper";
+
+    /**
+     * Training sequences per second of the PyTorch reference on this machine, paper size, batch 256
+     * (the issue's numbers).
+     */
+    private static final Map<Architecture, Double> REFERENCE =
+            Map.of(
+                    Architecture.DREAM_CNN, 18.0,
+                    Architecture.DREAM_RNN, 22.0,
+                    Architecture.DREAM_ATTN, 6.0);
+
+    private static final String ROW_HEADER = "%-11s %-6s %12s %6s %8s %10s %12s %10s%n";
+    private static final String ROW = "%-11s %-6s %,12d %6d %8d %10.1f %12.1f %10.4f%n";
+
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--architectures",
+            split = ",",
+            defaultValue = "dream-cnn,dream-rnn,dream-attn",
+            description = "Architectures (default ${DEFAULT-VALUE}).")
+    List<String> architectures;
+
+    @Option(
+            names = "--sizes",
+            split = ",",
+            defaultValue = "paper,cpu",
+            description = "Model sizes: paper, cpu (default ${DEFAULT-VALUE}).")
+    List<String> sizes;
+
+    @Option(
+            names = "--batch-size",
+            defaultValue = "256",
+            description = "Training batch (default ${DEFAULT-VALUE}, the reference's measurement).")
+    int batchSize;
+
+    @Option(
+            names = "--batches",
+            defaultValue = "4",
+            description =
+                    "Batches per measurement, the first of them a warm-up (default ${DEFAULT-VALUE}).")
+    int batches;
+
+    @Option(
+            names = "--cpu-batches",
+            defaultValue = "12",
+            description = "Batches per measurement at CPU size (default ${DEFAULT-VALUE}).")
+    int cpuBatches;
+
+    @Option(
+            names = "--data",
+            defaultValue = "../shared/data/dream2022/demo_train.txt",
+            description = "DREAM-format rows to train on (default ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Seed of the weights, shuffles and sample (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws IOException, TrainingCancelledException {
+        validate();
+        final DreamDataset all = DreamDataset.read(data);
+        printHeader(all.size());
+        final Map<Architecture, Double> atReference = new LinkedHashMap<>();
+        final Path storeRoot = Files.createTempDirectory("dreamloop-training-bench");
+        try {
+            final ModelStore store = new ModelStore(storeRoot);
+            for (final String name : architectures) {
+                final Architecture architecture = Architecture.fromWireName(name);
+                for (final String size : sizes) {
+                    final double rate = measure(store, all, architecture, size);
+                    if (REFERENCE_SIZE.equals(size)) {
+                        atReference.put(architecture, rate);
+                    }
+                }
+            }
+        } finally {
+            BenchFiles.deleteTree(storeRoot);
+        }
+        printReference(atReference);
+        return 0;
+    }
+
+    private void validate() {
+        for (final String name : architectures) {
+            try {
+                Architecture.fromWireName(name);
+            } catch (final IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        for (final String size : sizes) {
+            if (!ModelSizes.SIZES.contains(size)) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "unknown size '%s'; expected one of %s".formatted(size, ModelSizes.SIZES));
+            }
+        }
+        if (batchSize < 1 || batches < 2 || cpuBatches < 2) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "need --batch-size >= 1 and at least 2 batches (one is a warm-up), but got"
+                            + " batch %d, batches %d, cpu batches %d"
+                                    .formatted(batchSize, batches, cpuBatches));
+        }
+    }
+
+    private void printHeader(final int rows) {
+        final Engine engine = Engine.getInstance();
+        System.out.printf(
+                "training: %s %s on cpu, %d CPU threads visible, %s (%,d rows), DREAM recipe,"
+                        + " batch %d, seed %d; each strand is one example%n",
+                engine.getEngineName(),
+                engine.getVersion(),
+                Runtime.getRuntime().availableProcessors(),
+                data,
+                rows,
+                batchSize,
+                seed);
+        System.out.printf(
+                ROW_HEADER,
+                "architecture",
+                "size",
+                "params",
+                "batch",
+                "examples",
+                "seconds",
+                "examples/s",
+                "last loss");
+    }
+
+    /**
+     * Trains one epoch over just enough rows for the batches wanted and returns examples per second
+     * after the warm-up batch.
+     */
+    private double measure(
+            final ModelStore store,
+            final DreamDataset all,
+            final Architecture architecture,
+            final String size)
+            throws TrainingCancelledException {
+        final int steps = REFERENCE_SIZE.equals(size) ? batches : cpuBatches;
+        final int rows = steps * batchSize / DreamDataset.STRANDS;
+        if (rows + 2 > all.size()) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "%s has %d rows, fewer than the %d this measurement needs"
+                            .formatted(data, all.size(), rows + 2));
+        }
+        final DreamDataset.Split split = all.sample(rows + 2, seed).split(2.0 / (rows + 2), seed);
+        final Recipe recipe =
+                Recipe.dream(architecture)
+                        .withEpochs(1)
+                        .withBatchSize(batchSize)
+                        .withValidationBatchSize(batchSize)
+                        .withSeed(seed);
+        final TrainingJob job =
+                TrainingJob.fromScratch(
+                        "bench-" + architecture.wireName() + "-" + size,
+                        architecture,
+                        ModelSizes.configuration(architecture, size),
+                        recipe);
+        final List<long[]> batchEnds = new ArrayList<>();
+        final double[] lastLoss = {Double.NaN};
+        new DreamTrainer(store)
+                .train(
+                        job,
+                        split.train(),
+                        split.validation(),
+                        (TrainingProgress p) -> {
+                            if (p.epoch() == 1 && !p.validated()) {
+                                batchEnds.add(new long[] {System.nanoTime(), p.step()});
+                                lastLoss[0] = p.loss();
+                            }
+                        },
+                        () -> false);
+        final long[] first = batchEnds.getFirst();
+        final long[] last = batchEnds.getLast();
+        final int examples = (int) (last[1] - first[1]) * batchSize;
+        final double seconds = (last[0] - first[0]) / 1e9;
+        final double rate = examples / seconds;
+        System.out.printf(
+                ROW,
+                architecture.wireName(),
+                size,
+                ModelSizes.parameters(architecture, size),
+                batchSize,
+                examples,
+                seconds,
+                rate,
+                lastLoss[0]);
+        return rate;
+    }
+
+    private void printReference(final Map<Architecture, Double> atReference) {
+        System.out.println();
+        System.out.println(
+                "PyTorch reference on this 2-core machine, paper size, batch 256 (training seq/s):"
+                        + " dream-cnn ~18, dream-rnn ~22, dream-attn ~6");
+        if (atReference.isEmpty()) {
+            System.out.println("(no ratio: nothing was measured at paper size)");
+        }
+        for (final Map.Entry<Architecture, Double> e : atReference.entrySet()) {
+            final double reference = REFERENCE.get(e.getKey());
+            System.out.printf(
+                    "%-11s ours %6.1f / reference %4.0f examples/s = %.2f (batch %d)%n",
+                    e.getKey().wireName(),
+                    e.getValue(),
+                    reference,
+                    e.getValue() / reference,
+                    batchSize);
+        }
+    }
+}

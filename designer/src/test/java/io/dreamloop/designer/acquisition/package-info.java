@@ -1,0 +1,2 @@
+/** Tests of the acquisition strategies. */
+package io.dreamloop.designer.acquisition;
