@@ -14,6 +14,8 @@ import io.dreamloop.contracts.schema.OptionalField;
  * @param population overrides the preset's population size when present
  * @param generations overrides the preset's generations when present
  * @param nativePromoters promoter sequences in FASTA, for the native subset
+ * @param acquisition when present, the random subset is chosen from scored random candidates by an
+ *     active-learning strategy instead of taken as drawn
  */
 public record DesignOptions(
         @OptionalField String model,
@@ -21,11 +23,29 @@ public record DesignOptions(
         @OptionalField String gaPreset,
         @OptionalField Integer population,
         @OptionalField Integer generations,
-        @OptionalField String nativePromoters) {
+        @OptionalField String nativePromoters,
+        @OptionalField AcquisitionOptions acquisition) {
 
     /** Champion model, CPU preset, no native promoters. */
     public static final DesignOptions DEFAULT =
-            new DesignOptions(null, null, null, null, null, null);
+            new DesignOptions(null, null, null, null, null, null, null);
+
+    /** Options without acquisition. */
+    public DesignOptions(
+            final String model,
+            final String challenger,
+            final String gaPreset,
+            final Integer population,
+            final Integer generations,
+            final String nativePromoters) {
+        this(model, challenger, gaPreset, population, generations, nativePromoters, null);
+    }
+
+    /** These options with an acquisition. */
+    public DesignOptions withAcquisition(final AcquisitionOptions value) {
+        return new DesignOptions(
+                model, challenger, gaPreset, population, generations, nativePromoters, value);
+    }
 
     public DesignOptions {
         if (model != null) {

@@ -1,5 +1,6 @@
 package io.dreamloop.designer.design;
 
+import io.dreamloop.contracts.event.AcquisitionOptions;
 import io.dreamloop.contracts.event.DesignOptions;
 import io.dreamloop.contracts.event.DesignRequested;
 import io.dreamloop.contracts.event.LibraryMember;
@@ -91,6 +92,23 @@ public final class LibraryDesigner {
                                 .formatted(options.model()));
             }
         }
+        final AcquisitionOptions acquisition = options.acquisition();
+        if (acquisition != null) {
+            final int random =
+                    request.quotas().stream()
+                            .filter(q -> q.subset() == Subset.RANDOM)
+                            .mapToInt(SubsetQuota::count)
+                            .sum();
+            if (random == 0) {
+                throw new UnsatisfiableRequestException(
+                        "options.acquisition chooses the random subset, but the library has no random quota");
+            }
+            if (acquisition.candidatesFor(random) < random) {
+                throw new UnsatisfiableRequestException(
+                        "options.acquisition.candidates (%d) must be at least the random quota (%d)"
+                                .formatted(acquisition.candidatesFor(random), random));
+            }
+        }
         if (subsets.contains(Subset.NATIVE)) {
             final String fasta = options.nativePromoters();
             if (fasta == null || fasta.isBlank()) {
@@ -130,12 +148,22 @@ public final class LibraryDesigner {
         final int length = request.variableLength();
         return switch (quota.subset()) {
             case RANDOM ->
-                    new RandomLibraryDesigner(
-                                    length,
-                                    request.flanks(),
-                                    request.constraints(),
-                                    context.drawsPerSequence())
-                            .design(id, n, used, random);
+                    request.options().acquisition() != null
+                            ? new AcquiredSubset(
+                                            new RandomLibraryDesigner(
+                                                    length,
+                                                    request.flanks(),
+                                                    request.constraints(),
+                                                    context.drawsPerSequence()),
+                                            request.options().acquisition(),
+                                            context.scorers())
+                                    .design(id, n, used, random)
+                            : new RandomLibraryDesigner(
+                                            length,
+                                            request.flanks(),
+                                            request.constraints(),
+                                            context.drawsPerSequence())
+                                    .design(id, n, used, random);
             case HIGH, LOW -> highLow(request, quota.subset(), n, used, random);
             case CHALLENGING -> challenging(request, n, used, random);
             case SNV -> snv(request, n, used, random);
