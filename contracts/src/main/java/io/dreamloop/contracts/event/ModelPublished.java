@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  * @param artifactUri where the artifact can be fetched
  * @param champion true when it becomes the version used by default
  * @param metrics evaluation metrics (e.g. {@code pearson.high})
+ * @param ensemble for a campaign cycle's models: which member of the cycle's ensemble this is and
+ *     how many there are, so the campaign knows when the cycle's models are all published
  */
 public record ModelPublished(
         EventHeader header,
@@ -25,7 +27,8 @@ public record ModelPublished(
         String artifactSha256,
         String artifactUri,
         boolean champion,
-        @OptionalField Map<String, Double> metrics)
+        @OptionalField Map<String, Double> metrics,
+        @OptionalField EnsembleMember ensemble)
         implements Event {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -45,6 +48,43 @@ public record ModelPublished(
         }
         Objects.requireNonNull(artifactUri, "artifactUri");
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+    }
+
+    /** A model that belongs to no ensemble. */
+    public ModelPublished(
+            final EventHeader header,
+            final String modelVersion,
+            final String architecture,
+            final String parentVersion,
+            final String artifactSha256,
+            final String artifactUri,
+            final boolean champion,
+            final Map<String, Double> metrics) {
+        this(
+                header,
+                modelVersion,
+                architecture,
+                parentVersion,
+                artifactSha256,
+                artifactUri,
+                champion,
+                metrics,
+                null);
+    }
+
+    /**
+     * One member of an ensemble trained together.
+     *
+     * @param index 0-based
+     * @param size members in the ensemble, more than {@code index}
+     */
+    public record EnsembleMember(int index, int size) {
+        public EnsembleMember {
+            if (index < 0 || size <= index) {
+                throw new IllegalArgumentException(
+                        "ensemble member %d of %d is out of range".formatted(index, size));
+            }
+        }
     }
 
     @Override

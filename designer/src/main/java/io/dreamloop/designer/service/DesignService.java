@@ -21,6 +21,7 @@ import io.dreamloop.platform.scoring.PredictorClient;
 import io.dreamloop.platform.scoring.ScoringUnavailableException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,7 @@ public class DesignService {
     private final EventPublisher publisher;
     private final DesignerConfig config;
     private final String bootstrap;
+    private final Event<LibraryFailed> failures;
     private MotifCatalog motifs;
 
     @Inject
@@ -41,7 +43,9 @@ public class DesignService {
             final LibraryRepository libraries,
             final EventPublisher publisher,
             final DesignerConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") final String bootstrap) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") final String bootstrap,
+            final Event<LibraryFailed> failures) {
+        this.failures = failures;
         this.libraries = libraries;
         this.publisher = publisher;
         this.config = config;
@@ -99,6 +103,7 @@ public class DesignService {
         } catch (final IllegalArgumentException | ScoringUnavailableException e) {
             library.failed(e.getMessage());
             libraries.add(library);
+            failures.fire(new LibraryFailed(request, e.getMessage()));
             Log.warnf("library %s failed: %s", request.libraryId(), e.getMessage());
             return;
         }

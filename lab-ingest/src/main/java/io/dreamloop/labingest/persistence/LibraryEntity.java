@@ -78,4 +78,12 @@ public class LibraryEntity {
     public Instant firstSeenAt() {
         return firstSeenAt;
     }
+
+    public String upstream() {
+        return upstream;
+    }
+
+    public String downstream() {
+        return downstream;
+    }
 }

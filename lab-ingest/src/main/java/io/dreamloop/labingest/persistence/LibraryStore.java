@@ -120,6 +120,37 @@ public class LibraryStore {
                         library.seed()));
     }
 
+    /**
+     * The flanks and variable-region length of a stored library.
+     *
+     * @param upstream the 5' flank
+     * @param downstream the 3' flank
+     * @param variableLength the variable region's length (of its first member: the designer makes
+     *     every member of a library the same length)
+     */
+    public record Flanks(String upstream, String downstream, int variableLength) {}
+
+    /** A stored library's flanks and variable length, if it is stored. */
+    public Optional<Flanks> flanks(final String libraryId) {
+        final LibraryEntity library = database.em().find(LibraryEntity.class, libraryId);
+        if (library == null) {
+            return Optional.empty();
+        }
+        final List<String> variables =
+                database.em()
+                        .createQuery(
+                                "select m.variable from LibraryMemberEntity m where m.key.libraryId = :id",
+                                String.class)
+                        .setParameter("id", libraryId)
+                        .setMaxResults(1)
+                        .getResultList();
+        return Optional.of(
+                new Flanks(
+                        library.upstream(),
+                        library.downstream(),
+                        variables.isEmpty() ? 0 : variables.getFirst().length()));
+    }
+
     /** Ids of all known libraries, newest first. */
     public List<String> libraryIds() {
         return database.em()

@@ -11,10 +11,12 @@ import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.contracts.wire.Chunks;
 import io.dreamloop.labingest.config.LabIngestConfig;
+import io.dreamloop.labingest.estimation.Population;
 import io.dreamloop.labingest.estimation.SimulatedRun;
 import io.dreamloop.labingest.estimation.SortGates;
 import io.dreamloop.labingest.estimation.SortSeqSimulator;
 import io.dreamloop.labingest.insilico.OccupancyModel;
+import io.dreamloop.labingest.persistence.LibraryStore;
 import io.dreamloop.labingest.persistence.RunStore;
 import io.dreamloop.platform.messaging.EventPublisher;
 import io.quarkus.logging.Log;
@@ -22,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -36,12 +39,22 @@ public class InSilicoLab {
     private final RunStore runs;
     private final EventPublisher publisher;
     private final LabIngestConfig config;
+
+    /** Random variable regions in a campaign's calibration library. */
+    static final int CALIBRATION_SIZE = 5_000;
+
+    private final LibraryStore libraries;
+    private final Map<LibraryStore.Flanks, Calibration> calibrations = new HashMap<>();
     private volatile OccupancyModel model;
 
     @Inject
     public InSilicoLab(
-            final RunStore runs, final EventPublisher publisher, final LabIngestConfig config) {
+            final RunStore runs,
+            final LibraryStore libraries,
+            final EventPublisher publisher,
+            final LabIngestConfig config) {
         this.runs = runs;
+        this.libraries = libraries;
         this.publisher = publisher;
         this.config = config;
     }
@@ -64,18 +77,32 @@ public class InSilicoLab {
         for (int i = 0; i < ids.size(); i++) {
             truth[i] = model().expression(DnaSequence.of(oligos.get(ids.get(i))));
         }
-        final double[] z = standardized(truth);
         final LabIngestConfig.InSilico settings = config.insilico();
         final SortGates gates = SortGates.contiguous(settings.bins(), SortGates.DEFAULT_TAIL_P);
-        final SimulatedRun run =
+        final SortSeqSimulator simulator =
                 new SortSeqSimulator(
-                                gates,
-                                new SortSeqSimulator.Settings(
-                                        settings.cellsPerSequence(),
-                                        SortSeqSimulator.CellCounts.POISSON,
-                                        settings.readsPerCell(),
-                                        settings.readsPerCell()))
-                        .simulate(z, new SplittableRandom(settings.seed() ^ libraryId.hashCode()));
+                        gates,
+                        new SortSeqSimulator.Settings(
+                                settings.cellsPerSequence(),
+                                SortSeqSimulator.CellCounts.POISSON,
+                                settings.readsPerCell(),
+                                settings.readsPerCell()));
+        final SplittableRandom random =
+                new SplittableRandom(settings.seed() ^ libraryId.hashCode());
+        final SimulatedRun run;
+        if (lineage.campaignId() == null) {
+            // A library on its own: gates on its own cells, as an operator sorts a new library.
+            run = simulator.simulate(standardized(truth), random);
+        } else {
+            // A campaign's libraries share gates and scale, so their cycles pool in training.
+            final Calibration calibration =
+                    calibration(simulator, libraries.flanks(libraryId).orElseThrow());
+            final double[] z = new double[truth.length];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = (truth[i] - calibration.mean()) / calibration.sd();
+            }
+            run = simulator.simulate(z, random, calibration.gates());
+        }
         final List<SequenceCounts> rows = run.sequenceCounts(ids);
         final List<Long> cells = run.cellsPerBin();
         final String runId = runId(libraryId);
@@ -115,6 +142,55 @@ public class InSilicoLab {
         }
         return model;
     }
+
+    /**
+     * The gates and scale of a campaign's sorts: set on a seeded random calibration library of
+     * {@value #CALIBRATION_SIZE} variable regions of the campaign's length in its flanks, the way a
+     * lab sets its gates once on a reference population and keeps them. Recomputed identically
+     * after a restart.
+     */
+    private synchronized Calibration calibration(
+            final SortSeqSimulator simulator, final LibraryStore.Flanks flanks) {
+        return calibrations.computeIfAbsent(
+                flanks,
+                f -> {
+                    final SplittableRandom random = new SplittableRandom(config.insilico().seed());
+                    final double[] truth = new double[CALIBRATION_SIZE];
+                    final char[] bases = new char[f.variableLength()];
+                    for (int i = 0; i < truth.length; i++) {
+                        for (int j = 0; j < bases.length; j++) {
+                            bases[j] = "ACGT".charAt(random.nextInt(4));
+                        }
+                        truth[i] =
+                                model().expression(
+                                                DnaSequence.of(
+                                                        f.upstream()
+                                                                + new String(bases)
+                                                                + f.downstream()));
+                    }
+                    final double mean = mean(truth);
+                    double var = 0;
+                    for (final double t : truth) {
+                        var += (t - mean) * (t - mean) / (truth.length - 1);
+                    }
+                    final double sd = var > 0 ? Math.sqrt(var) : 1;
+                    final double[] z = new double[truth.length];
+                    for (int i = 0; i < z.length; i++) {
+                        z[i] = (truth[i] - mean) / sd;
+                    }
+                    return new Calibration(mean, sd, simulator.gatesOn(z, random));
+                });
+    }
+
+    private static double mean(final double[] values) {
+        double sum = 0;
+        for (final double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    private record Calibration(double mean, double sd, Population gates) {}
 
     /** Ground truth on the population's z scale: mean 0, standard deviation 1 over the library. */
     static double[] standardized(final double[] values) {

@@ -83,6 +83,27 @@ public interface TrainerConfig {
         String championPolicy();
     }
 
+    /** Training for campaigns. */
+    Campaign campaign();
+
+    /**
+     * Campaign cycles: once a cycle's run is measured, an ensemble is trained from scratch on the
+     * campaign's own measurements (members differ in seed) and published with the campaign's
+     * lineage; the campaign's next acquisition scores candidates with it.
+     */
+    interface Campaign {
+        /** Models per cycle; uncertainty acquisition needs at least 2. */
+        @WithDefault("2")
+        int ensemble();
+
+        /**
+         * Whether a campaign's models may become the service's champion: {@code never} (a
+         * campaign's models serve the campaign), {@code not-worse} or {@code always}.
+         */
+        @WithDefault("never")
+        String championPolicy();
+    }
+
     /** What enters the dataset. */
     interface Dataset {
         /**

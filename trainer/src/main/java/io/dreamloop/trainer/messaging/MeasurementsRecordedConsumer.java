@@ -1,7 +1,9 @@
 package io.dreamloop.trainer.messaging;
 
 import io.dreamloop.contracts.event.MeasurementsRecorded;
+import io.dreamloop.contracts.wire.EventCodec;
 import io.dreamloop.platform.messaging.InboundEvents;
+import io.dreamloop.platform.messaging.Outcome;
 import io.dreamloop.trainer.persistence.MeasurementStore;
 import io.dreamloop.trainer.service.TrainingService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -33,8 +35,15 @@ public class MeasurementsRecordedConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(final ConsumerRecord<String, byte[]> record) {
-        inbound.apply(record, MeasurementsRecorded.class, measurements::add);
+        final Outcome outcome =
+                inbound.apply(record, MeasurementsRecorded.class, measurements::add);
         // After the commit, so a run started now reads these measurements.
         training.maybeStartAfterNewMeasurements();
+        // A duplicate too: if the process died between the commit and this call, the redelivered
+        // last chunk still starts the campaign cycle's training (starting is idempotent).
+        if (outcome == Outcome.APPLIED || outcome == Outcome.DUPLICATE) {
+            training.afterMeasurements(
+                    EventCodec.instance().decode(record.value(), MeasurementsRecorded.class));
+        }
     }
 }

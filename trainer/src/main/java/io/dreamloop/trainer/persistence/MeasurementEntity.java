@@ -57,6 +57,12 @@ public class MeasurementEntity {
     @Column(name = "pair_id")
     private String pairId;
 
+    @Column(name = "campaign_id")
+    private String campaignId;
+
+    @Column(name = "cycle")
+    private Integer cycle;
+
     protected MeasurementEntity() {}
 
     @SuppressWarnings("checkstyle:ParameterNumber")
@@ -104,5 +110,12 @@ public class MeasurementEntity {
 
     public boolean singleton() {
         return singleton;
+    }
+
+    /** Marks the measurement as made in a campaign's cycle. */
+    public MeasurementEntity inCampaign(final String campaign, final Integer campaignCycle) {
+        this.campaignId = campaign;
+        this.cycle = campaignCycle;
+        return this;
     }
 }

@@ -50,23 +50,56 @@ public class MeasurementStore {
             }
             em.persist(
                     new MeasurementEntity(
-                            key,
-                            event.libraryId(),
-                            m.sequence().bases(),
-                            m.value(),
-                            event.scale().wireName(),
-                            m.reads(),
-                            m.singleton(),
-                            String.join(",", m.qcFlags()),
-                            event.header().eventId(),
-                            m.subset() == null ? null : m.subset().wireName(),
-                            m.pairId()));
+                                    key,
+                                    event.libraryId(),
+                                    m.sequence().bases(),
+                                    m.value(),
+                                    event.scale().wireName(),
+                                    m.reads(),
+                                    m.singleton(),
+                                    String.join(",", m.qcFlags()),
+                                    event.header().eventId(),
+                                    m.subset() == null ? null : m.subset().wireName(),
+                                    m.pairId())
+                            .inCampaign(
+                                    event.header().lineage().campaignId(),
+                                    event.header().lineage().cycle()));
             if (++added % FLUSH_EVERY == 0) {
                 em.flush();
                 em.clear();
             }
         }
+        recordChunk(event);
         return added;
+    }
+
+    /** Notes that a chunk arrived, once (a re-sent chunk changes nothing). */
+    private void recordChunk(final MeasurementsRecorded event) {
+        database.em()
+                .createNativeQuery(
+                        "insert into measurement_chunk (run_id, method, chunk_index, chunk_count, campaign_id, cycle)"
+                                + " select ?1, ?2, ?3, ?4, ?5, ?6 where not exists (select 1 from measurement_chunk"
+                                + " where run_id = ?1 and method = ?2 and chunk_index = ?3)")
+                .setParameter(1, event.runId())
+                .setParameter(2, event.method())
+                .setParameter(3, event.chunk().index())
+                .setParameter(4, event.chunk().count())
+                .setParameter(5, event.header().lineage().campaignId())
+                .setParameter(6, event.header().lineage().cycle())
+                .executeUpdate();
+    }
+
+    /** True once every chunk of a run's measurements by one method has arrived. */
+    public boolean complete(final String runId, final String method) {
+        final List<?> rows =
+                database.em()
+                        .createNativeQuery(
+                                "select count(*), max(chunk_count) from measurement_chunk where run_id = ?1 and method = ?2")
+                        .setParameter(1, runId)
+                        .setParameter(2, method)
+                        .getResultList();
+        final Object[] r = (Object[]) rows.getFirst();
+        return r[1] != null && ((Number) r[0]).longValue() == ((Number) r[1]).longValue();
     }
 
     /** All measurements. */
@@ -83,14 +116,28 @@ public class MeasurementStore {
      * @param method the estimation method, e.g. {@code bin-weighted-mean}
      */
     public List<TrainingRow> trainingRows(final String scale, final String method) {
+        return trainingRows(scale, method, null);
+    }
+
+    /**
+     * The training data of one scale and method, of one campaign only when {@code campaignId} is
+     * given (a campaign learns from its own measurements, so campaigns compare).
+     */
+    public List<TrainingRow> trainingRows(
+            final String scale, final String method, final String campaignId) {
         final List<TrainingRow> out = new java.util.ArrayList<>();
-        for (final Object row :
+        final var query =
                 database.em()
                         .createNativeQuery(
-                                "select run_id, member_id, sequence, expression, subset, pair_id from measurement where scale = ?1 and method = ?2 order by run_id, member_id")
+                                "select run_id, member_id, sequence, expression, subset, pair_id from measurement where scale = ?1 and method = ?2"
+                                        + (campaignId == null ? "" : " and campaign_id = ?3")
+                                        + " order by run_id, member_id")
                         .setParameter(1, scale)
-                        .setParameter(2, method)
-                        .getResultList()) {
+                        .setParameter(2, method);
+        if (campaignId != null) {
+            query.setParameter(3, campaignId);
+        }
+        for (final Object row : query.getResultList()) {
             final Object[] r = (Object[]) row;
             out.add(
                     new TrainingRow(

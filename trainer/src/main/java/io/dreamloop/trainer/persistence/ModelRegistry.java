@@ -87,4 +87,20 @@ public class ModelRegistry {
                 .findFirst()
                 .orElse(0L);
     }
+
+    /**
+     * True when a campaign cycle's ensemble member has a run that is queued, running or succeeded
+     * (failed and cancelled runs may be tried again).
+     */
+    public boolean hasCampaignRun(final String campaignId, final int cycle, final int index) {
+        return database.em()
+                        .createQuery(
+                                "select count(r) from TrainingRunEntity r where r.campaignId = :c and r.cycle = :y and r.ensembleIndex = :i and r.state in ('QUEUED', 'RUNNING', 'SUCCEEDED')",
+                                Long.class)
+                        .setParameter("c", campaignId)
+                        .setParameter("y", cycle)
+                        .setParameter("i", index)
+                        .getSingleResult()
+                > 0;
+    }
 }

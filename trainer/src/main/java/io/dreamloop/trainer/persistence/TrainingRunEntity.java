@@ -82,6 +82,18 @@ public class TrainingRunEntity {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "campaign_id")
+    private String campaignId;
+
+    @Column(name = "cycle")
+    private Integer cycle;
+
+    @Column(name = "ensemble_index")
+    private Integer ensembleIndex;
+
+    @Column(name = "ensemble_size")
+    private Integer ensembleSize;
+
     protected TrainingRunEntity() {}
 
     /** A queued run. */
@@ -210,5 +222,35 @@ public class TrainingRunEntity {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /** Makes this run one member of a campaign cycle's ensemble. */
+    public TrainingRunEntity forCampaign(
+            final String campaign, final int campaignCycle, final int index, final int size) {
+        this.campaignId = campaign;
+        this.cycle = campaignCycle;
+        this.ensembleIndex = index;
+        this.ensembleSize = size;
+        return this;
+    }
+
+    /** The campaign this run trains for, or null. */
+    public String campaignId() {
+        return campaignId;
+    }
+
+    /** The campaign cycle, or null. */
+    public Integer cycle() {
+        return cycle;
+    }
+
+    /** The member of the cycle's ensemble, or null. */
+    public Integer ensembleIndex() {
+        return ensembleIndex;
+    }
+
+    /** The size of the cycle's ensemble, or null. */
+    public Integer ensembleSize() {
+        return ensembleSize;
     }
 }

@@ -3,6 +3,7 @@ package io.dreamloop.trainer.service;
 import ai.djl.Device;
 import io.dreamloop.contracts.event.EventTypes;
 import io.dreamloop.contracts.event.Lineage;
+import io.dreamloop.contracts.event.MeasurementsRecorded;
 import io.dreamloop.contracts.event.ModelPublished;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.topic.Topics;
@@ -96,16 +97,48 @@ public class TrainingService {
 
     /** Runs a crash left unfinished are marked failed: their work is gone. */
     void onStart(@Observes final StartupEvent start) {
-        QuarkusTransaction.requiringNew()
-                .run(
-                        () ->
-                                registry.unfinished()
-                                        .forEach(
-                                                r ->
-                                                        r.finish(
-                                                                TrainingRunEntity.State.FAILED,
-                                                                "interrupted: the trainer stopped during the run; the champion did not change",
-                                                                null)));
+        final List<CampaignMember> interrupted =
+                QuarkusTransaction.requiringNew()
+                        .call(
+                                () -> {
+                                    final List<CampaignMember> members = new ArrayList<>();
+                                    for (final TrainingRunEntity r : registry.unfinished()) {
+                                        r.finish(
+                                                TrainingRunEntity.State.FAILED,
+                                                "interrupted: the trainer stopped during the run; the champion did not change",
+                                                null);
+                                        CampaignMember.of(r).ifPresent(members::add);
+                                    }
+                                    return members;
+                                });
+        // A campaign waits for its cycle's models: train the interrupted members again.
+        interrupted.forEach(
+                m ->
+                        start(
+                                "campaign %s cycle %d (restarted)"
+                                        .formatted(m.campaignId(), m.cycle()),
+                                m));
+    }
+
+    /**
+     * One member of a campaign cycle's ensemble.
+     *
+     * @param campaignId the campaign
+     * @param cycle the cycle whose measurements complete the training data
+     * @param index the member, 0-based (its seed offset)
+     * @param size the ensemble's size
+     */
+    public record CampaignMember(String campaignId, int cycle, int index, int size) {
+        static Optional<CampaignMember> of(final TrainingRunEntity run) {
+            return run.campaignId() == null
+                    ? Optional.empty()
+                    : Optional.of(
+                            new CampaignMember(
+                                    run.campaignId(),
+                                    run.cycle(),
+                                    run.ensembleIndex(),
+                                    run.ensembleSize()));
+        }
     }
 
     void onStop(@Observes final ShutdownEvent stop) {
@@ -120,6 +153,53 @@ public class TrainingService {
      * @return the run's id
      */
     public String start(final String trigger) {
+        return start(trigger, null);
+    }
+
+    /**
+     * Trains a campaign cycle's ensemble once the cycle's measurements are complete: called after
+     * each measurements chunk has committed. Members that already ran or are queued are not started
+     * again, so a re-delivered chunk starts nothing.
+     */
+    public void afterMeasurements(final MeasurementsRecorded chunk) {
+        final Lineage lineage = chunk.header().lineage();
+        if (lineage.campaignId() == null
+                || lineage.cycle() == null
+                || !chunk.method().equals(config.training().method())
+                || !chunk.scale().wireName().equals(config.training().scale())) {
+            return;
+        }
+        final int size = config.campaign().ensemble();
+        final List<CampaignMember> due =
+                QuarkusTransaction.requiringNew()
+                        .call(
+                                () -> {
+                                    if (!measurements.complete(chunk.runId(), chunk.method())) {
+                                        return List.<CampaignMember>of();
+                                    }
+                                    final List<CampaignMember> out = new ArrayList<>();
+                                    for (int k = 0; k < size; k++) {
+                                        if (!registry.hasCampaignRun(
+                                                lineage.campaignId(), lineage.cycle(), k)) {
+                                            out.add(
+                                                    new CampaignMember(
+                                                            lineage.campaignId(),
+                                                            lineage.cycle(),
+                                                            k,
+                                                            size));
+                                        }
+                                    }
+                                    return out;
+                                });
+        due.forEach(
+                m ->
+                        start(
+                                "campaign %s cycle %d, run %s complete"
+                                        .formatted(m.campaignId(), m.cycle(), chunk.runId()),
+                                m));
+    }
+
+    private String start(final String trigger, final CampaignMember member) {
         final String runId =
                 "train-"
                         + ZonedDateTime.now(ZoneOffset.UTC).format(STAMP)
@@ -129,16 +209,28 @@ public class TrainingService {
                 .run(
                         () ->
                                 registry.add(
-                                        new TrainingRunEntity(
-                                                runId,
-                                                trigger,
-                                                config.training().architecture(),
-                                                config.training().mode(),
-                                                config.training().epochs(),
-                                                measurements.count())));
+                                        campaign(
+                                                new TrainingRunEntity(
+                                                        runId,
+                                                        trigger,
+                                                        config.training().architecture(),
+                                                        member == null
+                                                                ? config.training().mode()
+                                                                : "scratch",
+                                                        config.training().epochs(),
+                                                        measurements.count()),
+                                                member)));
         cancels.put(runId, new AtomicBoolean());
-        executor.submit(() -> execute(runId));
+        executor.submit(() -> execute(runId, member));
         return runId;
+    }
+
+    private static TrainingRunEntity campaign(
+            final TrainingRunEntity run, final CampaignMember member) {
+        return member == null
+                ? run
+                : run.forCampaign(
+                        member.campaignId(), member.cycle(), member.index(), member.size());
     }
 
     /**
@@ -172,20 +264,31 @@ public class TrainingService {
         }
     }
 
-    private void execute(final String runId) {
+    private void execute(final String runId, final CampaignMember member) {
         try {
-            final Data data = QuarkusTransaction.requiringNew().call(this::data);
+            final Data data =
+                    QuarkusTransaction.requiringNew()
+                            .call(() -> data(member == null ? null : member.campaignId()));
             update(runId, r -> r.running(data.train().size(), data.heldOut().rows().size()));
             final Architecture architecture =
                     Architecture.fromWireName(config.training().architecture());
             final ModelStore store = new ModelStore(Path.of(config.training().store()));
             final Optional<ModelVersionEntity> champion =
                     QuarkusTransaction.requiringNew().call(registry::champion);
+            final String stamp = runId.substring("train-".length()).replace("-", "");
             final String version =
-                    architecture.wireName()
-                            + "-"
-                            + runId.substring("train-".length()).replace("-", "");
-            TrainingJob job = job(version, architecture, champion, store, runId);
+                    member == null
+                            ? architecture.wireName() + "-" + stamp
+                            : "%s-c%d-m%d-%s"
+                                    .formatted(
+                                            member.campaignId(),
+                                            member.cycle(),
+                                            member.index(),
+                                            stamp);
+            TrainingJob job =
+                    member == null
+                            ? job(version, architecture, champion, store, runId)
+                            : campaignJob(version, architecture, member);
             final long[] last = {0};
             TrainingResult result = null;
             for (int attempt = 1; result == null; attempt++) {
@@ -210,7 +313,7 @@ public class TrainingService {
                     job = job.withRecipe(job.recipe().withMaxLr(job.recipe().maxLr() / 2));
                 }
             }
-            publish(runId, job, result, data, champion, store);
+            publish(runId, job, result, data, champion, store, member);
         } catch (final TrainingCancelledException e) {
             update(
                     runId,
@@ -235,13 +338,15 @@ public class TrainingService {
     }
 
     /** The training rows and the held-out rows (about one in ten, by a hash of the sequence). */
-    private Data data() {
+    private Data data(final String campaignId) {
         final List<TrainingRow> rows =
                 new ArrayList<>(
                         measurements.trainingRows(
-                                config.training().scale(), config.training().method()));
-        for (final String file : config.training().files().orElse(List.of())) {
-            rows.addAll(DreamFiles.read(Path.of(file)));
+                                config.training().scale(), config.training().method(), campaignId));
+        if (campaignId == null) {
+            for (final String file : config.training().files().orElse(List.of())) {
+                rows.addAll(DreamFiles.read(Path.of(file)));
+            }
         }
         final List<TrainingExample> train = new ArrayList<>();
         final List<TrainingRow> heldOut = new ArrayList<>();
@@ -316,6 +421,35 @@ public class TrainingService {
         return TrainingJob.fromScratch(version, architecture, configuration, recipe);
     }
 
+    /**
+     * A campaign member trains from scratch with its own seed: the ensemble's members differ in
+     * their initial weights and shuffles, which is what their disagreement measures.
+     */
+    private TrainingJob campaignJob(
+            final String version, final Architecture architecture, final CampaignMember member) {
+        final Recipe base =
+                Recipe.dream(architecture)
+                        .withEpochs(config.training().epochs())
+                        .withBatchSize(config.training().batchSize())
+                        .withSeed(config.training().seed() + member.index());
+        final Recipe recipe =
+                base.withMaxLr(
+                        config.training()
+                                .maxLr()
+                                .orElse(
+                                        base.maxLr()
+                                                * Math.min(
+                                                        1.0,
+                                                        config.training().batchSize()
+                                                                / (double) RECIPE_BATCH)));
+        return TrainingJob.fromScratch(version, architecture, configuration(architecture), recipe)
+                .withLineage(
+                        Map.of(
+                                "campaign", member.campaignId(),
+                                "cycle", Integer.toString(member.cycle()),
+                                "ensembleMember", member.index() + "/" + member.size()));
+    }
+
     private Record configuration(final Architecture architecture) {
         final boolean paper = "paper".equals(config.training().size());
         return switch (architecture) {
@@ -358,7 +492,8 @@ public class TrainingService {
             final TrainingResult result,
             final Data data,
             final Optional<ModelVersionEntity> champion,
-            final ModelStore store) {
+            final ModelStore store,
+            final CampaignMember member) {
         final ModelManifest manifest = result.manifest();
         if (!Double.isFinite(result.bestValidationR())) {
             throw new IllegalStateException(
@@ -369,8 +504,12 @@ public class TrainingService {
         final Optional<ChallengeScore> championScore =
                 champion.map(c -> evaluate(store, c.artifactSha256(), data.heldOut()));
         final double r = score.all().r();
+        final String policy =
+                member == null
+                        ? config.training().championPolicy()
+                        : config.campaign().championPolicy();
         final boolean becomesChampion =
-                switch (config.training().championPolicy()) {
+                switch (policy) {
                     case "always" -> true;
                     case "never" -> false;
                     default -> championScore.map(c -> !(r < c.all().r())).orElse(true);
@@ -413,15 +552,26 @@ public class TrainingService {
                                     new ModelPublished(
                                             EventTypes.header(
                                                     ModelPublished.class,
-                                                    Lineage.NONE.withModelVersion(
-                                                            manifest.modelVersion())),
+                                                    member == null
+                                                            ? Lineage.NONE.withModelVersion(
+                                                                    manifest.modelVersion())
+                                                            : new Lineage(
+                                                                    member.campaignId(),
+                                                                    member.cycle(),
+                                                                    null,
+                                                                    null,
+                                                                    manifest.modelVersion())),
                                             manifest.modelVersion(),
                                             manifest.architecture(),
                                             parent,
                                             manifest.sha256(),
                                             store.uri(manifest.sha256()).toString(),
                                             becomesChampion,
-                                            metrics));
+                                            metrics,
+                                            member == null
+                                                    ? null
+                                                    : new ModelPublished.EnsembleMember(
+                                                            member.index(), member.size())));
                             registry.run(runId)
                                     .ifPresent(
                                             run ->

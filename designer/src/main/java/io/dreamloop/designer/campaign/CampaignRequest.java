@@ -1,0 +1,94 @@
+package io.dreamloop.designer.campaign;
+
+import io.dreamloop.contracts.event.AcquisitionOptions;
+import io.dreamloop.contracts.event.Ids;
+import java.util.UUID;
+
+/**
+ * The body of {@code POST /campaigns}. Only {@code seed} is required.
+ *
+ * @param campaignId the id, at most {@value #MAX_ID_LENGTH} characters; generated when absent
+ * @param goal what the campaign is for, in words
+ * @param strategy the acquisition strategy of cycles 1..: {@code uncertainty} (default), {@code
+ *     random}, {@code disagreement}, {@code exploit-high}, {@code exploit-low}
+ * @param cycles acquisition cycles after the first, random, batch; default 3
+ * @param budget sequences designed and measured per cycle; default 200
+ * @param candidates random candidates scored per acquisition cycle; default ten times the budget
+ * @param minHamming the smallest Hamming distance within an acquired batch; default 10
+ * @param seed the seed of every random choice
+ * @param variableLength variable-region length; default 80
+ */
+public record CampaignRequest(
+        String campaignId,
+        String goal,
+        String strategy,
+        Integer cycles,
+        Integer budget,
+        Integer candidates,
+        Integer minHamming,
+        Long seed,
+        Integer variableLength) {
+
+    /** Campaign ids leave room for the cycle and model suffixes in library and model ids. */
+    public static final int MAX_ID_LENGTH = 64;
+
+    /**
+     * The request with its defaults filled in.
+     *
+     * @throws IllegalArgumentException naming the first missing or invalid field
+     */
+    public CampaignRequest validated() {
+        if (seed == null) {
+            throw new IllegalArgumentException(
+                    "'seed' is required: every campaign is reproducible");
+        }
+        final String id =
+                campaignId != null
+                        ? campaignId
+                        : "camp-" + UUID.randomUUID().toString().substring(0, 8);
+        Ids.require(id, "campaignId");
+        if (id.length() > MAX_ID_LENGTH) {
+            throw new IllegalArgumentException(
+                    "campaignId must be at most %d characters, but '%s' has %d"
+                            .formatted(MAX_ID_LENGTH, id, id.length()));
+        }
+        final String s = strategy == null ? "uncertainty" : strategy;
+        if (!AcquisitionOptions.STRATEGIES.contains(s)) {
+            throw new IllegalArgumentException(
+                    "strategy must be one of %s, but was '%s'"
+                            .formatted(
+                                    AcquisitionOptions.STRATEGIES.stream().sorted().toList(), s));
+        }
+        final int c = cycles == null ? 3 : cycles;
+        final int b = budget == null ? 200 : budget;
+        final int n = candidates == null ? Math.multiplyExact(b, 10) : candidates;
+        final int h = minHamming == null ? AcquisitionOptions.DEFAULT_MIN_HAMMING : minHamming;
+        final int length = variableLength == null ? 80 : variableLength;
+        if (c < 1 || c > 100) {
+            throw new IllegalArgumentException("cycles must be in [1, 100], but was " + c);
+        }
+        if (b < 20) {
+            throw new IllegalArgumentException(
+                    "budget must be at least 20 sequences per cycle (the trainer holds out a tenth), but was "
+                            + b);
+        }
+        if (n < b) {
+            throw new IllegalArgumentException(
+                    "candidates (%d) must be at least the budget (%d)".formatted(n, b));
+        }
+        if (h < 0 || h > length) {
+            throw new IllegalArgumentException(
+                    "minHamming must be in [0, %d], but was %d".formatted(length, h));
+        }
+        return new CampaignRequest(
+                id,
+                goal == null || goal.isBlank() ? "a better model of expression" : goal,
+                s,
+                c,
+                b,
+                n,
+                h,
+                seed,
+                length);
+    }
+}

@@ -1,0 +1,216 @@
+package io.dreamloop.designer.campaign;
+
+import io.dreamloop.contracts.event.AcquisitionOptions;
+import io.dreamloop.contracts.event.DesignOptions;
+import io.dreamloop.contracts.event.DesignRequested;
+import io.dreamloop.contracts.event.EventHeader;
+import io.dreamloop.contracts.event.EventTypes;
+import io.dreamloop.contracts.event.LibraryConstraints;
+import io.dreamloop.contracts.event.Lineage;
+import io.dreamloop.contracts.event.ModelPublished;
+import io.dreamloop.contracts.event.SubsetQuota;
+import io.dreamloop.contracts.sequence.Flanks;
+import io.dreamloop.contracts.sequence.Subset;
+import io.dreamloop.contracts.topic.Topics;
+import io.dreamloop.designer.persistence.CampaignEntity;
+import io.dreamloop.designer.persistence.CampaignModelEntity;
+import io.dreamloop.designer.persistence.CampaignRepository;
+import io.dreamloop.designer.service.DesignService;
+import io.dreamloop.designer.service.LibraryFailed;
+import io.dreamloop.platform.messaging.EventPublisher;
+import io.dreamloop.platform.messaging.RejectedEventException;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** Starts campaigns and moves them from cycle to cycle as their models are published. */
+@ApplicationScoped
+public class CampaignService {
+    /** The metric a cycle's models are compared by: held-out Pearson r over every subset. */
+    static final String HELD_OUT_R = "pearson.all";
+
+    private final CampaignRepository campaigns;
+    private final DesignService designs;
+    private final EventPublisher publisher;
+
+    @Inject
+    public CampaignService(
+            final CampaignRepository campaigns,
+            final DesignService designs,
+            final EventPublisher publisher) {
+        this.campaigns = campaigns;
+        this.designs = designs;
+        this.publisher = publisher;
+    }
+
+    /**
+     * Stores a campaign and requests its first, random, library; call inside a transaction, so a
+     * failed publish stores nothing.
+     *
+     * @throws IllegalArgumentException naming what is wrong with the request
+     * @throws WebApplicationException 409 when the id is taken
+     */
+    public CampaignEntity start(final CampaignRequest body) {
+        final CampaignRequest r = body.validated();
+        if (campaigns.find(r.campaignId()).isPresent()) {
+            throw new WebApplicationException(
+                    "campaign '%s' already exists".formatted(r.campaignId()),
+                    Response.Status.CONFLICT);
+        }
+        final CampaignEntity campaign =
+                new CampaignEntity(
+                        r.campaignId(),
+                        r.goal(),
+                        r.strategy(),
+                        r.cycles(),
+                        r.budget(),
+                        r.candidates(),
+                        r.minHamming(),
+                        r.seed(),
+                        r.variableLength());
+        final DesignRequested first = request(campaign, 0, List.of());
+        designs.validate(first);
+        campaigns.add(campaign);
+        publisher.publish(Topics.DESIGN_REQUESTED, first);
+        Log.infof(
+                "campaign %s: %s, %d cycles of %d, strategy %s; cycle 0 requested",
+                campaign.campaignId(),
+                campaign.goal(),
+                campaign.cycles(),
+                campaign.budget(),
+                campaign.strategy());
+        return campaign;
+    }
+
+    /**
+     * Records a campaign model and, once its cycle's ensemble is complete, requests the next
+     * cycle's library or finishes the campaign; runs in the consumer's transaction. Models of no
+     * campaign are not the designer's business.
+     *
+     * @throws RejectedEventException for an unknown campaign or a model without cycle or ensemble
+     *     member
+     */
+    public void onModelPublished(final ModelPublished event) {
+        final Lineage lineage = event.header().lineage();
+        if (lineage.campaignId() == null) {
+            return;
+        }
+        if (lineage.cycle() == null || event.ensemble() == null) {
+            throw new RejectedEventException(
+                    "model %s of campaign %s lacks its cycle or ensemble member"
+                            .formatted(event.modelVersion(), lineage.campaignId()));
+        }
+        final CampaignEntity campaign =
+                campaigns
+                        .find(lineage.campaignId())
+                        .orElseThrow(
+                                () ->
+                                        new RejectedEventException(
+                                                "model %s names unknown campaign '%s'"
+                                                        .formatted(
+                                                                event.modelVersion(),
+                                                                lineage.campaignId())));
+        final int cycle = lineage.cycle();
+        campaigns.addModel(
+                new CampaignModelEntity(
+                        new CampaignModelEntity.Key(
+                                campaign.campaignId(), cycle, event.ensemble().index()),
+                        event.ensemble().size(),
+                        event.modelVersion(),
+                        event.metrics().get(HELD_OUT_R)));
+        advanceIfComplete(campaign, cycle, event.ensemble().size());
+    }
+
+    private void advanceIfComplete(final CampaignEntity campaign, final int cycle, final int size) {
+        if (campaign.status() != CampaignEntity.Status.RUNNING
+                || cycle != campaign.currentCycle()) {
+            return;
+        }
+        final List<CampaignModelEntity> models = campaigns.models(campaign.campaignId(), cycle);
+        if (models.size() < size) {
+            return;
+        }
+        final double r =
+                models.stream()
+                        .filter(m -> m.heldOutR() != null)
+                        .mapToDouble(CampaignModelEntity::heldOutR)
+                        .average()
+                        .orElse(Double.NaN);
+        if (cycle >= campaign.cycles()) {
+            campaign.finish();
+            Log.infof(
+                    "campaign %s finished: cycle %d models in, mean held-out r %.4f",
+                    campaign.campaignId(), cycle, r);
+            return;
+        }
+        campaign.advance();
+        publisher.publish(
+                Topics.DESIGN_REQUESTED,
+                request(
+                        campaign,
+                        cycle + 1,
+                        models.stream().map(CampaignModelEntity::modelVersion).toList()));
+        Log.infof(
+                "campaign %s: cycle %d models in (mean held-out r %.4f); cycle %d requested",
+                campaign.campaignId(), cycle, r, cycle + 1);
+    }
+
+    /**
+     * A cycle's library failed to design: the campaign stops with the reason. Runs in the
+     * consumer's transaction.
+     */
+    void libraryFailed(@Observes final LibraryFailed failed) {
+        final DesignRequested request = failed.request();
+        final String why = failed.reason();
+        final String id = request.header().lineage().campaignId();
+        if (id == null) {
+            return;
+        }
+        campaigns
+                .find(id)
+                .filter(c -> c.status() == CampaignEntity.Status.RUNNING)
+                .ifPresent(
+                        c -> {
+                            c.fail("library %s failed: %s".formatted(request.libraryId(), why));
+                            Log.warnf("campaign %s failed: %s", id, c.failure());
+                        });
+    }
+
+    /**
+     * The library request of a cycle. Its event id derives from campaign and cycle, so a request
+     * sent again after a crash is dropped by the designer as a duplicate.
+     */
+    static DesignRequested request(
+            final CampaignEntity campaign, final int cycle, final List<String> ensemble) {
+        final String libraryId = campaign.libraryId(cycle);
+        final EventTypes.Type type = EventTypes.DESIGN_REQUESTED;
+        final EventHeader header =
+                EventHeader.deterministic(
+                        type.name(),
+                        type.schemaVersion(),
+                        new Lineage(campaign.campaignId(), cycle, libraryId, null, null),
+                        "campaign/" + campaign.campaignId() + "/" + cycle);
+        final DesignOptions options =
+                cycle == 0
+                        ? DesignOptions.DEFAULT
+                        : DesignOptions.DEFAULT.withAcquisition(
+                                new AcquisitionOptions(
+                                        campaign.strategy(),
+                                        ensemble,
+                                        campaign.candidates(),
+                                        campaign.minHamming()));
+        return new DesignRequested(
+                header,
+                libraryId,
+                List.of(new SubsetQuota(Subset.RANDOM, campaign.budget())),
+                campaign.variableLength(),
+                Flanks.DREAM_2022,
+                LibraryConstraints.NONE,
+                campaign.seed() * 1_000_003L + cycle,
+                options);
+    }
+}

@@ -1,0 +1,178 @@
+package io.dreamloop.designer.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A campaign and how far it has come; its state survives restarts. */
+@Entity
+@Table(name = "campaign")
+public class CampaignEntity {
+    /** Where a campaign is. */
+    public enum Status {
+        /** Designing, measuring or training one of its cycles. */
+        RUNNING,
+        /** The last cycle's models are published. */
+        FINISHED,
+        /** A cycle's library could not be designed; the reason is kept. */
+        FAILED
+    }
+
+    @Id
+    @Column(name = "campaign_id")
+    private String campaignId;
+
+    @Column(name = "goal", nullable = false)
+    private String goal;
+
+    @Column(name = "strategy", nullable = false)
+    private String strategy;
+
+    @Column(name = "cycles", nullable = false)
+    private int cycles;
+
+    @Column(name = "budget", nullable = false)
+    private int budget;
+
+    @Column(name = "candidates", nullable = false)
+    private int candidates;
+
+    @Column(name = "min_hamming", nullable = false)
+    private int minHamming;
+
+    @Column(name = "seed", nullable = false)
+    private long seed;
+
+    @Column(name = "variable_length", nullable = false)
+    private int variableLength;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false)
+    private Status status;
+
+    @Column(name = "current_cycle", nullable = false)
+    private int currentCycle;
+
+    @Column(name = "failure")
+    private String failure;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected CampaignEntity() {}
+
+    /** A running campaign at cycle 0. */
+    public CampaignEntity(
+            final String campaignId,
+            final String goal,
+            final String strategy,
+            final int cycles,
+            final int budget,
+            final int candidates,
+            final int minHamming,
+            final long seed,
+            final int variableLength) {
+        this.campaignId = campaignId;
+        this.goal = goal;
+        this.strategy = strategy;
+        this.cycles = cycles;
+        this.budget = budget;
+        this.candidates = candidates;
+        this.minHamming = minHamming;
+        this.seed = seed;
+        this.variableLength = variableLength;
+        this.status = Status.RUNNING;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    /** Moves to the next cycle. */
+    public void advance() {
+        currentCycle++;
+        updatedAt = Instant.now();
+    }
+
+    /** The last cycle's models are in. */
+    public void finish() {
+        status = Status.FINISHED;
+        updatedAt = Instant.now();
+    }
+
+    /** Stops with the reason. */
+    public void fail(final String why) {
+        status = Status.FAILED;
+        failure = why;
+        updatedAt = Instant.now();
+    }
+
+    public String campaignId() {
+        return campaignId;
+    }
+
+    public String goal() {
+        return goal;
+    }
+
+    public String strategy() {
+        return strategy;
+    }
+
+    /** Acquisition cycles after the first, random, batch (cycle 0). */
+    public int cycles() {
+        return cycles;
+    }
+
+    /** Sequences measured per cycle. */
+    public int budget() {
+        return budget;
+    }
+
+    /** Random candidates scored per acquisition cycle. */
+    public int candidates() {
+        return candidates;
+    }
+
+    public int minHamming() {
+        return minHamming;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public int variableLength() {
+        return variableLength;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public int currentCycle() {
+        return currentCycle;
+    }
+
+    public String failure() {
+        return failure;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    /** The library id of a cycle. */
+    public String libraryId(final int cycle) {
+        return campaignId + "-c" + cycle;
+    }
+}

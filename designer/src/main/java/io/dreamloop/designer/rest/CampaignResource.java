@@ -1,0 +1,79 @@
+package io.dreamloop.designer.rest;
+
+import io.dreamloop.designer.campaign.CampaignRequest;
+import io.dreamloop.designer.campaign.CampaignService;
+import io.dreamloop.designer.persistence.CampaignEntity;
+import io.dreamloop.designer.persistence.CampaignRepository;
+import io.dreamloop.designer.persistence.LibraryRepository;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/** Campaigns: start one, watch it. */
+@Path("/campaigns")
+public class CampaignResource {
+    private final CampaignService service;
+    private final CampaignRepository campaigns;
+    private final LibraryRepository libraries;
+
+    @Inject
+    public CampaignResource(
+            final CampaignService service,
+            final CampaignRepository campaigns,
+            final LibraryRepository libraries) {
+        this.service = service;
+        this.campaigns = campaigns;
+        this.libraries = libraries;
+    }
+
+    /** Starts a campaign: 202 with its URL, 400 saying what is wrong, 409 for a taken id. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    public Response start(final CampaignRequest body) {
+        if (body == null) {
+            throw new IllegalArgumentException("request body is required");
+        }
+        final CampaignEntity campaign = service.start(body);
+        return Response.accepted(view(campaign))
+                .location(URI.create("/campaigns/" + campaign.campaignId()))
+                .build();
+    }
+
+    /** Every campaign, newest first. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    public List<CampaignView> all() {
+        return campaigns.all().stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("/{campaignId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    public CampaignView get(@PathParam("campaignId") final String campaignId) {
+        return view(
+                campaigns
+                        .find(campaignId)
+                        .orElseThrow(
+                                () ->
+                                        new NotFoundException(
+                                                "no campaign '%s'".formatted(campaignId))));
+    }
+
+    private CampaignView view(final CampaignEntity campaign) {
+        return CampaignView.of(campaign, campaigns.models(campaign.campaignId()), libraries::find);
+    }
+}

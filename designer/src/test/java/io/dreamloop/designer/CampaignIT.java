@@ -1,0 +1,206 @@
+package io.dreamloop.designer;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.dreamloop.contracts.event.DeadLetter;
+import io.dreamloop.contracts.event.DesignRequested;
+import io.dreamloop.contracts.event.EventTypes;
+import io.dreamloop.contracts.event.Lineage;
+import io.dreamloop.contracts.event.ModelPublished;
+import io.dreamloop.contracts.topic.Topics;
+import io.dreamloop.contracts.wire.EventCodec;
+import io.dreamloop.testing.DreamloopInfrastructureResource;
+import io.dreamloop.testing.Infrastructure;
+import io.dreamloop.testing.TestTopics;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A campaign in the designer against the real broker and PostgreSQL; the test plays the trainer
+ * (model-published) and no predictor runs, so the acquisition cycle's scoring fails and the
+ * campaign stops with that reason. The whole loop with every service runs in the deploy module.
+ */
+@QuarkusTest
+@WithTestResource(
+        value = DreamloopInfrastructureResource.class,
+        initArgs = @ResourceArg(name = "service", value = "designer"))
+class CampaignIT {
+    private static final String SHA = "ab".repeat(32);
+    private final EventCodec codec = EventCodec.instance();
+    private final String bootstrap = Infrastructure.get().kafkaBootstrap();
+
+    @Test
+    void aCycleStartsWhenItsEnsembleIsPublishedOnceAndStopsWithTheReasonWhenItCannotScore() {
+        given().contentType(ContentType.JSON)
+                .body(
+                        "{\"campaignId\": \"camp-it\", \"strategy\": \"uncertainty\", \"cycles\": 2,"
+                                + " \"budget\": 30, \"candidates\": 120, \"seed\": 7}")
+                .post("/campaigns")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("running"))
+                .body("cycleDetails[0].libraryId", equalTo("camp-it-c0"));
+        final JsonPath first =
+                awaitCampaign(
+                        "camp-it",
+                        c -> "designed".equals(c.getString("cycleDetails[0].libraryStatus")));
+        assertThat(first.getInt("cycleDetails[0].members")).isEqualTo(30);
+        assertThat(first.getInt("currentCycle")).isZero();
+
+        // One member of the ensemble is not enough; the second completes cycle 0, and the same
+        // event again changes nothing.
+        final byte[] m0 = model("camp-it", 0, 0, 2, 0.41);
+        final byte[] m1 = model("camp-it", 0, 1, 2, 0.45);
+        TestTopics.produce(bootstrap, Topics.MODEL_PUBLISHED, "camp-it", List.of(m0));
+        TestTopics.produce(bootstrap, Topics.MODEL_PUBLISHED, "camp-it", List.of(m1, m1, m0));
+
+        final ConsumerRecord<String, String> next =
+                TestTopics.readUntil(
+                                bootstrap,
+                                Topics.DESIGN_REQUESTED,
+                                r -> "camp-it-c1".equals(r.key()),
+                                Duration.ofSeconds(60))
+                        .getLast();
+        final DesignRequested request = codec.decode(next.value(), DesignRequested.class);
+        assertThat(request.header().lineage().campaignId()).isEqualTo("camp-it");
+        assertThat(request.header().lineage().cycle()).isEqualTo(1);
+        assertThat(request.options().acquisition().strategy()).isEqualTo("uncertainty");
+        assertThat(request.options().acquisition().ensemble())
+                .containsExactly("camp-it-c0-m0", "camp-it-c0-m1");
+        assertThat(request.options().acquisition().candidates()).isEqualTo(120);
+
+        final JsonPath failed =
+                awaitCampaign("camp-it", c -> "failed".equals(c.getString("status")));
+        assertThat(failed.getInt("currentCycle")).isEqualTo(1);
+        assertThat(failed.getString("failure"))
+                .startsWith("library camp-it-c1 failed: only 0 of 1 score chunks answered");
+        assertThat(failed.getList("cycleDetails[0].models.version"))
+                .containsExactly("camp-it-c0-m0", "camp-it-c0-m1");
+        assertThat(failed.getDouble("cycleDetails[0].meanHeldOutR"))
+                .isEqualTo(0.43, org.assertj.core.data.Offset.offset(1e-9));
+        final long requests =
+                TestTopics.readUntil(
+                                bootstrap,
+                                Topics.DESIGN_REQUESTED,
+                                r -> "camp-it-c1".equals(r.key()),
+                                Duration.ofSeconds(30))
+                        .stream()
+                        .filter(r -> "camp-it-c1".equals(r.key()))
+                        .count();
+        assertThat(requests).isOne();
+    }
+
+    @Test
+    void badCampaignsAreRefusedAndModelsOfUnknownCampaignsDeadLettered() {
+        given().contentType(ContentType.JSON)
+                .body("{\"cycles\": 2}")
+                .post("/campaigns")
+                .then()
+                .statusCode(400)
+                .body("message", equalTo("'seed' is required: every campaign is reproducible"));
+        given().contentType(ContentType.JSON)
+                .body("{\"strategy\": \"greedy\", \"seed\": 1}")
+                .post("/campaigns")
+                .then()
+                .statusCode(400)
+                .body("message", startsWith("strategy must be one of [disagreement, exploit-high"));
+        given().contentType(ContentType.JSON)
+                .body("{\"budget\": 50, \"candidates\": 10, \"seed\": 1}")
+                .post("/campaigns")
+                .then()
+                .statusCode(400)
+                .body("message", equalTo("candidates (10) must be at least the budget (50)"));
+        given().contentType(ContentType.JSON)
+                .body("{\"campaignId\": \"camp-twice\", \"budget\": 20, \"seed\": 1}")
+                .post("/campaigns")
+                .then()
+                .statusCode(202);
+        given().contentType(ContentType.JSON)
+                .body("{\"campaignId\": \"camp-twice\", \"budget\": 20, \"seed\": 1}")
+                .post("/campaigns")
+                .then()
+                .statusCode(409)
+                .body("message", equalTo("campaign 'camp-twice' already exists"));
+        given().get("/campaigns/nope")
+                .then()
+                .statusCode(404)
+                .body("message", equalTo("no campaign 'nope'"));
+
+        TestTopics.produce(
+                bootstrap,
+                Topics.MODEL_PUBLISHED,
+                "ghost",
+                List.of(model("camp-ghost", 0, 0, 2, 0.5)));
+        final List<ConsumerRecord<String, String>> letters =
+                TestTopics.readUntil(
+                        bootstrap,
+                        Topics.DEAD_LETTER,
+                        r -> {
+                            final DeadLetter d = codec.decode(r.value(), DeadLetter.class);
+                            return d.reason().contains("camp-ghost");
+                        },
+                        Duration.ofSeconds(60));
+        final DeadLetter letter = codec.decode(letters.getLast().value(), DeadLetter.class);
+        assertThat(letter.reason())
+                .isEqualTo("rejected: model camp-ghost-c0-m0 names unknown campaign 'camp-ghost'");
+    }
+
+    private byte[] model(
+            final String campaign,
+            final int cycle,
+            final int index,
+            final int size,
+            final double r) {
+        final String version = "%s-c%d-m%d".formatted(campaign, cycle, index);
+        return codec.encode(
+                new ModelPublished(
+                        EventTypes.header(
+                                ModelPublished.class,
+                                new Lineage(campaign, cycle, null, null, version)),
+                        version,
+                        "dream-cnn",
+                        null,
+                        SHA,
+                        "file:///models/" + SHA,
+                        false,
+                        Map.of("pearson.all", r),
+                        new ModelPublished.EnsembleMember(index, size)));
+    }
+
+    private static JsonPath awaitCampaign(final String id, final Predicate<JsonPath> done) {
+        final Instant deadline = Instant.now().plusSeconds(120);
+        JsonPath last = null;
+        while (Instant.now().isBefore(deadline)) {
+            final var response = given().get("/campaigns/" + id);
+            if (response.statusCode() == 200) {
+                last = response.jsonPath();
+                if (done.test(last)) {
+                    return last;
+                }
+            }
+            try {
+                Thread.sleep(250);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError(
+                "campaign "
+                        + id
+                        + " did not get there within 120 s: "
+                        + (last == null ? "none" : last.prettify()));
+    }
+}
