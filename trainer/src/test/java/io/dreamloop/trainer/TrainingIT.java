@@ -150,6 +150,80 @@ class TrainingIT {
         given().get("/training/runs/nope").then().statusCode(404);
     }
 
+    @Test
+    @Order(4)
+    void aCompleteCampaignRunTrainsTheCycleEnsembleOnTheCampaignsMeasurementsOnce()
+            throws IOException {
+        final List<Measurement> rows = demoRows(2400).subList(2000, 2400);
+        final List<byte[]> events = new ArrayList<>();
+        for (int c = 0; c < 2; c++) {
+            events.add(
+                    codec.encode(
+                            new MeasurementsRecorded(
+                                    EventTypes.header(
+                                            MeasurementsRecorded.class,
+                                            new Lineage(
+                                                    "camp-t", 0, "camp-t-c0", "run-camp", null)),
+                                    "run-camp",
+                                    "camp-t-c0",
+                                    "bin-weighted-mean",
+                                    ExpressionScale.BIN_INDEX,
+                                    new Chunk(c, 2),
+                                    rows.subList(c * 200, (c + 1) * 200))));
+        }
+        // The first chunk alone starts nothing; the second completes the run; the second again
+        // (a redelivery) starts nothing more.
+        TestTopics.produce(bootstrap, Topics.MEASUREMENTS_RECORDED, "run-camp", events);
+        TestTopics.produce(
+                bootstrap, Topics.MEASUREMENTS_RECORDED, "run-camp", List.of(events.get(1)));
+
+        final List<ModelPublished> published = new ArrayList<>();
+        TestTopics.readUntil(
+                bootstrap,
+                Topics.MODEL_PUBLISHED,
+                r -> {
+                    final ModelPublished m = codec.decode(r.value(), ModelPublished.class);
+                    if ("camp-t".equals(m.header().lineage().campaignId())) {
+                        published.add(m);
+                    }
+                    return published.size() == 2;
+                },
+                Duration.ofMinutes(8));
+        assertThat(published)
+                .extracting(m -> m.ensemble().index() + "/" + m.ensemble().size())
+                .containsExactlyInAnyOrder("0/2", "1/2");
+        for (final ModelPublished m : published) {
+            assertThat(m.champion()).isFalse();
+            assertThat(m.header().lineage().cycle()).isZero();
+            assertThat(m.modelVersion()).startsWith("camp-t-c0-m" + m.ensemble().index() + "-");
+            assertThat(m.metrics()).containsKey("pearson.all");
+        }
+        assertThat(published.get(0).artifactSha256())
+                .isNotEqualTo(published.get(1).artifactSha256());
+
+        final List<JsonPath> campaignRuns = new ArrayList<>();
+        final JsonPath runs = given().get("/training/runs").then().extract().jsonPath();
+        for (int i = 0; i < runs.getList("$").size(); i++) {
+            if ("camp-t".equals(runs.getString("[" + i + "].campaignId"))) {
+                campaignRuns.add(
+                        JsonPath.from(
+                                given().get("/training/runs/" + runs.getString("[" + i + "].runId"))
+                                        .then()
+                                        .extract()
+                                        .asString()));
+            }
+        }
+        assertThat(campaignRuns).hasSize(2);
+        for (final JsonPath run : campaignRuns) {
+            assertThat(run.getString("state")).isEqualTo("succeeded");
+            assertThat(run.getString("mode")).isEqualTo("scratch");
+            // Only the campaign's 400 measurements, not the 2,000 measured outside it.
+            assertThat(run.getInt("trainingRows") + run.getInt("validationRows")).isEqualTo(400);
+        }
+        assertThat(given().get("/models/champion").then().extract().jsonPath().getString("version"))
+                .doesNotStartWith("camp-t");
+    }
+
     /** Waits until the {@code index}-th run (0 = oldest) has finished. */
     private static JsonPath awaitRun(final int index, final Duration timeout) {
         final Instant deadline = Instant.now().plus(timeout);

@@ -25,6 +25,9 @@ import java.time.Instant;
  * @param modelVersion the version it produced
  * @param createdAt when it was queued
  * @param updatedAt last change
+ * @param campaignId the campaign it trains for, absent otherwise
+ * @param cycle the campaign cycle
+ * @param ensembleMember the member of the cycle's ensemble, e.g. {@code 1/2}
  */
 public record TrainingRunView(
         String runId,
@@ -44,7 +47,10 @@ public record TrainingRunView(
         int validationRows,
         String modelVersion,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String campaignId,
+        Integer cycle,
+        String ensembleMember) {
 
     static TrainingRunView of(final TrainingRunEntity r) {
         return new TrainingRunView(
@@ -65,6 +71,9 @@ public record TrainingRunView(
                 r.validationRows(),
                 r.modelVersion(),
                 r.createdAt(),
-                r.updatedAt());
+                r.updatedAt(),
+                r.campaignId(),
+                r.cycle(),
+                r.ensembleIndex() == null ? null : r.ensembleIndex() + "/" + r.ensembleSize());
     }
 }
