@@ -2,6 +2,8 @@ package io.dreamloop.deploy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -11,13 +13,16 @@ import picocli.CommandLine.Option;
 /**
  * The README's main-job command: starts a real Kafka broker from Maven jars and the four services
  * on their embedded databases, checks that each is healthy and connected, prints the topology, runs
- * the event chain, and stops everything.
+ * the event chain, closed-loop campaigns (one per acquisition strategy) and writes the run report,
+ * and stops everything.
  */
 @Command(
         name = "dreamloop run",
         mixinStandardHelpOptions = true,
         description = "Run dreamloop locally on embedded defaults and show the event chain.")
 public final class MainJob implements Callable<Integer> {
+    /** Random candidates scored per acquired sequence. */
+    private static final int CANDIDATES_PER_CHOSEN = 10;
 
     @Option(
             names = "--sequences",
@@ -43,6 +48,27 @@ public final class MainJob implements Callable<Integer> {
             description =
                     "HTTP port of the first service; the others follow (default ${DEFAULT-VALUE}).")
     int basePort;
+
+    @Option(
+            names = "--campaign-strategies",
+            split = ",",
+            defaultValue = "random,uncertainty",
+            description =
+                    "One closed-loop campaign per acquisition strategy (default ${DEFAULT-VALUE}).")
+    List<String> strategies;
+
+    @Option(
+            names = "--campaign-cycles",
+            defaultValue = "2",
+            description =
+                    "Acquisition cycles after each campaign's random first batch (default ${DEFAULT-VALUE}).")
+    int cycles;
+
+    @Option(
+            names = "--campaign-budget",
+            defaultValue = "300",
+            description = "Sequences per campaign cycle (default ${DEFAULT-VALUE}).")
+    int budget;
 
     @Option(
             names = "--root",
@@ -108,6 +134,19 @@ public final class MainJob implements Callable<Integer> {
             if (Files.exists(fixture) && Files.exists(motifs(repo))) {
                 TrainStep.run(stack, System.out);
                 DesignStep.run(stack, "lib-ga-" + seed, seed, System.out);
+                final List<CampaignStep.Outcome> campaigns =
+                        CampaignStep.run(
+                                stack,
+                                strategies,
+                                new CampaignStep.Settings(
+                                        cycles,
+                                        budget,
+                                        budget * CANDIDATES_PER_CHOSEN,
+                                        seed,
+                                        Duration.ofMinutes(30)),
+                                System.out);
+                RunReport.write(
+                        stack, runDir.resolve("report"), campaigns, "lib-ga-" + seed, System.out);
             }
             System.out.println();
             System.out.printf(

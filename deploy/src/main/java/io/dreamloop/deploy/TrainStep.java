@@ -48,7 +48,7 @@ public final class TrainStep {
                         run.path("validationR").asDouble(),
                         run.path("examplesPerSecond").asDouble());
             }
-            sleep();
+            ServiceProcess.sleep(500);
             run = http.getJson(trainer + "/training/runs/" + runId);
         }
         if (!"succeeded".equals(run.path("state").asText())) {
@@ -66,7 +66,7 @@ public final class TrainStep {
                         .map(c -> version.equals(c.path("modelVersion").asText()))
                         .orElse(false)
                 && Instant.now().isBefore(deadline)) {
-            sleep();
+            ServiceProcess.sleep(500);
         }
         final boolean serving =
                 http.find(predictor)
@@ -93,14 +93,5 @@ public final class TrainStep {
     private static boolean finished(final JsonNode run) {
         final String state = run.path("state").asText();
         return !state.equals("queued") && !state.equals("running");
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(500);
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

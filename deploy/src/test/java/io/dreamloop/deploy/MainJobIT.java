@@ -31,7 +31,9 @@ class MainJobIT {
                                     "--kafka-port", "29092",
                                     "--base-port", "28081",
                                     "--sequences", "3000",
-                                    "--seed", "11");
+                                    "--seed", "11",
+                                    "--campaign-cycles", "1",
+                                    "--campaign-budget", "100");
         } finally {
             System.setOut(original);
         }
@@ -48,7 +50,25 @@ class MainJobIT {
                 .contains("maude-mean/maude 3,000")
                 .contains("predictor serving it: true")
                 .contains("GA library lib-ga-")
+                .contains("camp-random-11 cycle 1/1: finished")
+                .contains("camp-uncertainty-11 cycle 1/1: finished")
+                .contains("held-out Pearson r of each cycle's ensemble")
+                .contains(" 12. report: ")
                 .contains("stopped all services and the broker");
+        final java.nio.file.Path report =
+                Infrastructure.repositoryRoot().resolve(".run/main/report");
+        assertThat(report.resolve("index.html"))
+                .content()
+                .contains("<h2>Model score per cycle</h2>")
+                .contains("<svg")
+                .contains("libraries/camp-uncertainty-11-c1.tsv");
+        assertThat(report.resolve("libraries/camp-uncertainty-11-c1.tsv"))
+                .content()
+                .contains("acquisition.uncertainty")
+                .contains("reason=ensemble sd ");
+        assertThat(report.resolve("libraries/camp-random-11-c1.tsv"))
+                .content()
+                .contains("acquisition.random");
         final java.util.Map<String, Double> means = new java.util.HashMap<>();
         final java.util.regex.Matcher m =
                 java.util.regex.Pattern.compile("(?m)^\\s+(high|low|random)\\s+([0-9.]+)$")
