@@ -163,6 +163,52 @@ class EndToEndIT {
         assertThat(after.membersAtLabIngest()).isEqualTo(500);
     }
 
+    /**
+     * A poison message on every topic a service consumes: each consuming service dead-letters it
+     * with its reason (the model-published poison by both the predictor and the designer), and the
+     * loop goes on.
+     */
+    @Test
+    @Order(5)
+    void poisonOnEveryConsumedTopicIsDeadLetteredByEachConsumerAndTheLoopGoesOn() {
+        final String bootstrap = stack.bootstrap();
+        final Map<String, List<String>> consumers =
+                Map.of(
+                        Topics.DESIGN_REQUESTED, List.of("designer"),
+                        Topics.MODEL_PUBLISHED, List.of("designer", "predictor"),
+                        Topics.SCORE_REQUESTED, List.of("predictor"),
+                        Topics.LIBRARY_DESIGNED, List.of("lab-ingest"),
+                        Topics.SORTSEQ_RUN_SUBMITTED, List.of("lab-ingest"),
+                        Topics.MEASUREMENTS_RECORDED, List.of("trainer"));
+        final java.util.Set<String> expected = new java.util.TreeSet<>();
+        consumers.forEach(
+                (topic, services) -> {
+                    TestTopics.produce(
+                            bootstrap, topic, "poison-" + topic, "{\"not\": \"an event\"}");
+                    services.forEach(service -> expected.add(service + " <- " + topic));
+                });
+        final java.util.Set<String> seen = new java.util.TreeSet<>();
+        final java.util.Map<String, String> reasons = new java.util.TreeMap<>();
+        TestTopics.readUntil(
+                bootstrap,
+                Topics.DEAD_LETTER,
+                r -> {
+                    final DeadLetter d = CODEC.decode(r.value(), DeadLetter.class);
+                    if (d.sourceKey() != null && d.sourceKey().startsWith("poison-")) {
+                        seen.add(d.service() + " <- " + d.sourceTopic());
+                        reasons.put(d.service() + " <- " + d.sourceTopic(), d.reason());
+                    }
+                    return seen.containsAll(expected);
+                },
+                Duration.ofSeconds(120));
+        assertThat(seen).containsAll(expected);
+        reasons.forEach((where, reason) -> assertThat(reason).as(where).startsWith("malformed: "));
+
+        final FoundationChain.Result after =
+                FoundationChain.run(stack, "lib-e2e-after-poison", 300, 9, System.out);
+        assertThat(after.membersAtLabIngest()).isEqualTo(300);
+    }
+
     private static boolean lastChunk(final ConsumerRecord<String, String> r) {
         final var event =
                 CODEC.decode(r.value(), io.dreamloop.contracts.event.LibraryDesigned.class);

@@ -1,9 +1,13 @@
 package io.dreamloop.labingest.messaging;
 
 import io.dreamloop.contracts.event.LibraryDesigned;
+import io.dreamloop.contracts.wire.EventCodec;
 import io.dreamloop.labingest.persistence.LibraryStore;
 import io.dreamloop.labingest.service.InSilicoLab;
 import io.dreamloop.platform.messaging.InboundEvents;
+import io.dreamloop.platform.messaging.Outcome;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,14 +35,31 @@ public class LibraryDesignedConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(final ConsumerRecord<String, byte[]> record) {
-        inbound.apply(record, LibraryDesigned.class, this::store);
+        final Outcome outcome = inbound.apply(record, LibraryDesigned.class, libraries::store);
+        if (lab.enabled() && (outcome == Outcome.APPLIED || outcome == Outcome.DUPLICATE)) {
+            measureIfComplete(EventCodec.instance().decode(record.value(), LibraryDesigned.class));
+        }
     }
 
-    private void store(final LibraryDesigned chunk) {
-        if (libraries.store(chunk)
-                && lab.enabled()
-                && libraries.status(chunk.libraryId()).map(s -> s.complete()).orElse(false)) {
-            lab.measure(chunk.libraryId(), chunk.header().lineage());
+    /**
+     * Runs after the chunk's transaction has committed: the lab's run events are consumed on
+     * another thread, which must find the library stored. A duplicate chunk gets here too, so a
+     * library whose last chunk committed just before a crash is still measured; measuring again
+     * publishes the same event ids, which consumers drop.
+     */
+    private void measureIfComplete(final LibraryDesigned chunk) {
+        final String id = chunk.libraryId();
+        try {
+            QuarkusTransaction.requiringNew()
+                    .run(
+                            () -> {
+                                if (libraries.status(id).map(s -> s.complete()).orElse(false)
+                                        && !lab.measured(id)) {
+                                    lab.measure(id, chunk.header().lineage());
+                                }
+                            });
+        } catch (final RuntimeException e) {
+            Log.errorf(e, "the in-silico lab could not measure library %s", id);
         }
     }
 }

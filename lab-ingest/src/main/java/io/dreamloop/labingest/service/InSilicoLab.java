@@ -69,6 +69,11 @@ public class InSilicoLab {
         return "insilico-" + libraryId;
     }
 
+    /** True once the lab's run of a library has been received; call inside a transaction. */
+    public boolean measured(final String libraryId) {
+        return runs.run(runId(libraryId)).isPresent();
+    }
+
     /** Sorts and sequences a stored library and submits the run; call inside a transaction. */
     public void measure(final String libraryId, final Lineage lineage) {
         final Map<String, String> oligos = runs.oligos(libraryId);
