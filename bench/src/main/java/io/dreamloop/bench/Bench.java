@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             MaudeBench.class,
             GaBench.class,
             TrainingBench.class,
+            LoadBench.class,
             QualityBench.class,
             AcquisitionBench.class
         },

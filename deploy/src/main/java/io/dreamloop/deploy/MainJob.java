@@ -92,28 +92,7 @@ public final class MainJob implements Callable<Integer> {
                         kafkaPort,
                         null,
                         ServiceSpec.defaults(basePort),
-                        spec ->
-                                Map.of(
-                                        "quarkus.profile",
-                                        "embedded",
-                                        "dreamloop.data-dir",
-                                        runDir.resolve("data").toString(),
-                                        "dreamloop.predictor.registry.store",
-                                        runDir.resolve("models").toString(),
-                                        "dreamloop.trainer.training.store",
-                                        runDir.resolve("models").toString(),
-                                        "dreamloop.trainer.training.epochs",
-                                        "3",
-                                        "dreamloop.lab-ingest.insilico.enabled",
-                                        String.valueOf(Files.exists(motifs(repo))),
-                                        "dreamloop.lab-ingest.insilico.motifs",
-                                        motifs(repo).toString(),
-                                        "dreamloop.designer.motifs.files",
-                                        motifs(repo)
-                                                + ","
-                                                + motifs(repo)
-                                                        .resolveSibling(
-                                                                "JASPAR2024_CORE_fungi_non-redundant_pfms_transfac.txt")),
+                        spec -> embeddedProperties(repo, runDir, 3),
                         line -> System.out.println("  " + line))) {
             Topology.print(stack, System.out);
             final FoundationChain.Result result =
@@ -162,6 +141,36 @@ public final class MainJob implements Callable<Integer> {
         }
         System.out.println("stopped all services and the broker");
         return 0;
+    }
+
+    /**
+     * What every service of a local run is started with: embedded H2 under {@code runDir/data}, the
+     * shared model store, the in-silico lab on the yeast motifs beside the repository (when they
+     * are there), and {@code epochs} per training run.
+     */
+    public static Map<String, String> embeddedProperties(
+            final Path repo, final Path runDir, final int epochs) {
+        return Map.of(
+                "quarkus.profile",
+                "embedded",
+                "dreamloop.data-dir",
+                runDir.resolve("data").toString(),
+                "dreamloop.predictor.registry.store",
+                runDir.resolve("models").toString(),
+                "dreamloop.trainer.training.store",
+                runDir.resolve("models").toString(),
+                "dreamloop.trainer.training.epochs",
+                String.valueOf(epochs),
+                "dreamloop.lab-ingest.insilico.enabled",
+                String.valueOf(Files.exists(motifs(repo))),
+                "dreamloop.lab-ingest.insilico.motifs",
+                motifs(repo).toString(),
+                "dreamloop.designer.motifs.files",
+                motifs(repo)
+                        + ","
+                        + motifs(repo)
+                                .resolveSibling(
+                                        "JASPAR2024_CORE_fungi_non-redundant_pfms_transfac.txt"));
     }
 
     /** The yeast motifs of the in-silico lab's ground truth, beside the repository. */

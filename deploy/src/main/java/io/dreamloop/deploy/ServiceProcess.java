@@ -62,6 +62,25 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The process's peak resident memory (Linux {@code VmHWM}) in bytes, or -1 where the kernel
+     * does not say.
+     */
+    public long peakResidentBytes() {
+        try {
+            for (final String line :
+                    java.nio.file.Files.readAllLines(
+                            java.nio.file.Path.of("/proc/" + process.pid() + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (final java.io.IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
     public ServiceSpec spec() {
         return spec;
     }
