@@ -145,6 +145,28 @@ public record DnaSequence(String bases) implements Comparable<DnaSequence> {
         return d;
     }
 
+    /**
+     * True when this sequence differs from {@code other} (of the same length) at fewer than {@code
+     * bound} positions; stops counting at the bound, as most pairs of random sequences reach it
+     * early.
+     *
+     * @throws IllegalArgumentException when the lengths differ
+     */
+    public boolean hammingDistanceBelow(final DnaSequence other, final int bound) {
+        if (other.length() != length()) {
+            throw new IllegalArgumentException(
+                    "Hamming distance needs equal lengths, but got %d and %d"
+                            .formatted(length(), other.length()));
+        }
+        int d = 0;
+        for (int i = 0; i < bases.length(); i++) {
+            if (bases.charAt(i) != other.bases.charAt(i) && ++d >= bound) {
+                return false;
+            }
+        }
+        return d < bound;
+    }
+
     /** The sequence with {@code prefix} before and {@code suffix} after it. */
     public DnaSequence between(final DnaSequence prefix, final DnaSequence suffix) {
         return new DnaSequence(prefix.bases + bases + suffix.bases);

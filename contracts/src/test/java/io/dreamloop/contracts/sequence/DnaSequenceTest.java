@@ -53,6 +53,12 @@ class DnaSequenceTest {
         assertThat(s.hammingDistance(DnaSequence.of("GGGCATTTTT"))).isEqualTo(1);
         assertThatThrownBy(() -> s.hammingDistance(DnaSequence.of("A")))
                 .hasMessageContaining("equal lengths");
+        assertThat(s.hammingDistanceBelow(DnaSequence.of("GGGCATTTTT"), 2)).isTrue();
+        assertThat(s.hammingDistanceBelow(DnaSequence.of("GGGCATTTTT"), 1)).isFalse();
+        assertThat(s.hammingDistanceBelow(DnaSequence.of("CCCCATTTTA"), 3)).isFalse();
+        assertThat(s.hammingDistanceBelow(s, 1)).isTrue();
+        assertThatThrownBy(() -> s.hammingDistanceBelow(DnaSequence.of("A"), 2))
+                .hasMessageContaining("equal lengths");
         assertThat(s.containsEitherStrand(DnaSequence.of("AAAATG"))).isTrue();
         assertThat(Flanks.DREAM_2022.wrap(DnaSequence.of("A".repeat(80))).length()).isEqualTo(110);
     }

@@ -45,19 +45,7 @@ public final class DiversityFilter {
             final DnaSequence s, final List<Candidate> ordered, final List<Integer> taken) {
         for (final int j : taken) {
             final DnaSequence t = ordered.get(j).sequence();
-            if (t.length() == s.length() && tooClose(s, t)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Stops counting at the threshold: most pairs of random sequences differ early. */
-    private boolean tooClose(final DnaSequence a, final DnaSequence b) {
-        final int need = Math.max(1, minHamming);
-        int d = 0;
-        for (int k = 0; k < a.length(); k++) {
-            if (a.baseAt(k) != b.baseAt(k) && ++d >= need) {
+            if (t.length() == s.length() && s.hammingDistanceBelow(t, Math.max(1, minHamming))) {
                 return false;
             }
         }

@@ -108,21 +108,10 @@ public final class RandomLibraryDesigner {
             return false; // distinctness is already guaranteed by the set
         }
         for (final DnaSequence other : chosen) {
-            if (distanceBelow(candidate, other, min)) {
+            if (candidate.hammingDistanceBelow(other, min)) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** Hamming distance below {@code min}, stopping as soon as it reaches {@code min}. */
-    private static boolean distanceBelow(final DnaSequence a, final DnaSequence b, final int min) {
-        int d = 0;
-        for (int i = 0; i < a.length(); i++) {
-            if (a.baseAt(i) != b.baseAt(i) && ++d >= min) {
-                return false;
-            }
-        }
-        return true;
     }
 }
