@@ -7,9 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import io.dreamloop.predictor.model.Architecture;
 import io.dreamloop.predictor.model.SequenceEncoding;
 import io.dreamloop.predictor.model.artifact.DjlModels;
-import io.dreamloop.predictor.model.nn.DreamAttnConfig;
-import io.dreamloop.predictor.model.nn.DreamCnnConfig;
-import io.dreamloop.predictor.model.nn.DreamRnnConfig;
 import io.dreamloop.predictor.model.nn.Parameters;
 import io.dreamloop.predictor.model.nn.PrixFixeNet;
 import java.util.List;
@@ -31,11 +28,7 @@ final class ModelSizes {
                             throw new IllegalArgumentException(
                                     "unknown size '%s'; expected one of %s".formatted(size, SIZES));
                 };
-        return switch (architecture) {
-            case DREAM_CNN -> paper ? DreamCnnConfig.paper() : DreamCnnConfig.cpu();
-            case DREAM_RNN -> paper ? DreamRnnConfig.paper() : DreamRnnConfig.cpu();
-            case DREAM_ATTN -> paper ? DreamAttnConfig.paper() : DreamAttnConfig.cpu();
-        };
+        return DjlModels.configuration(architecture, paper);
     }
 
     /** A new, uninitialized network of an architecture at a size. */

@@ -16,9 +16,6 @@ import io.dreamloop.predictor.model.SequenceEncoding;
 import io.dreamloop.predictor.model.artifact.DjlModels;
 import io.dreamloop.predictor.model.artifact.ModelManifest;
 import io.dreamloop.predictor.model.artifact.ModelStore;
-import io.dreamloop.predictor.model.nn.DreamAttnConfig;
-import io.dreamloop.predictor.model.nn.DreamCnnConfig;
-import io.dreamloop.predictor.model.nn.DreamRnnConfig;
 import io.dreamloop.predictor.model.scoring.ModelScorer;
 import io.dreamloop.predictor.model.training.DreamDataset;
 import io.dreamloop.predictor.model.training.DreamTrainer;
@@ -389,23 +386,7 @@ public class TrainingService {
             final Optional<ModelVersionEntity> champion,
             final ModelStore store,
             final String runId) {
-        Recipe recipe =
-                Recipe.dream(architecture)
-                        .withEpochs(config.training().epochs())
-                        .withBatchSize(config.training().batchSize())
-                        .withSeed(config.training().seed());
-        // The recipe's peak rate is for batches of 1024; smaller batches get a proportionally
-        // smaller one (the linear scaling rule) unless configured.
-        recipe =
-                recipe.withMaxLr(
-                        config.training()
-                                .maxLr()
-                                .orElse(
-                                        recipe.maxLr()
-                                                * Math.min(
-                                                        1.0,
-                                                        config.training().batchSize()
-                                                                / (double) RECIPE_BATCH)));
+        final Recipe recipe = recipe(architecture, config.training().seed());
         final Record configuration = configuration(architecture);
         if ("fine-tune".equals(config.training().mode()) && champion.isPresent()) {
             final ModelManifest parent = store.manifest(champion.get().artifactSha256());
@@ -427,21 +408,7 @@ public class TrainingService {
      */
     private TrainingJob campaignJob(
             final String version, final Architecture architecture, final CampaignMember member) {
-        final Recipe base =
-                Recipe.dream(architecture)
-                        .withEpochs(config.training().epochs())
-                        .withBatchSize(config.training().batchSize())
-                        .withSeed(config.training().seed() + member.index());
-        final Recipe recipe =
-                base.withMaxLr(
-                        config.training()
-                                .maxLr()
-                                .orElse(
-                                        base.maxLr()
-                                                * Math.min(
-                                                        1.0,
-                                                        config.training().batchSize()
-                                                                / (double) RECIPE_BATCH)));
+        final Recipe recipe = recipe(architecture, config.training().seed() + member.index());
         return TrainingJob.fromScratch(version, architecture, configuration(architecture), recipe)
                 .withLineage(
                         Map.of(
@@ -450,13 +417,30 @@ public class TrainingService {
                                 "ensembleMember", member.index() + "/" + member.size()));
     }
 
+    /**
+     * The DREAM recipe with the configured epochs and batch. The recipe's peak rate is for batches
+     * of 1024; smaller batches get a proportionally smaller one (the linear scaling rule) unless a
+     * rate is configured.
+     */
+    private Recipe recipe(final Architecture architecture, final long seed) {
+        final Recipe base =
+                Recipe.dream(architecture)
+                        .withEpochs(config.training().epochs())
+                        .withBatchSize(config.training().batchSize())
+                        .withSeed(seed);
+        return base.withMaxLr(
+                config.training()
+                        .maxLr()
+                        .orElse(
+                                base.maxLr()
+                                        * Math.min(
+                                                1.0,
+                                                config.training().batchSize()
+                                                        / (double) RECIPE_BATCH)));
+    }
+
     private Record configuration(final Architecture architecture) {
-        final boolean paper = "paper".equals(config.training().size());
-        return switch (architecture) {
-            case DREAM_CNN -> paper ? DreamCnnConfig.paper() : DreamCnnConfig.cpu();
-            case DREAM_RNN -> paper ? DreamRnnConfig.paper() : DreamRnnConfig.cpu();
-            case DREAM_ATTN -> paper ? DreamAttnConfig.paper() : DreamAttnConfig.cpu();
-        };
+        return DjlModels.configuration(architecture, "paper".equals(config.training().size()));
     }
 
     private void progress(final String runId, final TrainingProgress p, final long[] last) {

@@ -63,6 +63,15 @@ public final class DjlModels {
         }
     }
 
+    /** An architecture's configuration at the paper's size or the CPU size ({@code cpu()}). */
+    public static Record configuration(final Architecture architecture, final boolean paper) {
+        return switch (architecture) {
+            case DREAM_CNN -> paper ? DreamCnnConfig.paper() : DreamCnnConfig.cpu();
+            case DREAM_RNN -> paper ? DreamRnnConfig.paper() : DreamRnnConfig.cpu();
+            case DREAM_ATTN -> paper ? DreamAttnConfig.paper() : DreamAttnConfig.cpu();
+        };
+    }
+
     /**
      * Builds an architecture from its manifest configuration.
      *
