@@ -102,11 +102,7 @@ public class InSilicoLab {
             // A campaign's libraries share gates and scale, so their cycles pool in training.
             final Calibration calibration =
                     calibration(simulator, libraries.flanks(libraryId).orElseThrow());
-            final double[] z = new double[truth.length];
-            for (int i = 0; i < z.length; i++) {
-                z[i] = (truth[i] - calibration.mean()) / calibration.sd();
-            }
-            run = simulator.simulate(z, random, calibration.gates());
+            run = simulator.simulate(calibration.scale().z(truth), random, calibration.gates());
         }
         final List<SequenceCounts> rows = run.sequenceCounts(ids);
         final List<Long> cells = run.cellsPerBin();
@@ -173,45 +169,41 @@ public class InSilicoLab {
                                                                 + new String(bases)
                                                                 + f.downstream()));
                     }
-                    final double mean = mean(truth);
-                    double var = 0;
-                    for (final double t : truth) {
-                        var += (t - mean) * (t - mean) / (truth.length - 1);
-                    }
-                    final double sd = var > 0 ? Math.sqrt(var) : 1;
-                    final double[] z = new double[truth.length];
-                    for (int i = 0; i < z.length; i++) {
-                        z[i] = (truth[i] - mean) / sd;
-                    }
-                    return new Calibration(mean, sd, simulator.gatesOn(z, random));
+                    final Scale scale = Scale.of(truth);
+                    return new Calibration(scale, simulator.gatesOn(scale.z(truth), random));
                 });
     }
 
-    private static double mean(final double[] values) {
-        double sum = 0;
-        for (final double v : values) {
-            sum += v;
-        }
-        return sum / values.length;
-    }
-
-    private record Calibration(double mean, double sd, Population gates) {}
+    private record Calibration(Scale scale, Population gates) {}
 
     /** Ground truth on the population's z scale: mean 0, standard deviation 1 over the library. */
     static double[] standardized(final double[] values) {
-        double mean = 0;
-        for (final double v : values) {
-            mean += v / values.length;
+        return Scale.of(values).z(values);
+    }
+
+    /**
+     * The mean and sample standard deviation of a population (sd 1 when it has no spread), which
+     * put values on its z scale.
+     */
+    record Scale(double mean, double sd) {
+        static Scale of(final double[] values) {
+            double mean = 0;
+            for (final double v : values) {
+                mean += v / values.length;
+            }
+            double var = 0;
+            for (final double v : values) {
+                var += (v - mean) * (v - mean) / Math.max(1, values.length - 1);
+            }
+            return new Scale(mean, var > 0 ? Math.sqrt(var) : 1);
         }
-        double var = 0;
-        for (final double v : values) {
-            var += (v - mean) * (v - mean) / Math.max(1, values.length - 1);
+
+        double[] z(final double[] values) {
+            final double[] out = new double[values.length];
+            for (int i = 0; i < values.length; i++) {
+                out[i] = (values[i] - mean) / sd;
+            }
+            return out;
         }
-        final double sd = var > 0 ? Math.sqrt(var) : 1;
-        final double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = (values[i] - mean) / sd;
-        }
-        return out;
     }
 }
