@@ -134,12 +134,7 @@ public class CampaignService {
         if (models.size() < size) {
             return;
         }
-        final double r =
-                models.stream()
-                        .filter(m -> m.heldOutR() != null)
-                        .mapToDouble(CampaignModelEntity::heldOutR)
-                        .average()
-                        .orElse(Double.NaN);
+        final double r = CampaignModelEntity.meanHeldOutR(models).orElse(Double.NaN);
         if (cycle >= campaign.cycles()) {
             campaign.finish();
             Log.infof(

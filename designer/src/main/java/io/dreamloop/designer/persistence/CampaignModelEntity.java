@@ -69,4 +69,13 @@ public class CampaignModelEntity {
     public Instant publishedAt() {
         return publishedAt;
     }
+
+    /** The mean held-out r of the models that reported one; empty when none did. */
+    public static java.util.OptionalDouble meanHeldOutR(
+            final java.util.List<CampaignModelEntity> models) {
+        return models.stream()
+                .filter(m -> m.heldOutR() != null)
+                .mapToDouble(CampaignModelEntity::heldOutR)
+                .average();
+    }
 }

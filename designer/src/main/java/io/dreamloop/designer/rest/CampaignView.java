@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 
 /**
@@ -64,9 +65,10 @@ public record CampaignView(
         final List<Cycle> cycles = new ArrayList<>();
         for (int k = 0; k <= c.currentCycle(); k++) {
             final int cycle = k;
+            final List<CampaignModelEntity> ofCycle =
+                    models.stream().filter(m -> m.key().cycle() == cycle).toList();
             final List<Model> ms =
-                    models.stream()
-                            .filter(m -> m.key().cycle() == cycle)
+                    ofCycle.stream()
                             .map(
                                     m ->
                                             new Model(
@@ -74,14 +76,7 @@ public record CampaignView(
                                                     m.key().ensembleIndex(),
                                                     m.heldOutR()))
                             .toList();
-            final Double mean =
-                    ms.stream().anyMatch(m -> m.heldOutR() != null)
-                            ? ms.stream()
-                                    .filter(m -> m.heldOutR() != null)
-                                    .mapToDouble(Model::heldOutR)
-                                    .average()
-                                    .orElseThrow()
-                            : null;
+            final OptionalDouble mean = CampaignModelEntity.meanHeldOutR(ofCycle);
             final Optional<DesignedLibraryEntity> library = libraries.apply(c.libraryId(cycle));
             cycles.add(
                     new Cycle(
@@ -91,7 +86,7 @@ public record CampaignView(
                                     .orElse("requested"),
                             library.map(DesignedLibraryEntity::totalMembers).orElse(0),
                             ms,
-                            mean));
+                            mean.isPresent() ? mean.getAsDouble() : null));
         }
         return new CampaignView(
                 c.campaignId(),
