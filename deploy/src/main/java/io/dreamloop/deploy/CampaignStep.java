@@ -81,10 +81,11 @@ public final class CampaignStep {
                     lastLine.put(e.getKey(), line);
                 }
                 final String status = view.path("status").asText();
-                if ("failed".equals(status)) {
+                if ("failed".equals(status) || "cancelled".equals(status)) {
                     throw new IllegalStateException(
-                            "campaign %s failed: %s"
-                                    .formatted(e.getValue(), view.path("failure").asText()));
+                            "campaign %s %s: %s"
+                                    .formatted(
+                                            e.getValue(), status, view.path("failure").asText()));
                 }
                 if ("finished".equals(status)) {
                     ended.put(e.getKey(), view);

@@ -2,6 +2,7 @@ package io.dreamloop.designer;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -101,6 +102,55 @@ class CampaignIT {
                         .filter(r -> "camp-it-c1".equals(r.key()))
                         .count();
         assertThat(requests).isOne();
+    }
+
+    @Test
+    void aCancelledCampaignRecordsTheModelsInFlightAndRequestsNoFurtherCycle() {
+        given().contentType(ContentType.JSON)
+                .body(
+                        "{\"campaignId\": \"camp-cancel\", \"strategy\": \"uncertainty\", \"cycles\": 3,"
+                                + " \"budget\": 20, \"seed\": 3}")
+                .post("/campaigns")
+                .then()
+                .statusCode(202);
+        awaitCampaign(
+                "camp-cancel",
+                c -> "designed".equals(c.getString("cycleDetails[0].libraryStatus")));
+        given().queryParam("reason", "wrong flanks")
+                .post("/campaigns/camp-cancel/cancel")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("cancelled"))
+                .body("failure", equalTo("wrong flanks"));
+        given().post("/campaigns/camp-cancel/cancel")
+                .then()
+                .statusCode(409)
+                .body("message", equalTo("campaign 'camp-cancel' is cancelled, not running"));
+        given().post("/campaigns/nope/cancel")
+                .then()
+                .statusCode(404)
+                .body("message", equalTo("no campaign 'nope'"));
+
+        // The cycle in flight still ends: its models are recorded, and no next cycle follows.
+        TestTopics.produce(
+                bootstrap,
+                Topics.MODEL_PUBLISHED,
+                "camp-cancel",
+                List.of(model("camp-cancel", 0, 0, 2, 0.3), model("camp-cancel", 0, 1, 2, 0.4)));
+        final JsonPath after =
+                awaitCampaign("camp-cancel", c -> c.getList("cycleDetails[0].models").size() == 2);
+        assertThat(after.getString("status")).isEqualTo("cancelled");
+        assertThat(after.getInt("currentCycle")).isZero();
+        assertThat(after.getList("cycleDetails")).hasSize(1);
+        assertThatThrownBy(
+                        () ->
+                                TestTopics.readUntil(
+                                        bootstrap,
+                                        Topics.DESIGN_REQUESTED,
+                                        r -> "camp-cancel-c1".equals(r.key()),
+                                        Duration.ofSeconds(15)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("no matching record");
     }
 
     @Test

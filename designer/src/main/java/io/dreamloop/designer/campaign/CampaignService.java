@@ -87,6 +87,37 @@ public class CampaignService {
     }
 
     /**
+     * Cancels a running campaign: no further cycle is requested. The cycle in flight (its library,
+     * sort and training) still completes and its models are recorded, so nothing already measured
+     * is lost. Call inside a transaction.
+     *
+     * @throws WebApplicationException 404 for an unknown campaign, 409 when it is not running
+     */
+    public CampaignEntity cancel(final String campaignId, final String reason) {
+        final CampaignEntity campaign =
+                campaigns
+                        .find(campaignId)
+                        .orElseThrow(
+                                () ->
+                                        new WebApplicationException(
+                                                "no campaign '%s'".formatted(campaignId),
+                                                Response.Status.NOT_FOUND));
+        if (campaign.status() != CampaignEntity.Status.RUNNING) {
+            throw new WebApplicationException(
+                    "campaign '%s' is %s, not running"
+                            .formatted(
+                                    campaignId,
+                                    campaign.status().name().toLowerCase(java.util.Locale.ROOT)),
+                    Response.Status.CONFLICT);
+        }
+        final String why = reason == null || reason.isBlank() ? "cancelled by a user" : reason;
+        campaign.cancel(why);
+        Log.infof(
+                "campaign %s cancelled in cycle %d: %s", campaignId, campaign.currentCycle(), why);
+        return campaign;
+    }
+
+    /**
      * Records a campaign model and, once its cycle's ensemble is complete, requests the next
      * cycle's library or finishes the campaign; runs in the consumer's transaction. Models of no
      * campaign are not the designer's business.

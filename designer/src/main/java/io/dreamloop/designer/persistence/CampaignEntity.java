@@ -19,7 +19,9 @@ public class CampaignEntity {
         /** The last cycle's models are published. */
         FINISHED,
         /** A cycle's library could not be designed; the reason is kept. */
-        FAILED
+        FAILED,
+        /** Cancelled by a user; the reason is kept. Work already in flight ends, none follows. */
+        CANCELLED
     }
 
     @Id
@@ -108,6 +110,13 @@ public class CampaignEntity {
     /** Stops with the reason. */
     public void fail(final String why) {
         status = Status.FAILED;
+        failure = why;
+        updatedAt = Instant.now();
+    }
+
+    /** Cancelled by a user, with the reason. */
+    public void cancel(final String why) {
+        status = Status.CANCELLED;
         failure = why;
         updatedAt = Instant.now();
     }

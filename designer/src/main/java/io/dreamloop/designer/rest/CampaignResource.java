@@ -14,12 +14,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
-/** Campaigns: start one, watch it. */
+/** Campaigns: start one, watch it, cancel it. */
 @Path("/campaigns")
 public class CampaignResource {
     private final CampaignService service;
@@ -71,6 +72,20 @@ public class CampaignResource {
                                 () ->
                                         new NotFoundException(
                                                 "no campaign '%s'".formatted(campaignId))));
+    }
+
+    /**
+     * Cancels a running campaign ({@code ?reason=...} optional): 200 with the campaign, 404 for an
+     * unknown id, 409 when it has already ended. The cycle in flight completes; no next one starts.
+     */
+    @POST
+    @Path("/{campaignId}/cancel")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    public CampaignView cancel(
+            @PathParam("campaignId") final String campaignId,
+            @QueryParam("reason") final String reason) {
+        return view(service.cancel(campaignId, reason));
     }
 
     private CampaignView view(final CampaignEntity campaign) {
