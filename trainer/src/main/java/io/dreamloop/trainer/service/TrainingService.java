@@ -302,8 +302,8 @@ public class TrainingService {
                     if (attempt >= MAX_ATTEMPTS) {
                         throw e;
                     }
-                    // Same start, half the peak rate: near the edge of stability a 2-thread CPU
-                    // run can diverge where the same seed did not before.
+                    // Five non-finite steps in a row (a single bad backward pass is skipped by
+                    // the loop): the weights themselves diverged. Same start, half the peak rate.
                     Log.warnf(
                             "run %s: %s; retrying with peak learning rate %.2g",
                             runId, e.getMessage(), job.recipe().maxLr() / 2);

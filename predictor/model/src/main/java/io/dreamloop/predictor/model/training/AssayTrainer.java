@@ -177,6 +177,7 @@ public final class AssayTrainer {
             description.put("means", means);
             description.put("sds", sds);
             description.put("bestEpoch", outcome.bestEpoch());
+            description.put("skippedSteps", outcome.skippedSteps());
             new ObjectMapper()
                     .enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(directory.resolve(DESCRIPTION).toFile(), description);

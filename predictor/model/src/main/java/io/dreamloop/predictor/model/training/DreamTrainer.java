@@ -211,6 +211,7 @@ public final class DreamTrainer {
         out.put("bestEpoch", Integer.toString(outcome.bestEpoch()));
         out.put("validationR", String.format(Locale.ROOT, "%.6f", outcome.best().r()));
         out.put("initialValidationR", String.format(Locale.ROOT, "%.6f", outcome.initial().r()));
+        out.put("skippedSteps", Long.toString(outcome.skippedSteps()));
         if (job.parentSha256() != null) {
             out.put("parentSha256", job.parentSha256());
         }

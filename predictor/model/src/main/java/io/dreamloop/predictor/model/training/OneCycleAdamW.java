@@ -36,6 +36,7 @@ public final class OneCycleAdamW extends Optimizer {
     private final OneCycleSchedule schedule;
     private final Map<String, Map<Device, NDArray>> means = new ConcurrentHashMap<>();
     private final Map<String, Map<Device, NDArray>> variances = new ConcurrentHashMap<>();
+    private volatile boolean skipping;
 
     /**
      * @param schedule the learning rate and β1 per step
@@ -60,9 +61,22 @@ public final class OneCycleAdamW extends Optimizer {
         return schedule;
     }
 
+    /**
+     * While true, a step (one {@code update} per parameter) leaves weights and moments as they are
+     * and only clears the gradients: for a step whose gradients are not finite. The step counter
+     * still advances, as it drives the schedule, which PyTorch also advances past a skipped step.
+     */
+    public void setSkipping(final boolean skip) {
+        this.skipping = skip;
+    }
+
     @Override
     public void update(final String parameterId, final NDArray weight, final NDArray grad) {
         final int t = updateCount(parameterId);
+        if (skipping) {
+            clearGradient(parameterId, weight);
+            return;
+        }
         final float lr = schedule.getNewValue(t);
         final float beta1 = (float) schedule.momentum(t - 1);
         final double correction1 = 1 - Math.pow(beta1, t);
@@ -96,6 +110,42 @@ public final class OneCycleAdamW extends Optimizer {
                         epsilon,
                         true,
                         true);
+    }
+
+    /**
+     * The engine's Adam operator with a zero gradient, zero rates and β1 = β2 = 1 changes nothing,
+     * and then clears the parameter's gradient; clearing it by arithmetic would keep NaN (NaN · 0
+     * is NaN).
+     */
+    private void clearGradient(final String parameterId, final NDArray weight) {
+        try (NDArray zero = weight.zerosLike()) {
+            weight.getNDArrayInternal()
+                    .adamUpdate(
+                            new NDList(
+                                    weight,
+                                    zero,
+                                    withDefaultState(
+                                            means,
+                                            parameterId,
+                                            weight.getDevice(),
+                                            k -> weight.zerosLike()),
+                                    withDefaultState(
+                                            variances,
+                                            parameterId,
+                                            weight.getDevice(),
+                                            k -> weight.zerosLike())),
+                            new NDList(weight),
+                            0f,
+                            0f,
+                            0f,
+                            1f,
+                            -1f,
+                            1f,
+                            1f,
+                            EPSILON,
+                            true,
+                            true);
+        }
     }
 
     /** Only the base class's options (weight decay) are used. */

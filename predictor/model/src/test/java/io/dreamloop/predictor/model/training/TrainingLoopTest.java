@@ -30,6 +30,7 @@ class TrainingLoopTest {
         private final List<byte[]> snapshots = new ArrayList<>();
         private final float[] x = new float[64 * 4];
         private int validations;
+        private java.util.function.IntPredicate poisoned = e -> false;
 
         Scripted(final Model model, final double... scores) {
             this.model = model;
@@ -65,6 +66,10 @@ class TrainingLoopTest {
                 final int e, final float[] in, final int xo, final float[] y, final int yo) {
             System.arraycopy(x, e * 4, in, xo, 4);
             y[yo] = x[e * 4] + x[e * 4 + 1] + x[e * 4 + 2] + x[e * 4 + 3];
+            if (poisoned.test(e)) {
+                // A non-finite input gives the batch a NaN loss and NaN gradients.
+                in[xo] = Float.NaN;
+            }
         }
 
         @Override
@@ -127,6 +132,45 @@ class TrainingLoopTest {
             // Restoring the snapshot puts epoch 2's weights back.
             TrainingLoop.restore(model.getBlock(), model.getNDManager(), outcome.bestParameters());
             assertThat(TrainingLoop.snapshot(model.getBlock())).isEqualTo(task.snapshots.get(2));
+        }
+    }
+
+    @Test
+    void aStepWithANonFiniteGradientIsSkippedAndTheWeightsStayFinite()
+            throws TrainingCancelledException {
+        try (Model model = toyModel()) {
+            final Scripted task = new Scripted(model, 0.0, 0.1, 0.2, 0.3, 0.4);
+            // One example in 64: one of the 4 batches of each epoch is skipped.
+            task.poisoned = e -> e == 0;
+            final List<TrainingProgress> progress = new ArrayList<>();
+            final TrainingLoop.Outcome outcome =
+                    TrainingLoop.run(model, task, RECIPE, progress::add, () -> false);
+            assertThat(outcome.skippedSteps()).isEqualTo(4);
+            // Batch reports only for the 12 applied steps.
+            assertThat(progress).hasSize(1 + 12 + 4);
+            assertThat(progress).allSatisfy(p -> assertThat(p.loss()).isNotInfinite());
+            for (final var parameter : model.getBlock().getParameters().values()) {
+                for (final float v : parameter.getArray().toFloatArray()) {
+                    assertThat(v).as(parameter.getName()).isFinite();
+                }
+            }
+            assertThat(outcome.history())
+                    .extracting(EpochSummary::trainingLoss)
+                    .allSatisfy(loss -> assertThat(loss).isFinite());
+            assertThat(outcome.history().get(3).trainingLoss())
+                    .isLessThan(outcome.history().get(0).trainingLoss());
+        }
+    }
+
+    @Test
+    void fiveNonFiniteStepsInARowAreDivergence() {
+        try (Model model = toyModel()) {
+            final Scripted task = new Scripted(model, 0.0, 0.1, 0.2, 0.3, 0.4);
+            task.poisoned = e -> true;
+            assertThatThrownBy(() -> TrainingLoop.run(model, task, RECIPE, p -> {}, () -> false))
+                    .isInstanceOf(TrainingDivergedException.class)
+                    .hasMessageStartingWith(
+                            "training diverged at epoch 2, step 5 of 16 (5 steps in a row with a non-finite loss or gradient, last loss NaN");
         }
     }
 
