@@ -3,6 +3,7 @@
 #
 #   deploy/kafka.sh start  [--port 9092] [--dir DIR]   resolve jars, format storage, start, wait until ready
 #   deploy/kafka.sh stop   [--dir DIR]                 stop by pid (SIGTERM, then SIGKILL after 30 s)
+#   deploy/kafka.sh kill   [--dir DIR]                 SIGKILL, as a crash would (the data stay; start resumes)
 #   deploy/kafka.sh status [--dir DIR]
 #
 # DIR defaults to .run/kafka under the repository; it holds the config, data, log and pid file.
@@ -149,9 +150,24 @@ stop() {
   echo "kafka.sh: broker stopped (pid $pid)"
 }
 
+crash() {
+  if ! running; then
+    rm -f "$pidfile"
+    echo "kafka.sh: no broker running for $dir"
+    return 0
+  fi
+  local pid
+  pid=$(cat "$pidfile")
+  kill -KILL "$pid"
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+  rm -f "$pidfile"
+  echo "kafka.sh: broker killed (pid $pid)"
+}
+
 case "$cmd" in
   start) start ;;
   stop) stop ;;
+  kill) crash ;;
   status) if running; then echo "running (pid $(cat "$pidfile"))"; else echo "stopped"; exit 3; fi ;;
-  *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The real Kafka broker, started and stopped through {@code deploy/kafka.sh}. */
+/**
+ * The real Kafka broker, started, stopped, killed and restarted through {@code deploy/kafka.sh}.
+ */
 public final class LocalBroker implements AutoCloseable {
     private final Path root;
     private final Path dir;
@@ -24,6 +26,16 @@ public final class LocalBroker implements AutoCloseable {
         deleteRecursively(dir.resolve("data"));
         broker.script("start", "--port", String.valueOf(port));
         return broker;
+    }
+
+    /** Kills the broker with SIGKILL, as a crash would; its data stay for {@link #restart}. */
+    public void kill() {
+        script("kill");
+    }
+
+    /** Starts the broker again on its data (after {@link #kill} or {@link #close}). */
+    public void restart() {
+        script("start", "--port", String.valueOf(port));
     }
 
     public String bootstrap() {

@@ -18,6 +18,9 @@ public final class LocalStack implements AutoCloseable {
     private final LocalBroker broker;
     private final String bootstrap;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<String, Map<String, String>> started = new LinkedHashMap<>();
+    private Path root;
+    private Path logDir;
     private final Map<String, JsonNode> readiness = new LinkedHashMap<>();
     private final ServiceClient http = new ServiceClient();
 
@@ -58,11 +61,14 @@ public final class LocalStack implements AutoCloseable {
             progress.accept("broker ready after %.1f s".formatted(seconds(t0)));
         }
         final LocalStack stack = new LocalStack(broker, bootstrap);
+        stack.root = root;
+        stack.logDir = runDir.resolve("logs");
         try {
             for (final ServiceSpec spec : specs) {
                 final Map<String, String> props = new LinkedHashMap<>(properties.apply(spec));
                 props.put("dreamloop.kafka.bootstrap", bootstrap);
-                stack.services.add(ServiceProcess.start(root, spec, props, runDir.resolve("logs")));
+                stack.started.put(spec.name(), props);
+                stack.services.add(ServiceProcess.start(root, spec, props, stack.logDir));
                 progress.accept(
                         "started %s on %s (log %s)"
                                 .formatted(
@@ -102,6 +108,47 @@ public final class LocalStack implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no service " + service))
                 .spec()
                 .url();
+    }
+
+    /**
+     * Kills a service with SIGKILL, as a crash would, starts it again with the properties it was
+     * first started with plus {@code overrides} (e.g. not to clean its database again), and waits
+     * until it is ready. Its log goes on in the same file, after the old process's lines.
+     */
+    public void crashAndRestart(final String service, final Map<String, String> overrides) {
+        final int index = indexOf(service);
+        final ServiceProcess old = services.get(index);
+        old.kill();
+        final Map<String, String> props = new LinkedHashMap<>(started.get(service));
+        props.putAll(overrides);
+        final ServiceProcess restarted =
+                ServiceProcess.start(root, old.spec(), props, logDir, old.log());
+        services.set(index, restarted);
+        restarted.awaitReady(http, Duration.ofSeconds(180));
+    }
+
+    /**
+     * Kills the broker this stack started with SIGKILL, waits {@code down}, and starts it again on
+     * its data.
+     *
+     * @throws IllegalStateException when the stack runs on an external broker
+     */
+    public void crashAndRestartBroker(final Duration down) {
+        if (broker == null) {
+            throw new IllegalStateException("the stack runs on an external broker at " + bootstrap);
+        }
+        broker.kill();
+        ServiceProcess.sleep(down.toMillis());
+        broker.restart();
+    }
+
+    private int indexOf(final String service) {
+        for (int i = 0; i < services.size(); i++) {
+            if (services.get(i).spec().name().equals(service)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no service " + service);
     }
 
     /** The readiness documents received at start, by service. */

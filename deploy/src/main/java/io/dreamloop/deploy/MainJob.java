@@ -179,7 +179,8 @@ public final class MainJob implements Callable<Integer> {
                 .normalize();
     }
 
-    private static void deleteDataOf(final Path runDir) {
+    /** Deletes the embedded databases of an earlier run in {@code runDir}. */
+    static void deleteDataOf(final Path runDir) {
         final java.io.File data = runDir.resolve("data").toFile();
         if (data.exists()) {
             for (final java.io.File f : java.util.Objects.requireNonNull(data.listFiles())) {

@@ -24,7 +24,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the service's packaged jar with the given system properties.
+     * Starts the service's packaged jar with the given system properties, logging to a new {@code
+     * logDir/<service>.log}.
      *
      * @throws IllegalStateException when the jar has not been built
      */
@@ -33,6 +34,22 @@ public final class ServiceProcess implements AutoCloseable {
             final ServiceSpec spec,
             final Map<String, String> properties,
             final Path logDir) {
+        final Path log = logDir.resolve(spec.name() + ".log");
+        try {
+            Files.deleteIfExists(log);
+        } catch (final IOException e) {
+            throw new IllegalStateException("cannot replace the log " + log, e);
+        }
+        return start(root, spec, properties, logDir, log);
+    }
+
+    /** {@link #start(Path, ServiceSpec, Map, Path)} appending to an existing log file. */
+    static ServiceProcess start(
+            final Path root,
+            final ServiceSpec spec,
+            final Map<String, String> properties,
+            final Path logDir,
+            final Path log) {
         final Path jar = spec.jar(root);
         if (!Files.exists(jar)) {
             throw new IllegalStateException(
@@ -49,12 +66,11 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(jar.toString());
         try {
             Files.createDirectories(logDir);
-            final Path log = logDir.resolve(spec.name() + ".log");
             final Process process =
                     new ProcessBuilder(command)
                             .directory(root.toFile())
                             .redirectErrorStream(true)
-                            .redirectOutput(log.toFile())
+                            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                             .start();
             return new ServiceProcess(spec, process, log);
         } catch (final IOException e) {
@@ -118,6 +134,19 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(
                 "%s not ready within %s (last: %s); see %s"
                         .formatted(spec.name(), timeout, last, log));
+    }
+
+    /** Kills the service with SIGKILL, as a crash would, and waits until it has exited. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(spec.name() + " did not exit after SIGKILL");
+            }
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + spec.name(), e);
+        }
     }
 
     /** Stops the service (SIGTERM, then SIGKILL after 30 s). */

@@ -1,0 +1,265 @@
+package io.dreamloop.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dreamloop.contracts.topic.Topics;
+import io.dreamloop.testing.Infrastructure;
+import io.dreamloop.testing.JdbcSettings;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A campaign runs to its end while its broker and then each of its four services is killed with
+ * SIGKILL in the middle of a cycle and started again, on a broker of its own (from the Maven jars,
+ * so that it can be killed) and PostgreSQL: afterwards every library was designed once, sorted
+ * once, and every one of its members is measured exactly once per estimation method at the trainer,
+ * and every cycle's ensemble was trained once per member.
+ */
+class FaultInjectionIT {
+    private static final String CAMPAIGN = "fault-1";
+    private static final int CYCLES = 2;
+    private static final int BUDGET = 60;
+    private static final int ENSEMBLE = 2;
+    private static final Duration TIMEOUT = Duration.ofMinutes(15);
+
+    private static final Map<String, JdbcSettings> DATABASES = new LinkedHashMap<>();
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void startStack() {
+        final Infrastructure infrastructure = Infrastructure.get();
+        final Path root = Infrastructure.repositoryRoot();
+        final Path runDir = root.resolve(".run/faults");
+        MainJob.deleteDataOf(runDir);
+        stack =
+                LocalStack.start(
+                        root,
+                        runDir,
+                        19392,
+                        null,
+                        ServiceSpec.defaults(18181),
+                        spec -> {
+                            final JdbcSettings db =
+                                    infrastructure.database(
+                                            "dreamloop_"
+                                                    + spec.name().replace('-', '_')
+                                                    + "_faults");
+                            DATABASES.put(spec.name(), db);
+                            final Map<String, String> props =
+                                    new LinkedHashMap<>(
+                                            MainJob.embeddedProperties(root, runDir, 2));
+                            // PostgreSQL (the default profile) instead of the embedded H2.
+                            props.remove("quarkus.profile");
+                            props.put("quarkus.datasource.\"pg\".jdbc.url", db.url());
+                            props.put("quarkus.datasource.\"pg\".username", db.user());
+                            props.put("quarkus.datasource.\"pg\".password", db.password());
+                            props.put("quarkus.flyway.\"pg\".clean-disabled", "false");
+                            props.put("quarkus.flyway.\"pg\".clean-at-start", "true");
+                            props.put("dreamloop.designer.scoring.timeout", "5m");
+                            props.put(
+                                    "dreamloop.trainer.campaign.ensemble",
+                                    String.valueOf(ENSEMBLE));
+                            return props;
+                        },
+                        System.out::println);
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aCampaignSurvivesKillingTheBrokerAndEachServiceMidCycle() throws SQLException {
+        final ServiceClient http = stack.http();
+        final String designer = stack.url(Topics.DESIGNER);
+        http.postJson(
+                designer + "/campaigns",
+                Map.of(
+                        "campaignId",
+                        CAMPAIGN,
+                        "goal",
+                        "survive crashes",
+                        "strategy",
+                        "uncertainty",
+                        "cycles",
+                        CYCLES,
+                        "budget",
+                        BUDGET,
+                        "candidates",
+                        BUDGET * 4,
+                        "seed",
+                        5));
+        final List<Fault> faults =
+                List.of(
+                        new Fault(
+                                "broker, while cycle 0's library goes to lab-ingest",
+                                view -> designed(view, 0),
+                                () -> stack.crashAndRestartBroker(Duration.ofSeconds(3))),
+                        new Fault(
+                                "designer, as cycle 1 is acquired",
+                                view -> cycle(view, 1) != null,
+                                () -> restart(Topics.DESIGNER)),
+                        new Fault(
+                                "lab-ingest, while cycle 1's library is sorted",
+                                view -> designed(view, 1),
+                                () -> restart(Topics.LAB_INGEST)),
+                        new Fault(
+                                "trainer, while it trains an ensemble member of cycle 1 or later",
+                                view -> trainingAfterCycle(0),
+                                () -> restart(Topics.TRAINER)),
+                        new Fault(
+                                "predictor, as cycle 2's candidates are scored",
+                                view -> cycle(view, 2) != null,
+                                () -> restart(Topics.PREDICTOR)));
+        final List<String> injected = new ArrayList<>();
+        final Instant deadline = Instant.now().plus(TIMEOUT);
+        JsonNode view = http.getJson(designer + "/campaigns/" + CAMPAIGN);
+        int next = 0;
+        while (!"finished".equals(view.path("status").asText())) {
+            assertThat(view.path("status").asText())
+                    .as("campaign %s: %s", CAMPAIGN, view)
+                    .isNotEqualTo("failed");
+            assertThat(Instant.now()).as("campaign not finished: %s", view).isBefore(deadline);
+            if (next < faults.size() && faults.get(next).when().test(view)) {
+                final Fault fault = faults.get(next++);
+                System.out.printf("injecting fault: kill and restart the %s%n", fault.what());
+                fault.inject().run();
+                injected.add(fault.what());
+            }
+            ServiceProcess.sleep(500);
+            view = http.getJson(designer + "/campaigns/" + CAMPAIGN);
+        }
+        System.out.println("campaign finished: " + view);
+        // Faults whose moment had passed when the campaign finished are injected now: the services
+        // restart on a finished campaign and must not redo any of it.
+        while (next < faults.size()) {
+            final Fault fault = faults.get(next++);
+            System.out.printf("injecting fault after the end: %s%n", fault.what());
+            fault.inject().run();
+        }
+        assertThat(injected).as("faults injected while the campaign ran").hasSize(faults.size());
+
+        assertThat(view.path("cycleDetails")).hasSize(CYCLES + 1);
+        for (final JsonNode cycle : view.path("cycleDetails")) {
+            assertThat(cycle.path("libraryStatus").asText()).isEqualTo("designed");
+            assertThat(cycle.path("members").asInt()).isEqualTo(BUDGET);
+            assertThat(cycle.path("models")).as("cycle %s", cycle).hasSize(ENSEMBLE);
+        }
+        assertOneSortPerLibrary();
+        assertEveryMemberMeasuredOncePerMethod();
+        assertOneTrainingRunPerEnsembleMember();
+    }
+
+    private static void restart(final String service) {
+        stack.crashAndRestart(service, Map.of("quarkus.flyway.\"pg\".clean-at-start", "false"));
+    }
+
+    private static void assertOneSortPerLibrary() throws SQLException {
+        final Map<String, Long> runs =
+                counts(
+                        Topics.LAB_INGEST,
+                        "select library_id, count(*) from sortseq_run where library_id like ? group by library_id",
+                        CAMPAIGN + "-c%");
+        assertThat(runs).hasSize(CYCLES + 1).allSatisfy((library, n) -> assertThat(n).isOne());
+    }
+
+    private static void assertEveryMemberMeasuredOncePerMethod() throws SQLException {
+        final Map<String, Long> rows =
+                counts(
+                        Topics.TRAINER,
+                        "select method, count(*) from measurement where campaign_id = ? group by method",
+                        CAMPAIGN);
+        final Map<String, Long> distinct =
+                counts(
+                        Topics.TRAINER,
+                        "select method, count(distinct library_id || '/' || member_id) from measurement where campaign_id = ? group by method",
+                        CAMPAIGN);
+        System.out.printf(
+                "measurements at the trainer per method: %s (distinct %s)%n", rows, distinct);
+        assertThat(rows).hasSize(2).containsAllEntriesOf(distinct);
+        assertThat(rows.values()).containsOnly((long) (CYCLES + 1) * BUDGET);
+    }
+
+    private static void assertOneTrainingRunPerEnsembleMember() throws SQLException {
+        final Map<String, Long> interrupted =
+                counts(
+                        Topics.TRAINER,
+                        "select state, count(*) from training_run where campaign_id = ? and reason like 'interrupted%' group by state",
+                        CAMPAIGN);
+        System.out.println("training runs interrupted by the trainer's crash: " + interrupted);
+        assertThat(interrupted).containsKey("FAILED");
+        final Map<String, Long> runs =
+                counts(
+                        Topics.TRAINER,
+                        "select cycle || '/' || ensemble_index, count(*) from training_run where campaign_id = ? and state = 'SUCCEEDED' group by cycle, ensemble_index",
+                        CAMPAIGN);
+        System.out.println("succeeded training runs per cycle/member: " + runs);
+        assertThat(runs)
+                .hasSize((CYCLES + 1) * ENSEMBLE)
+                .allSatisfy((member, n) -> assertThat(n).as(member).isOne());
+    }
+
+    private static Map<String, Long> counts(
+            final String service, final String sql, final String parameter) throws SQLException {
+        final JdbcSettings db = DATABASES.get(service);
+        final Map<String, Long> out = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+                PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode cycle(final JsonNode view, final int cycle) {
+        for (final JsonNode c : view.path("cycleDetails")) {
+            if (c.path("cycle").asInt() == cycle) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static boolean designed(final JsonNode view, final int cycle) {
+        final JsonNode c = cycle(view, cycle);
+        return c != null && "designed".equals(c.path("libraryStatus").asText());
+    }
+
+    /** True while the trainer runs a training run of a cycle after {@code cycle}. */
+    private static boolean trainingAfterCycle(final int cycle) {
+        for (final JsonNode run :
+                stack.http().getJson(stack.url(Topics.TRAINER) + "/training/runs")) {
+            if (CAMPAIGN.equals(run.path("campaignId").asText())
+                    && run.path("cycle").asInt() > cycle
+                    && "running".equalsIgnoreCase(run.path("state").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A crash to inject once {@code when} holds for the campaign's view. */
+    private record Fault(String what, Predicate<JsonNode> when, Runnable inject) {}
+}
