@@ -427,6 +427,7 @@ public class TrainingService {
                 Recipe.dream(architecture)
                         .withEpochs(config.training().epochs())
                         .withBatchSize(config.training().batchSize())
+                        .withValidationBatchSize(config.training().validationBatchSize())
                         .withSeed(seed);
         return base.withMaxLr(
                 config.training()
