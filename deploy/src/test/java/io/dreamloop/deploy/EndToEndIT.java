@@ -222,6 +222,62 @@ class EndToEndIT {
      * producer gives the same sequences.
      */
     @Test
+    @Order(6)
+    void everyServiceServesItsOpenApiAndCountsItsEventsForPrometheus() {
+        final Map<String, List<String>> paths =
+                Map.of(
+                        Topics.DESIGNER,
+                        List.of(
+                                "/libraries",
+                                "/libraries/{libraryId}",
+                                "/campaigns",
+                                "/campaigns/{campaignId}/cancel"),
+                        Topics.PREDICTOR,
+                        List.of("/score", "/models/import", "/models/champion"),
+                        Topics.LAB_INGEST,
+                        List.of("/runs", "/runs/{runId}", "/libraries/{libraryId}"),
+                        Topics.TRAINER,
+                        List.of("/training", "/training/runs/{runId}/cancel", "/models/{version}"));
+        paths.forEach(
+                (service, expected) -> {
+                    final JsonNode api =
+                            stack.http().getJson(stack.url(service) + "/q/openapi?format=json");
+                    assertThat(api.path("openapi").asText()).as(service).startsWith("3.");
+                    final List<String> served = new java.util.ArrayList<>();
+                    api.path("paths").fieldNames().forEachRemaining(served::add);
+                    assertThat(served).as(service).containsAll(expected);
+                });
+        // After the poison of test 5 every consumer has counted a dead letter on its topics, and
+        // the chains of tests 2-5 applied events and published them.
+        final Map<String, List<String>> consumed =
+                Map.of(
+                        Topics.DESIGNER, List.of(Topics.DESIGN_REQUESTED, Topics.MODEL_PUBLISHED),
+                        Topics.PREDICTOR, List.of(Topics.SCORE_REQUESTED, Topics.MODEL_PUBLISHED),
+                        Topics.LAB_INGEST,
+                                List.of(Topics.LIBRARY_DESIGNED, Topics.SORTSEQ_RUN_SUBMITTED),
+                        Topics.TRAINER, List.of(Topics.MEASUREMENTS_RECORDED));
+        consumed.forEach(
+                (service, topics) -> {
+                    final String metrics = stack.http().getText(stack.url(service) + "/q/metrics");
+                    for (final String topic : topics) {
+                        assertThat(metrics)
+                                .as(service + " <- " + topic)
+                                .containsPattern(
+                                        "dreamloop_events_consumed_total\\{[^}]*outcome=\"dead_lettered\"[^}]*topic=\""
+                                                + java.util.regex.Pattern.quote(topic)
+                                                + "\"[^}]*} [1-9]");
+                    }
+                    assertThat(metrics)
+                            .as(service)
+                            .contains("dreamloop_events_published_total{")
+                            .contains("kafka_consumer_fetch_manager_records_lag");
+                });
+        assertThat(stack.http().getText(stack.url(Topics.LAB_INGEST) + "/q/metrics"))
+                .containsPattern(
+                        "dreamloop_events_consumed_total\\{[^}]*outcome=\"applied\"[^}]*topic=\"dreamloop.library-designed\"[^}]*} [1-9]");
+    }
+
+    @Test
     @Order(4)
     void aLibraryWithEverySubsetComesOverHttpAndOverKafkaScoredByThePredictor() throws Exception {
         final Path fixture =

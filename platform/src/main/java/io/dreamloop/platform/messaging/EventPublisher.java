@@ -33,12 +33,15 @@ public class EventPublisher {
     private final KafkaProducer<String, byte[]> producer;
     private final EventCodec codec = EventCodec.instance();
     private final PlatformConfig config;
+    private final EventMetrics metrics;
 
     @Inject
     public EventPublisher(
             @ConfigProperty(name = "kafka.bootstrap.servers") final String bootstrapServers,
-            final PlatformConfig config) {
+            final PlatformConfig config,
+            final EventMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.producer =
                 new KafkaProducer<>(
                         Map.of(
@@ -73,14 +76,20 @@ public class EventPublisher {
      * @throws IllegalStateException when the broker does not acknowledge in time
      */
     public RecordMetadata publish(final String topic, final Event event) {
-        return await(send(topic, event));
+        final RecordMetadata acknowledged = await(send(topic, event));
+        metrics.published(topic);
+        return acknowledged;
     }
 
     /** Sends events in order and waits for all acknowledgements. */
     public void publishAll(final String topic, final List<? extends Event> events) {
         final List<Future<RecordMetadata>> sent =
                 events.stream().map(event -> send(topic, event)).toList();
-        sent.forEach(this::await);
+        sent.forEach(
+                future -> {
+                    await(future);
+                    metrics.published(topic);
+                });
     }
 
     private Future<RecordMetadata> send(final String topic, final Event event) {

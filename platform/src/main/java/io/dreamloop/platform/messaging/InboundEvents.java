@@ -29,14 +29,19 @@ public class InboundEvents {
     private final Inbox inbox;
     private final EventPublisher publisher;
     private final PlatformConfig config;
+    private final EventMetrics metrics;
     private final EventCodec codec = EventCodec.instance();
 
     @Inject
     public InboundEvents(
-            final Inbox inbox, final EventPublisher publisher, final PlatformConfig config) {
+            final Inbox inbox,
+            final EventPublisher publisher,
+            final PlatformConfig config,
+            final EventMetrics metrics) {
         this.inbox = inbox;
         this.publisher = publisher;
         this.config = config;
+        this.metrics = metrics;
     }
 
     /**
@@ -78,8 +83,10 @@ public class InboundEvents {
                             record.topic(),
                             record.partition(),
                             record.offset());
+                    metrics.consumed(record.topic(), Outcome.DUPLICATE);
                     return Outcome.DUPLICATE;
                 }
+                metrics.consumed(record.topic(), Outcome.APPLIED);
                 return Outcome.APPLIED;
             } catch (final RejectedEventException e) {
                 return deadLetter(record, "rejected: " + e.getMessage());
@@ -139,6 +146,7 @@ public class InboundEvents {
                         record.key(),
                         reason,
                         payload));
+        metrics.consumed(record.topic(), Outcome.DEAD_LETTERED);
         return Outcome.DEAD_LETTERED;
     }
 
