@@ -33,10 +33,11 @@ import java.util.function.UnaryOperator;
  * <p>A step whose loss or gradients are not finite is skipped, as PyTorch's {@code GradScaler}
  * skips one: weights and Adam's moments stay as they were and the gradients are cleared. Why: on
  * this engine's CPU path with more than one intra-op thread, a backward pass now and then returns
- * non-finite gradients for the early layers from a finite loss and finite weights (seen once in
- * about ten 87-step runs of the CPU DREAM-CNN under load, never with one thread); the same batch
- * again is fine. Applying such a step would turn every weight into NaN. Only {@value
- * #MAX_CONSECUTIVE_SKIPS} skips in a row count as divergence.
+ * non-finite gradients for the early layers from a finite loss and finite weights (caught in the
+ * third of three 87-step runs of the CPU DREAM-CNN with both cores loaded; 300 passes of one batch
+ * on a quiet machine were bit-identical, and one thread gave 8 identical runs). Applying such a
+ * step would turn every weight into NaN. Only {@value #MAX_CONSECUTIVE_SKIPS} skips in a row count
+ * as divergence.
  */
 final class TrainingLoop {
     /** Consecutive skipped steps after which a run has diverged (its weights, not a bad pass). */
