@@ -30,7 +30,7 @@ class MainJobIT {
                                     "--root", Infrastructure.repositoryRoot().toString(),
                                     "--kafka-port", "29092",
                                     "--base-port", "28081",
-                                    "--sequences", "3000",
+                                    "--sequences", "1000",
                                     "--seed", "11",
                                     "--campaign-cycles", "1",
                                     "--campaign-budget", "100");
@@ -43,11 +43,11 @@ class MainJobIT {
                 .contains("embedded H2 databases, real Kafka broker")
                 .contains("all 4 services ready")
                 .contains("dreamloop.lab-ingest.library-designed 1/3")
-                .contains("designed and stored 3,000 members")
-                .contains("stored 3,000 of 3,000 members")
-                .contains("3,000 oligos scored by [dream-cnn-demo]")
-                .contains("estimated 3000 members by MAUDE, 3000 by bin-weighted mean")
-                .contains("maude-mean/maude 3,000")
+                .contains("designed and stored 1,000 members")
+                .contains("stored 1,000 of 1,000 members")
+                .contains("1,000 oligos scored by [dream-cnn-demo]")
+                .contains("estimated 1000 members by MAUDE, 1000 by bin-weighted mean")
+                .contains("maude-mean/maude 1,000")
                 .contains("predictor serving it: true")
                 .contains("GA library lib-ga-")
                 .contains("camp-random-11 cycle 1/1: finished")
