@@ -19,14 +19,17 @@ public final class LocalStack implements AutoCloseable {
     private final String bootstrap;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<String, Map<String, String>> started = new LinkedHashMap<>();
-    private Path root;
-    private Path logDir;
+    private final Path root;
+    private final Path logDir;
     private final Map<String, JsonNode> readiness = new LinkedHashMap<>();
     private final ServiceClient http = new ServiceClient();
 
-    private LocalStack(final LocalBroker broker, final String bootstrap) {
+    private LocalStack(
+            final LocalBroker broker, final String bootstrap, final Path root, final Path logDir) {
         this.broker = broker;
         this.bootstrap = bootstrap;
+        this.root = root;
+        this.logDir = logDir;
     }
 
     /**
@@ -60,9 +63,7 @@ public final class LocalStack implements AutoCloseable {
             bootstrap = broker.bootstrap();
             progress.accept("broker ready after %.1f s".formatted(seconds(t0)));
         }
-        final LocalStack stack = new LocalStack(broker, bootstrap);
-        stack.root = root;
-        stack.logDir = runDir.resolve("logs");
+        final LocalStack stack = new LocalStack(broker, bootstrap, root, runDir.resolve("logs"));
         try {
             for (final ServiceSpec spec : specs) {
                 final Map<String, String> props = new LinkedHashMap<>(properties.apply(spec));
