@@ -23,6 +23,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -87,21 +88,26 @@ public class CampaignService {
     }
 
     /**
+     * A stored campaign; call inside a transaction.
+     *
+     * @throws NotFoundException 404 naming the unknown id
+     */
+    public CampaignEntity get(final String campaignId) {
+        return campaigns
+                .find(campaignId)
+                .orElseThrow(() -> new NotFoundException("no campaign '%s'".formatted(campaignId)));
+    }
+
+    /**
      * Cancels a running campaign: no further cycle is requested. The cycle in flight (its library,
      * sort and training) still completes and its models are recorded, so nothing already measured
      * is lost. Call inside a transaction.
      *
-     * @throws WebApplicationException 404 for an unknown campaign, 409 when it is not running
+     * @throws NotFoundException 404 for an unknown campaign
+     * @throws WebApplicationException 409 when it is not running
      */
     public CampaignEntity cancel(final String campaignId, final String reason) {
-        final CampaignEntity campaign =
-                campaigns
-                        .find(campaignId)
-                        .orElseThrow(
-                                () ->
-                                        new WebApplicationException(
-                                                "no campaign '%s'".formatted(campaignId),
-                                                Response.Status.NOT_FOUND));
+        final CampaignEntity campaign = get(campaignId);
         if (campaign.status() != CampaignEntity.Status.RUNNING) {
             throw new WebApplicationException(
                     "campaign '%s' is %s, not running"

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -65,13 +64,7 @@ public class CampaignResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
     public CampaignView get(@PathParam("campaignId") final String campaignId) {
-        return view(
-                campaigns
-                        .find(campaignId)
-                        .orElseThrow(
-                                () ->
-                                        new NotFoundException(
-                                                "no campaign '%s'".formatted(campaignId))));
+        return view(service.get(campaignId));
     }
 
     /**
