@@ -7,7 +7,6 @@ import io.dreamloop.contracts.event.DeadLetter;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.contracts.wire.EventCodec;
 import io.dreamloop.testing.Infrastructure;
-import io.dreamloop.testing.JdbcSettings;
 import io.dreamloop.testing.TestTopics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -47,24 +46,9 @@ class EndToEndIT {
                         0,
                         infrastructure.kafkaBootstrap(),
                         ServiceSpec.defaults(18081),
-                        spec -> {
-                            final JdbcSettings db =
-                                    infrastructure.database(
-                                            "dreamloop_" + spec.name().replace('-', '_') + "_e2e");
-                            return Map.of(
-                                    "quarkus.datasource.\"pg\".jdbc.url",
-                                    db.url(),
-                                    "quarkus.datasource.\"pg\".username",
-                                    db.user(),
-                                    "quarkus.datasource.\"pg\".password",
-                                    db.password(),
-                                    "quarkus.flyway.\"pg\".clean-disabled",
-                                    "false",
-                                    "quarkus.flyway.\"pg\".clean-at-start",
-                                    "true",
-                                    "dreamloop.designer.scoring.timeout",
-                                    "5m");
-                        },
+                        spec ->
+                                CleanPostgres.properties(
+                                        CleanPostgres.database(infrastructure, spec, "e2e")),
                         System.out::println);
     }
 

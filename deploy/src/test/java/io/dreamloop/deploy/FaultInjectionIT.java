@@ -55,22 +55,14 @@ class FaultInjectionIT {
                         ServiceSpec.defaults(18181),
                         spec -> {
                             final JdbcSettings db =
-                                    infrastructure.database(
-                                            "dreamloop_"
-                                                    + spec.name().replace('-', '_')
-                                                    + "_faults");
+                                    CleanPostgres.database(infrastructure, spec, "faults");
                             DATABASES.put(spec.name(), db);
                             final Map<String, String> props =
                                     new LinkedHashMap<>(
                                             MainJob.embeddedProperties(root, runDir, 2));
                             // PostgreSQL (the default profile) instead of the embedded H2.
                             props.remove("quarkus.profile");
-                            props.put("quarkus.datasource.\"pg\".jdbc.url", db.url());
-                            props.put("quarkus.datasource.\"pg\".username", db.user());
-                            props.put("quarkus.datasource.\"pg\".password", db.password());
-                            props.put("quarkus.flyway.\"pg\".clean-disabled", "false");
-                            props.put("quarkus.flyway.\"pg\".clean-at-start", "true");
-                            props.put("dreamloop.designer.scoring.timeout", "5m");
+                            props.putAll(CleanPostgres.properties(db));
                             props.put(
                                     "dreamloop.trainer.campaign.ensemble",
                                     String.valueOf(ENSEMBLE));
