@@ -131,11 +131,7 @@ public record DnaSequence(String bases) implements Comparable<DnaSequence> {
      * @throws IllegalArgumentException when the lengths differ
      */
     public int hammingDistance(final DnaSequence other) {
-        if (other.length() != length()) {
-            throw new IllegalArgumentException(
-                    "Hamming distance needs equal lengths, but got %d and %d"
-                            .formatted(length(), other.length()));
-        }
+        requireSameLength(other);
         int d = 0;
         for (int i = 0; i < bases.length(); i++) {
             if (bases.charAt(i) != other.bases.charAt(i)) {
@@ -143,6 +139,14 @@ public record DnaSequence(String bases) implements Comparable<DnaSequence> {
             }
         }
         return d;
+    }
+
+    private void requireSameLength(final DnaSequence other) {
+        if (other.length() != length()) {
+            throw new IllegalArgumentException(
+                    "Hamming distance needs equal lengths, but got %d and %d"
+                            .formatted(length(), other.length()));
+        }
     }
 
     /**
@@ -153,11 +157,7 @@ public record DnaSequence(String bases) implements Comparable<DnaSequence> {
      * @throws IllegalArgumentException when the lengths differ
      */
     public boolean hammingDistanceBelow(final DnaSequence other, final int bound) {
-        if (other.length() != length()) {
-            throw new IllegalArgumentException(
-                    "Hamming distance needs equal lengths, but got %d and %d"
-                            .formatted(length(), other.length()));
-        }
+        requireSameLength(other);
         int d = 0;
         for (int i = 0; i < bases.length(); i++) {
             if (bases.charAt(i) != other.bases.charAt(i) && ++d >= bound) {
