@@ -84,8 +84,12 @@ class DreamTrainerTest {
 
     @Test
     void reportsProgressEveryBatchAndEveryEpoch() {
-        // 1800 examples per epoch in batches of 64: 29 steps; 87 in all.
-        assertThat(PROGRESS).hasSize(1 + 87 + 3);
+        // 1800 examples per epoch in batches of 64: 29 steps; 87 in all. A step skipped for a
+        // non-finite gradient (rare, load-dependent with two threads; see TrainingLoop) reports
+        // nothing, and the lineage counts it.
+        final long skipped = Long.parseLong(trained.manifest().lineage().get("skippedSteps"));
+        assertThat(skipped).isLessThan(TrainingLoop.MAX_CONSECUTIVE_SKIPS);
+        assertThat(PROGRESS).hasSize(1 + (int) (87 - skipped) + 3);
         assertThat(PROGRESS.get(0).epoch()).isZero();
         assertThat(PROGRESS.get(0).validationR()).isEqualTo(trained.initialValidationR());
         assertThat(PROGRESS).extracting(TrainingProgress::step).isSorted();
