@@ -1,96 +1,102 @@
 package io.dreamloop.deploy;
 
+import static io.dreamloop.deploy.Manifests.COMPOSE;
+import static io.dreamloop.deploy.Manifests.INIT_SQL;
+import static io.dreamloop.deploy.Manifests.INTERPOLATION;
+import static io.dreamloop.deploy.Manifests.KUSTOMIZATION;
+import static io.dreamloop.deploy.Manifests.allYamlFiles;
+import static io.dreamloop.deploy.Manifests.composeContainerEnvironment;
+import static io.dreamloop.deploy.Manifests.composeEnvironment;
+import static io.dreamloop.deploy.Manifests.composeService;
+import static io.dreamloop.deploy.Manifests.composeServices;
+import static io.dreamloop.deploy.Manifests.container;
+import static io.dreamloop.deploy.Manifests.initConfigMapScript;
+import static io.dreamloop.deploy.Manifests.kafkaCluster;
+import static io.dreamloop.deploy.Manifests.kubernetes;
+import static io.dreamloop.deploy.Manifests.kubernetesEnvironment;
+import static io.dreamloop.deploy.Manifests.kubernetesFiles;
+import static io.dreamloop.deploy.Manifests.name;
+import static io.dreamloop.deploy.Manifests.plainListenerPort;
+import static io.dreamloop.deploy.Manifests.podSpec;
+import static io.dreamloop.deploy.Manifests.read;
+import static io.dreamloop.deploy.Manifests.texts;
+import static io.dreamloop.deploy.Manifests.topicName;
+import static io.dreamloop.deploy.ServiceConfigs.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.dreamloop.contracts.topic.TopicSpec;
 import io.dreamloop.contracts.topic.Topics;
+import io.smallrye.config.SmallRyeConfig;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the deployment manifests (compose, Kubernetes, the services' Dockerfiles) without running
- * them.
+ * Checks the deployment manifests (compose, Kubernetes) against the code without running them.
  *
  * <p>They cannot be run on the development machine (no Docker engine, no cluster), so nothing else
- * would notice when they drift from the code. This test keeps them parseable and consistent with
- * it: topics with {@link Topics#CATALOG}, ports with each service's {@code quarkus.http.port},
- * environment variables with the platform's configuration keys, the same services and images in
- * compose and Kubernetes, a GPU for predictor and trainer, and no password written anywhere.
+ * would notice when they drift from the code. The code's side is read as the services would see it:
+ * {@link Topics#CATALOG} for the topics, and each service's configuration resolved by SmallRye
+ * Config from its application.properties and the platform defaults ({@link ServiceConfigs}) for the
+ * image the Maven build produces, the port, and what each environment variable a manifest sets
+ * changes in the service. No manifest may hold a credential.
  *
  * <p>Runs with the working directory {@code deploy/}.
  */
 class ManifestsTest {
-    private static final Path ROOT = Path.of("..");
-    private static final Path COMPOSE_DIR = Path.of("compose");
-    private static final Path COMPOSE = COMPOSE_DIR.resolve("compose.yaml");
-    private static final Path INIT_SQL = COMPOSE_DIR.resolve("init-databases.sql");
-    private static final Path K8S = Path.of("k8s");
-    private static final Path KUSTOMIZATION = K8S.resolve("kustomization.yaml");
-    private static final Path PLATFORM_DEFAULTS =
-            ROOT.resolve("platform/src/main/resources/META-INF/microprofile-config.properties");
-    private static final String DOCKERFILE = "src/main/docker/Dockerfile.jvm";
-    private static final String APPLICATION_PROPERTIES =
-            "src/main/resources/application.properties";
+    private static final Path DEPLOY_README = Path.of("README.md");
+    private static final String JIB_EXTENSION =
+            "<artifactId>quarkus-container-image-jib</artifactId>";
     private static final String GPU = "nvidia.com/gpu";
     private static final String LOOPBACK = "127.0.0.1";
-
-    /** Each service's module directory, relative to the repository root. */
-    private static final Map<String, String> MODULES =
-            Map.of(
-                    Topics.DESIGNER, "designer",
-                    Topics.PREDICTOR, "predictor/service",
-                    Topics.LAB_INGEST, "lab-ingest",
-                    Topics.TRAINER, "trainer");
+    private static final String ALL_INTERFACES = "0.0.0.0";
 
     private static final Set<String> GPU_SERVICES = Set.of(Topics.PREDICTOR, Topics.TRAINER);
 
-    /** The environment variables a service container may set (deploy/README.md lists them). */
-    private static final Set<String> DOCUMENTED_ENV =
-            Set.of(
-                    "DREAMLOOP_KAFKA_BOOTSTRAP",
-                    "DREAMLOOP_DB_HOST",
-                    "DREAMLOOP_DB_PORT",
-                    "DREAMLOOP_DB_NAME",
-                    "DREAMLOOP_DB_USER",
-                    "DREAMLOOP_DB_PASSWORD",
-                    "QUARKUS_HTTP_HOST",
-                    "QUARKUS_HTTP_PORT",
-                    "QUARKUS_PROFILE",
-                    "PYTORCH_FLAVOR");
+    /**
+     * Environment variables that are not keys of the services' own configuration, with who reads
+     * them instead. The GPU ones appear only in the manifests' comments (optional settings).
+     */
+    private static final Map<String, String> READ_OUTSIDE_THE_CONFIGURATION =
+            Map.of(
+                    "QUARKUS_PROFILE", "Quarkus, to choose the profile",
+                    "PYTORCH_VERSION", "DJL, to download other PyTorch natives",
+                    "PYTORCH_FLAVOR", "DJL, to download other PyTorch natives",
+                    "JAVA_TOOL_OPTIONS", "the JVM");
 
-    /** Compose interpolation without a default value: {@code ${NAME}} or {@code ${NAME:?why}}. */
-    private static final Pattern INTERPOLATION =
-            Pattern.compile("\\$\\{[A-Z_][A-Z0-9_]*(:?\\?[^}]*)?}");
+    /** Quarkus gives every KAFKA_* variable to the Kafka clients, as it does kafka.* keys. */
+    private static final String KAFKA_CLIENT_VARIABLES = "KAFKA_";
+
+    /** A base image with a Java 25 runtime. */
+    private static final Pattern JAVA_25_BASE =
+            Pattern.compile(".*/openjdk-25(-runtime)?:[-.\\w]+|eclipse-temurin:25([-.]\\S*)?");
+
+    /** The name of a setting that holds a credential. */
+    private static final Pattern CREDENTIAL =
+            Pattern.compile("(?i).*(password|secret|token|api[-_]?keys?|jaas|credential).*");
 
     /** A password written into SQL as a string literal ({@code PASSWORD 'secret'}). */
     private static final Pattern SQL_PASSWORD_LITERAL = Pattern.compile("(?i)\\bPASSWORD\\s+E?'");
 
-    /** An ENV or ARG instruction of a Dockerfile that sets a password. */
-    private static final Pattern DOCKERFILE_PASSWORD =
-            Pattern.compile("(?im)^\\s*(ENV|ARG)\\b.*PASSWORD");
-
     private static final Pattern KAFKA_VERSION =
             Pattern.compile("<kafka\\.version>([^<]+)</kafka\\.version>");
 
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /** A messaging channel's topic: {@code mp.messaging.incoming.<channel>.topic}. */
+    private static final Pattern CHANNEL_TOPIC =
+            Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.[^.]+\\.topic");
+
+    // --- files and the Kafka topics --------------------------------------------------------------
 
     @Test
     void everyYamlFileParses() {
@@ -130,6 +136,22 @@ class ManifestsTest {
     }
 
     @Test
+    void everyTopicAServiceIsConfiguredWithIsDeclared() {
+        final Set<String> declared = new TreeSet<>();
+        kubernetes("KafkaTopic").forEach(topic -> declared.add(topicName(topic)));
+        for (final String service : Topics.SERVICES) {
+            final SmallRyeConfig config = ServiceConfigs.build(service);
+            for (final String key : config.getPropertyNames()) {
+                if (CHANNEL_TOPIC.matcher(key).matches()) {
+                    assertThat(declared)
+                            .as(key + " of " + service + " among the KafkaTopics")
+                            .contains(config.getValue(key, String.class));
+                }
+            }
+        }
+    }
+
+    @Test
     void kafkaVersionIsTheProjectsOne() throws IOException {
         final Matcher pom = KAFKA_VERSION.matcher(Files.readString(ROOT.resolve("pom.xml")));
         assertThat(pom.find()).as("<kafka.version> in the root pom.xml").isTrue();
@@ -140,11 +162,15 @@ class ManifestsTest {
                 .isEqualTo("apache/kafka:" + version);
     }
 
+    // --- images ----------------------------------------------------------------------------------
+
     @Test
-    void composeAndKubernetesDeclareTheSameServicesAndImages() {
+    void composeAndKubernetesRunTheImagesTheMavenBuildProduces() {
+        final Map<String, String> built = new TreeMap<>();
+        Topics.SERVICES.forEach(service -> built.put(service, ServiceConfigs.image(service)));
         final Map<String, String> compose = new TreeMap<>();
         for (final Map.Entry<String, JsonNode> service : composeServices().properties()) {
-            if (service.getValue().has("build")) {
+            if (service.getValue().path("image").asText().startsWith("dreamloop/")) {
                 compose.put(service.getKey(), service.getValue().path("image").asText());
             }
         }
@@ -152,23 +178,142 @@ class ManifestsTest {
         for (final JsonNode deployment : kubernetes("Deployment")) {
             kubernetes.put(name(deployment), container(name(deployment)).path("image").asText());
         }
-        assertThat(compose.keySet()).containsExactlyInAnyOrderElementsOf(Topics.SERVICES);
-        assertThat(kubernetes).isEqualTo(compose);
-        for (final Map.Entry<String, String> image : compose.entrySet()) {
-            assertThat(image.getValue()).startsWith("dreamloop/" + image.getKey() + ":");
+        assertThat(built.values())
+                .allSatisfy(image -> assertThat(image).matches("dreamloop/[a-z-]+:\\S+"));
+        assertThat(compose).as("compose images").isEqualTo(built);
+        assertThat(kubernetes).as("Kubernetes images").isEqualTo(built);
+        for (final String service : Topics.SERVICES) {
+            assertThat(ServiceConfigs.image(service))
+                    .endsWith(":" + ServiceConfigs.projectVersion(service));
         }
     }
 
     @Test
-    void composeBuildsEachServiceFromItsModule() {
+    void theMavenBuildIsTheOnlySourceOfTheImages() throws IOException {
         for (final String service : Topics.SERVICES) {
-            final JsonNode build = composeService(service).path("build");
-            final String context = build.path("context").asText();
-            assertThat(context).as(service).isEqualTo("../../" + MODULES.get(service));
-            assertThat(build.path("dockerfile").asText()).as(service).isEqualTo(DOCKERFILE);
-            assertThat(COMPOSE_DIR.resolve(context).resolve(DOCKERFILE)).isRegularFile();
+            final JsonNode definition = composeService(service);
+            assertThat(definition.has("build")).as("compose builds " + service).isFalse();
+            assertThat(definition.path("pull_policy").asText())
+                    .as("compose pull_policy of " + service + " (dreamloop/* is not ours)")
+                    .isEqualTo("never");
+            assertThat(Files.readString(ServiceConfigs.pomFile(service)))
+                    .as(ServiceConfigs.pomFile(service).toString())
+                    .contains(JIB_EXTENSION);
+            assertThat(ServiceConfigs.module(service).resolve("src/main/docker"))
+                    .as("hand-written Dockerfiles of " + service)
+                    .doesNotExist();
         }
     }
+
+    @Test
+    void imagesAreBuiltOnlyWhenAskedAndRunJava25AsTheManifestsUser() {
+        for (final String service : Topics.SERVICES) {
+            final SmallRyeConfig config = ServiceConfigs.build(service);
+            assertThat(config.getValue("quarkus.container-image.build", Boolean.class))
+                    .as("quarkus.container-image.build of " + service)
+                    .isFalse();
+            assertThat(config.getValue("quarkus.container-image.push", Boolean.class))
+                    .as("quarkus.container-image.push of " + service)
+                    .isFalse();
+            assertThat(config.getValue("quarkus.jib.base-jvm-image", String.class))
+                    .as("base image of " + service)
+                    .matches(JAVA_25_BASE);
+            assertThat(config.getValues("quarkus.jib.jvm-additional-arguments", String.class))
+                    .as("JVM arguments of " + service)
+                    .contains("--enable-native-access=ALL-UNNAMED");
+            final String user = config.getValue("quarkus.jib.user", String.class);
+            assertThat(podSpec(service).path("securityContext").path("runAsUser").asText())
+                    .as("runAsUser of " + service + " = the image's user")
+                    .isEqualTo(user);
+            assertThat(user).as("image user of " + service).isNotIn("0", "root");
+        }
+    }
+
+    // --- configuration through the environment ---------------------------------------------------
+
+    @Test
+    void everyVariableAManifestSetsIsAKeyTheServiceReadsAndDocumented() throws IOException {
+        final String readme = Files.readString(DEPLOY_README);
+        for (final String service : Topics.SERVICES) {
+            final Set<String> known = new TreeSet<>(READ_OUTSIDE_THE_CONFIGURATION.keySet());
+            ServiceConfigs.keys(service)
+                    .forEach(key -> known.add(ServiceConfigs.environmentName(key)));
+            for (final String variable : manifestVariables(service)) {
+                if (!variable.startsWith(KAFKA_CLIENT_VARIABLES)) {
+                    assertThat(known)
+                            .as(variable + " of " + service + ": no configuration key it sets")
+                            .contains(variable);
+                }
+                assertThat(readme)
+                        .as(variable + " of " + service + " in " + DEPLOY_README)
+                        .contains("`" + variable + "`");
+            }
+        }
+    }
+
+    @Test
+    void servicesListenOnAllInterfacesOnTheirPort() {
+        for (final String service : Topics.SERVICES) {
+            final SmallRyeConfig build = ServiceConfigs.build(service);
+            final String port = build.getValue("quarkus.http.port", String.class);
+            assertThat(build.getValues("quarkus.jib.ports", String.class))
+                    .as("ports the image of " + service + " exposes")
+                    .containsExactly(port);
+            for (final SmallRyeConfig config : inContainers(service)) {
+                assertThat(config.getValue("quarkus.http.host", String.class))
+                        .as("quarkus.http.host of " + service + " in a container")
+                        .isEqualTo(ALL_INTERFACES);
+                assertThat(config.getValue("quarkus.http.port", String.class))
+                        .as("quarkus.http.port of " + service + " in a container")
+                        .isEqualTo(port);
+            }
+            assertComposePort(service, port);
+            assertKubernetesPort(service, port);
+        }
+    }
+
+    @Test
+    void servicesReachTheBrokerOfTheirPlatform() {
+        final String kubernetes = name(kafkaCluster()) + "-kafka-bootstrap:" + plainListenerPort();
+        final String advertised =
+                composeEnvironment("kafka").getOrDefault("KAFKA_ADVERTISED_LISTENERS", "");
+        for (final String service : Topics.SERVICES) {
+            final String compose =
+                    ServiceConfigs.container(service, composeContainerEnvironment(service))
+                            .getValue("kafka.bootstrap.servers", String.class);
+            assertThat(advertised)
+                    .as("compose kafka advertises the bootstrap of " + service)
+                    .contains("://" + compose);
+            assertThat(
+                            ServiceConfigs.container(service, kubernetesEnvironment(service))
+                                    .getValue("kafka.bootstrap.servers", String.class))
+                    .as("Kubernetes bootstrap of " + service)
+                    .isEqualTo(kubernetes);
+        }
+    }
+
+    @Test
+    void eachServiceUsesItsOwnDatabaseWhichTheInitScriptCreates() throws IOException {
+        final String script = Files.readString(INIT_SQL);
+        assertThat(initConfigMapScript().strip()).isEqualTo(script.strip());
+        for (final String service : Topics.SERVICES) {
+            final String database =
+                    ServiceConfigs.build(service).getValue("dreamloop.db.name", String.class);
+            for (final SmallRyeConfig config : inContainers(service)) {
+                final String user =
+                        config.getValue("quarkus.datasource.\"pg\".username", String.class);
+                assertThat(config.getValue("quarkus.datasource.\"pg\".jdbc.url", String.class))
+                        .as("JDBC URL of " + service + " in a container")
+                        .isEqualTo("jdbc:postgresql://postgres:5432/" + database);
+                assertThat(script).contains("CREATE DATABASE " + database + " OWNER " + user + ";");
+                assertThat(script).contains("CREATE ROLE " + user + " ");
+            }
+        }
+        assertThat(composeServices().has("postgres")).isTrue();
+        assertThat(name(kubernetes("Service", "postgres"))).isEqualTo("postgres");
+    }
+
+    // --- compose and Kubernetes specifics --------------------------------------------------------
 
     @Test
     void composeStartsServicesOnHealthyDependenciesAndPublishesOnLoopbackOnly() {
@@ -188,71 +333,6 @@ class ManifestsTest {
                         .as("published port of " + service.getKey())
                         .startsWith(LOOPBACK);
             }
-        }
-    }
-
-    @Test
-    void servicesSetOnlyDocumentedEnvironmentVariables() {
-        for (final String service : Topics.SERVICES) {
-            assertThat(composeEnvironment(service).keySet())
-                    .as("compose environment of " + service)
-                    .isSubsetOf(DOCUMENTED_ENV);
-            assertThat(kubernetesEnvironment(service).keySet())
-                    .as("k8s environment of " + service)
-                    .isSubsetOf(DOCUMENTED_ENV);
-            assertThat(composeEnvironment(service)).containsEntry("QUARKUS_HTTP_HOST", "0.0.0.0");
-            assertThat(kubernetesEnvironment(service))
-                    .containsEntry("QUARKUS_HTTP_HOST", "0.0.0.0");
-        }
-    }
-
-    @Test
-    void dreamloopVariablesAreKeysOfThePlatformDefaults() throws IOException {
-        final String defaults = Files.readString(PLATFORM_DEFAULTS);
-        final List<String> unknown =
-                DOCUMENTED_ENV.stream()
-                        .filter(variable -> variable.startsWith("DREAMLOOP_"))
-                        .filter(variable -> !defines(defaults, configKey(variable)))
-                        .sorted()
-                        .toList();
-        assertThat(unknown).as("not configuration keys of " + PLATFORM_DEFAULTS).isEmpty();
-    }
-
-    @Test
-    void servicesReachTheBrokerOfTheirPlatform() {
-        final String kubernetes = name(kafkaCluster()) + "-kafka-bootstrap:" + plainListenerPort();
-        final String advertised =
-                composeEnvironment("kafka").getOrDefault("KAFKA_ADVERTISED_LISTENERS", "");
-        for (final String service : Topics.SERVICES) {
-            final String compose = composeEnvironment(service).get("DREAMLOOP_KAFKA_BOOTSTRAP");
-            assertThat(compose).as("compose bootstrap of " + service).isNotBlank();
-            assertThat(advertised).as("advertised by compose kafka").contains("://" + compose);
-            assertThat(kubernetesEnvironment(service))
-                    .containsEntry("DREAMLOOP_KAFKA_BOOTSTRAP", kubernetes);
-        }
-    }
-
-    @Test
-    void portsEqualEachServicesHttpPort() {
-        for (final String service : Topics.SERVICES) {
-            assertComposePort(service, httpPort(service));
-            assertKubernetesPort(service, httpPort(service));
-        }
-    }
-
-    @Test
-    void eachServiceUsesItsOwnDatabaseWhichTheInitScriptCreates() throws IOException {
-        final String script = Files.readString(INIT_SQL);
-        assertThat(initConfigMapScript().strip()).isEqualTo(script.strip());
-        for (final String service : Topics.SERVICES) {
-            final String database = databaseName(service);
-            final String user = composeEnvironment(service).get("DREAMLOOP_DB_USER");
-            assertThat(composeEnvironment(service)).containsEntry("DREAMLOOP_DB_NAME", database);
-            assertThat(kubernetesEnvironment(service))
-                    .containsEntry("DREAMLOOP_DB_NAME", database)
-                    .containsEntry("DREAMLOOP_DB_USER", user);
-            assertThat(script).contains("CREATE DATABASE " + database + " OWNER " + user + ";");
-            assertThat(script).contains("CREATE ROLE " + user + " ");
         }
     }
 
@@ -286,14 +366,14 @@ class ManifestsTest {
     }
 
     @Test
-    void noManifestHoldsAPassword() throws IOException {
+    void noManifestHoldsACredential() throws IOException {
         final List<String> problems = new ArrayList<>();
         for (final Path file : allYamlFiles()) {
             for (final JsonNode document : read(file)) {
                 if ("Secret".equals(document.path("kind").asText())) {
                     problems.add(file + ": declares a Secret (create it with kubectl instead)");
                 }
-                collectPasswords(file.toString(), document, problems);
+                collectCredentials(file.toString(), document, problems);
             }
         }
         for (final String script : List.of(Files.readString(INIT_SQL), initConfigMapScript())) {
@@ -302,35 +382,17 @@ class ManifestsTest {
             }
         }
         for (final String service : Topics.SERVICES) {
-            if (DOCKERFILE_PASSWORD.matcher(Files.readString(dockerfile(service))).find()) {
-                problems.add(dockerfile(service) + ": a password in ENV or ARG");
-            }
+            ServiceConfigs.imageEnvironment(service).keySet().stream()
+                    .filter(ManifestsTest::isCredential)
+                    .forEach(name -> problems.add("the image of " + service + " sets " + name));
         }
         assertThat(problems).isEmpty();
     }
 
-    @Test
-    void dockerfilesRunTheQuarkusAppOnTemurin25() throws IOException {
-        for (final String service : Topics.SERVICES) {
-            final Path file = dockerfile(service);
-            assertThat(file).isRegularFile();
-            assertThat(Files.readString(file))
-                    .as(file.toString())
-                    .containsPattern("(?m)^FROM eclipse-temurin:25([-.]\\S*)?\\s*$")
-                    .containsPattern("(?m)^EXPOSE " + Pattern.quote(httpPort(service)) + "\\s*$")
-                    .containsPattern("(?m)^USER (?!root\\b|0\\b)\\S+")
-                    .contains("QUARKUS_HTTP_HOST=0.0.0.0")
-                    .contains("target/quarkus-app/lib/", "target/quarkus-app/*.jar")
-                    .contains("target/quarkus-app/app/", "target/quarkus-app/quarkus/")
-                    .contains("--enable-native-access=ALL-UNNAMED", "/deployments/quarkus-run.jar");
-        }
-    }
-
-    // --- compose ---------------------------------------------------------------------------------
+    // --- helpers ---------------------------------------------------------------------------------
 
     private static void assertComposePort(final String service, final String port) {
         final JsonNode definition = composeService(service);
-        assertThat(composeEnvironment(service)).containsEntry("QUARKUS_HTTP_PORT", port);
         assertThat(texts(definition.path("ports")))
                 .as("compose ports of " + service)
                 .containsExactly(LOOPBACK + ":" + port + ":" + port);
@@ -339,36 +401,7 @@ class ManifestsTest {
                 .contains(":" + port + "/q/health/ready");
     }
 
-    private static JsonNode composeServices() {
-        return read(COMPOSE).getFirst().path("services");
-    }
-
-    private static JsonNode composeService(final String service) {
-        final JsonNode definition = composeServices().path(service);
-        assertThat(definition.isObject()).as("compose service " + service).isTrue();
-        return definition;
-    }
-
-    /** A compose service's environment, from either its map or its list of NAME=value form. */
-    private static Map<String, String> composeEnvironment(final String service) {
-        final JsonNode environment = composeService(service).path("environment");
-        final Map<String, String> variables = new LinkedHashMap<>();
-        if (environment.isArray()) {
-            for (final JsonNode entry : environment) {
-                final String[] parts = entry.asText().split("=", 2);
-                variables.put(parts[0], parts.length > 1 ? parts[1] : "");
-            }
-        }
-        for (final Map.Entry<String, JsonNode> entry : environment.properties()) {
-            variables.put(entry.getKey(), entry.getValue().asText());
-        }
-        return variables;
-    }
-
-    // --- Kubernetes ------------------------------------------------------------------------------
-
     private static void assertKubernetesPort(final String service, final String port) {
-        assertThat(kubernetesEnvironment(service)).containsEntry("QUARKUS_HTTP_PORT", port);
         assertThat(container(service).path("ports").findValuesAsText("containerPort"))
                 .as("containerPort of " + service)
                 .containsExactly(port);
@@ -381,185 +414,52 @@ class ManifestsTest {
                 .containsExactly(port);
     }
 
-    private static List<Path> kubernetesFiles() {
-        return yamlFiles(K8S).stream().filter(file -> !file.equals(KUSTOMIZATION)).toList();
+    /** The service's configuration in its compose container and in its Kubernetes pod. */
+    private static List<SmallRyeConfig> inContainers(final String service) {
+        return List.of(
+                ServiceConfigs.container(service, composeContainerEnvironment(service)),
+                ServiceConfigs.container(service, kubernetesEnvironment(service)));
     }
 
-    private static List<JsonNode> kubernetes(final String kind) {
-        return kubernetesFiles().stream()
-                .flatMap(file -> read(file).stream())
-                .filter(resource -> kind.equals(resource.path("kind").asText()))
-                .toList();
-    }
-
-    private static JsonNode kubernetes(final String kind, final String name) {
-        final List<JsonNode> found =
-                kubernetes(kind).stream().filter(resource -> name.equals(name(resource))).toList();
-        assertThat(found.size()).as(kind + " " + name).isEqualTo(1);
-        return found.getFirst();
-    }
-
-    private static JsonNode kafkaCluster() {
-        final List<JsonNode> clusters = kubernetes("Kafka");
-        assertThat(clusters.size()).as("Kafka resources").isEqualTo(1);
-        return clusters.getFirst();
-    }
-
-    /** The port of the Kafka cluster's internal listener without TLS. */
-    private static String plainListenerPort() {
-        for (final JsonNode listener :
-                kafkaCluster().path("spec").path("kafka").path("listeners")) {
-            if (!listener.path("tls").asBoolean()
-                    && "internal".equals(listener.path("type").asText())) {
-                return listener.path("port").asText();
-            }
-        }
-        throw new AssertionError("the Kafka cluster has no internal plain listener");
-    }
-
-    private static String topicName(final JsonNode topic) {
-        final JsonNode topicName = topic.path("spec").path("topicName");
-        return topicName.isTextual() ? topicName.asText() : name(topic);
-    }
-
-    private static String name(final JsonNode resource) {
-        return resource.path("metadata").path("name").asText();
-    }
-
-    private static JsonNode podSpec(final String service) {
-        return kubernetes("Deployment", service).path("spec").path("template").path("spec");
-    }
-
-    private static JsonNode container(final String service) {
-        final JsonNode containers = podSpec(service).path("containers");
-        assertThat(containers.size()).as("containers of " + service).isEqualTo(1);
-        return containers.get(0);
-    }
-
-    private static Map<String, String> kubernetesEnvironment(final String service) {
-        final Map<String, String> variables = new LinkedHashMap<>();
-        for (final JsonNode entry : container(service).path("env")) {
-            variables.put(entry.path("name").asText(), entry.path("value").asText());
-        }
+    /** Every variable the compose file or the Kubernetes manifests set for the service. */
+    private static Set<String> manifestVariables(final String service) {
+        final Set<String> variables = new TreeSet<>(composeEnvironment(service).keySet());
+        variables.addAll(kubernetesEnvironment(service).keySet());
         return variables;
     }
 
-    private static String initConfigMapScript() {
-        return kubernetes("ConfigMap", "postgres-init")
-                .path("data")
-                .path(INIT_SQL.getFileName().toString())
-                .asText();
-    }
-
-    // --- passwords -------------------------------------------------------------------------------
-
     /**
-     * Adds a problem for every password-named field whose value is not a compose interpolation, and
-     * every password-named environment entry that does not come from a Secret.
+     * Adds a problem for every credential-named field whose value is not a compose interpolation,
+     * and every credential-named environment entry that does not come from a Secret.
      */
-    private static void collectPasswords(
+    private static void collectCredentials(
             final String where, final JsonNode node, final List<String> problems) {
         if (node.isArray()) {
             for (final JsonNode item : node) {
-                collectPasswords(where, item, problems);
+                collectCredentials(where, item, problems);
             }
         }
         for (final Map.Entry<String, JsonNode> field : node.properties()) {
             final JsonNode value = field.getValue();
-            if (isPassword(field.getKey())
+            if (isCredential(field.getKey())
                     && value.isValueNode()
                     && !INTERPOLATION.matcher(value.asText()).matches()) {
                 problems.add(where + ": " + field.getKey() + " is not ${...} interpolation");
             }
-            collectPasswords(where, value, problems);
+            collectCredentials(where, value, problems);
         }
         if (node.isObject()
-                && isPassword(node.path("name").asText())
+                && isCredential(node.path("name").asText())
                 && !node.path("valueFrom").has("secretKeyRef")) {
             problems.add(where + ": " + node.path("name").asText() + " is not from a secretKeyRef");
         }
     }
 
-    private static boolean isPassword(final String name) {
-        return name.toLowerCase(Locale.ROOT).contains("password");
+    private static boolean isCredential(final String name) {
+        return CREDENTIAL.matcher(name.toLowerCase(Locale.ROOT)).matches();
     }
-
-    // --- the code --------------------------------------------------------------------------------
 
     private static boolean isGpuService(final String service) {
         return GPU_SERVICES.contains(service);
-    }
-
-    private static Path dockerfile(final String service) {
-        return ROOT.resolve(MODULES.get(service)).resolve(DOCKERFILE);
-    }
-
-    /** The service's application.properties, read now: some services may be written later. */
-    private static Properties applicationProperties(final String service) {
-        final Path file = ROOT.resolve(MODULES.get(service)).resolve(APPLICATION_PROPERTIES);
-        assertThat(file).as("application.properties of " + service).isRegularFile();
-        final Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            properties.load(reader);
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
-    }
-
-    /** The service's quarkus.http.port. */
-    private static String httpPort(final String service) {
-        final String port = applicationProperties(service).getProperty("quarkus.http.port");
-        assertThat(port).as("quarkus.http.port of " + service).isNotBlank();
-        return port.strip();
-    }
-
-    /** The service's dreamloop.db.name, else the platform default dreamloop_{service}. */
-    private static String databaseName(final String service) {
-        final String fallback = "dreamloop_" + service.replace('-', '_');
-        return applicationProperties(service).getProperty("dreamloop.db.name", fallback).strip();
-    }
-
-    /** DREAMLOOP_DB_HOST to dreamloop.db.host, as Quarkus maps environment variables. */
-    private static String configKey(final String variable) {
-        return variable.toLowerCase(Locale.ROOT).replace('_', '.');
-    }
-
-    /** Whether a properties text defines the key or reads it through an expression. */
-    private static boolean defines(final String properties, final String key) {
-        return Pattern.compile("(?m)^" + Pattern.quote(key) + "\\s*=").matcher(properties).find()
-                || properties.contains("${" + key);
-    }
-
-    // --- files -----------------------------------------------------------------------------------
-
-    private static List<Path> allYamlFiles() {
-        return Stream.concat(yamlFiles(COMPOSE_DIR).stream(), yamlFiles(K8S).stream()).toList();
-    }
-
-    private static List<Path> yamlFiles(final Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(file -> file.toString().matches(".*\\.ya?ml")).sorted().toList();
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Every document of a (multi-document) YAML file. */
-    private static List<JsonNode> read(final Path file) {
-        try (MappingIterator<JsonNode> documents =
-                YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
-            return documents.readAll();
-        } catch (final IOException e) {
-            throw new UncheckedIOException("cannot parse " + file, e);
-        }
-    }
-
-    private static List<String> texts(final JsonNode array) {
-        final List<String> texts = new ArrayList<>();
-        for (final JsonNode item : array) {
-            texts.add(item.asText());
-        }
-        return texts;
     }
 }
