@@ -112,6 +112,29 @@ public class MeasurementEntity {
         return singleton;
     }
 
+    public String libraryId() {
+        return libraryId;
+    }
+
+    /** The pair within its run, or null. */
+    public String pairId() {
+        return pairId;
+    }
+
+    /** The campaign it was measured in, or null. */
+    public String campaignId() {
+        return campaignId;
+    }
+
+    /** The campaign cycle, or null. */
+    public Integer cycle() {
+        return cycle;
+    }
+
+    public Instant recordedAt() {
+        return recordedAt;
+    }
+
     /** Marks the measurement as made in a campaign's cycle. */
     public MeasurementEntity inCampaign(final String campaign, final Integer campaignCycle) {
         this.campaignId = campaign;

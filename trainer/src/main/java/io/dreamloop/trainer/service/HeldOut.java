@@ -47,6 +47,25 @@ final class HeldOut {
         this.set = builder.build();
     }
 
+    /**
+     * The held-out rule, the one place it is written: a row is held out when the hash of its pair
+     * key (both members of a pair go to the same side) or else of its sequence, xor the seed, falls
+     * in bucket 0 of {@code round(1 / validationFraction)}. It depends only on the row, so a
+     * sequence stays on its side from run to run while the seed and fraction stay the same.
+     *
+     * @param sequence the full measured sequence
+     * @param pairKey the pair key, unique in the data set ({@code <run>/<pair>}), or null
+     */
+    static boolean heldOut(
+            final String sequence,
+            final String pairKey,
+            final long seed,
+            final double validationFraction) {
+        final long buckets = Math.round(1 / validationFraction);
+        return Math.floorMod((pairKey == null ? sequence : pairKey).hashCode() ^ seed, buckets)
+                == 0;
+    }
+
     /** The member whose id ends in {@code -alt} (designer convention), else the first. */
     private static TrainingRow altOf(final List<TrainingRow> pair) {
         return pair.get(1).id().endsWith("-alt") ? pair.get(1) : pair.get(0);

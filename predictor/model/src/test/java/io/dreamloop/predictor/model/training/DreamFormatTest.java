@@ -64,6 +64,38 @@ class DreamFormatTest {
                 .containsExactly(3.5, 4.0);
     }
 
+    @Test
+    void checksEveryLineAndDescribesTheFirstProblemsOnly() throws IOException {
+        final String text =
+                OLIGO
+                        + "\t3\n" // 1
+                        + OLIGO
+                        + "\tx\n" // 2: not a number
+                        + "ACGTX\t3\n" // 3: invalid base
+                        + "\n" // 4: blank before the end
+                        + OLIGO
+                        + "\t4.5\n" // 5
+                        + OLIGO
+                        + "\n"; // 6: one field
+        final DreamFormat.Checked all =
+                DreamFormat.check(new java.io.BufferedReader(new java.io.StringReader(text)), 20);
+        assertThat(all.wellFormed()).isFalse();
+        assertThat(all.rows()).extracting(TrainingExample::value).containsExactly(3.0, 4.5);
+        assertThat(all.malformedLines()).isEqualTo(4);
+        assertThat(all.problems())
+                .extracting(Object::toString)
+                .containsExactly(
+                        "line 2: expression 'x' is not a number",
+                        "line 3: invalid base 'X' at position 5 of 5 (allowed: A, C, G, T, N)",
+                        "line 4: blank line before the end of the file",
+                        "line 6: expected 2 tab-separated fields (sequence, expression), but found"
+                                + " 1");
+        final DreamFormat.Checked capped =
+                DreamFormat.check(new java.io.BufferedReader(new java.io.StringReader(text)), 2);
+        assertThat(capped.problems()).extracting(DreamFormat.Problem::line).containsExactly(2, 3);
+        assertThat(capped.malformedLines()).isEqualTo(4);
+    }
+
     private static Throwable malformed(final Path dir, final String content) throws IOException {
         final Path file = dir.resolve("t.txt");
         Files.writeString(file, content);

@@ -1,0 +1,129 @@
+package io.dreamloop.trainer.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dreamloop.contracts.sequence.DnaSequence;
+import io.dreamloop.contracts.wire.EventCodec;
+import io.dreamloop.trainer.config.TrainerConfig;
+import io.dreamloop.trainer.persistence.MeasurementEntity;
+import io.dreamloop.trainer.persistence.ModelRegistry;
+import io.dreamloop.trainer.persistence.ModelVersionEntity;
+import io.dreamloop.trainer.persistence.SequenceMeasurements;
+import io.dreamloop.trainer.persistence.TrainingRunEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Where one sequence went in the trainer: its measurements, and each registered version whose run
+ * read one of them ({@link TrainingScope}), with the side of the held-out split it was on. Versions
+ * registered before the held-out seed and fraction were recorded with them are judged by the
+ * current configuration. Call inside a transaction.
+ */
+@ApplicationScoped
+public class SequenceLineage {
+    private final SequenceMeasurements measurements;
+    private final ModelRegistry registry;
+    private final TrainerConfig config;
+
+    @Inject
+    public SequenceLineage(
+            final SequenceMeasurements measurements,
+            final ModelRegistry registry,
+            final TrainerConfig config) {
+        this.measurements = measurements;
+        this.registry = registry;
+        this.config = config;
+    }
+
+    /**
+     * The lineage of a full measured sequence, or of a variable region inside one.
+     *
+     * @param sequence the bases; lower case is accepted
+     * @throws io.dreamloop.contracts.sequence.InvalidSequenceException naming the bad base
+     */
+    public SequenceHistory of(final String sequence) {
+        final String bases = DnaSequence.parse(sequence).bases();
+        final List<MeasurementEntity> found = measurements.of(bases);
+        if (found.isEmpty()) {
+            return new SequenceHistory(bases, List.of(), List.of());
+        }
+        final List<TrainingScope.Measured> measured =
+                found.stream().map(SequenceLineage::measured).toList();
+        final Map<String, TrainingRunEntity> runs =
+                registry.runs().stream()
+                        .collect(Collectors.toMap(TrainingRunEntity::runId, Function.identity()));
+        final List<SequenceHistory.ModelUse> models = new ArrayList<>();
+        for (final ModelVersionEntity v : registry.versions()) {
+            final TrainingRunEntity run = runs.get(v.trainingRun());
+            if (run == null) {
+                continue;
+            }
+            final TrainingScope scope = scope(v, run);
+            final List<String> roles =
+                    measured.stream().map(scope::role).flatMap(Optional::stream).toList();
+            if (!roles.isEmpty()) {
+                models.add(
+                        new SequenceHistory.ModelUse(
+                                v.version(),
+                                v.trainingRun(),
+                                roles.contains(TrainingScope.TRAINING)
+                                        ? TrainingScope.TRAINING
+                                        : TrainingScope.HELD_OUT,
+                                v.champion(),
+                                v.createdAt()));
+            }
+        }
+        return new SequenceHistory(
+                bases, found.stream().map(SequenceLineage::measurement).toList(), models);
+    }
+
+    private TrainingScope scope(final ModelVersionEntity v, final TrainingRunEntity run) {
+        final JsonNode data = tree(v.trainingData());
+        return new TrainingScope(
+                data.path("scale").asText(config.training().scale()),
+                data.path("method").asText(config.training().method()),
+                run.campaignId(),
+                run.createdAt(),
+                data.path("heldOutSeed").asLong(config.training().seed()),
+                data.path("validationFraction").asDouble(config.training().validationFraction()));
+    }
+
+    private static TrainingScope.Measured measured(final MeasurementEntity m) {
+        return new TrainingScope.Measured(
+                m.sequence(),
+                // As MeasurementStore.trainingRows keys pairs: unique per run.
+                m.pairId() == null ? null : m.key().runId() + "/" + m.pairId(),
+                m.scale(),
+                m.key().method(),
+                m.campaignId(),
+                m.recordedAt());
+    }
+
+    private static SequenceHistory.Measurement measurement(final MeasurementEntity m) {
+        return new SequenceHistory.Measurement(
+                m.key().runId(),
+                m.libraryId(),
+                m.key().memberId(),
+                m.key().method(),
+                m.scale(),
+                m.value(),
+                m.campaignId(),
+                m.cycle(),
+                m.recordedAt());
+    }
+
+    private static JsonNode tree(final String json) {
+        try {
+            return EventCodec.instance().mapper().readTree(json);
+        } catch (final IOException e) {
+            throw new UncheckedIOException("stored training data JSON is unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** trainer service tests. */
+package io.dreamloop.trainer.service;
