@@ -1,6 +1,7 @@
 package io.dreamloop.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dreamloop.cli.http.ServiceClient;
 import io.dreamloop.contracts.topic.Topics;
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.dreamloop.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dreamloop.cli.http.ServiceClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.dreamloop.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dreamloop.cli.http.ServiceClient;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.testing.Infrastructure;
 import io.dreamloop.testing.JdbcSettings;

@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** Campaigns: start one, watch it, cancel it. */
 @Path("/campaigns")
@@ -41,7 +44,19 @@ public class CampaignResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
-    public Response start(final CampaignRequest body) {
+    public Response start(
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "uncertainty",
+                                                            summary =
+                                                                    "Uncertainty acquisition: 2 cycles of 300 after a random first batch",
+                                                            value =
+                                                                    "{\"campaignId\": \"camp-1\", \"goal\": \"learn the promoter landscape\", \"strategy\": \"uncertainty\", \"cycles\": 2, \"budget\": 300, \"candidates\": 3000, \"minHamming\": 10, \"seed\": 2022}")))
+                    final CampaignRequest body) {
         if (body == null) {
             throw new IllegalArgumentException("request body is required");
         }

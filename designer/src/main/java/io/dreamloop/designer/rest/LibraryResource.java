@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** Request libraries and read them back. */
 @Path("/libraries")
@@ -38,7 +41,25 @@ public class LibraryResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response request(final DesignRequestBody body) {
+    public Response request(
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            examples = {
+                                                @ExampleObject(
+                                                        name = "random",
+                                                        summary = "1,000 random sequences",
+                                                        value =
+                                                                "{\"quotas\": {\"random\": 1000}, \"seed\": 42}"),
+                                                @ExampleObject(
+                                                        name = "test-library",
+                                                        summary =
+                                                                "A test library: random, GA high/low, SNV pairs and motif sets, with synthesis constraints",
+                                                        value =
+                                                                "{\"libraryId\": \"lib-test-1\", \"quotas\": {\"random\": 40, \"high\": 20, \"low\": 20, \"snv\": 10, \"motif-perturbation\": 10, \"motif-tiling\": 20}, \"seed\": 7, \"options\": {\"gaPreset\": \"test\"}, \"constraints\": {\"minGc\": 0.3, \"maxGc\": 0.7, \"maxHomopolymer\": 8, \"minHammingDistance\": 0, \"forbiddenSites\": [\"GGTCTC\"]}}")
+                                            }))
+                    final DesignRequestBody body) {
         if (body == null) {
             throw new IllegalArgumentException("request body is required");
         }

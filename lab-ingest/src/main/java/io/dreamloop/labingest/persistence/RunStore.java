@@ -264,10 +264,23 @@ public class RunStore {
                         .getResultList();
         return ids.isEmpty()
                 ? java.util.Optional.empty()
-                : java.util.Optional.of(
-                        ids.getFirst() instanceof java.util.UUID u
-                                ? u
-                                : java.util.UUID.fromString(ids.getFirst().toString()));
+                : java.util.Optional.of(uuid(ids.getFirst()));
+    }
+
+    /**
+     * A native query's uuid column: PostgreSQL's driver gives a {@code UUID}, H2 (the embedded
+     * profile) its 16 bytes; a re-submitted run failed on H2 with "Invalid UUID string: [B@..."
+     * before this.
+     */
+    static java.util.UUID uuid(final Object column) {
+        return switch (column) {
+            case java.util.UUID u -> u;
+            case byte[] b when b.length == 16 -> {
+                final java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(b);
+                yield new java.util.UUID(buffer.getLong(), buffer.getLong());
+            }
+            default -> java.util.UUID.fromString(column.toString());
+        };
     }
 
     /** Chunks of the run stored so far. */

@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * {@code POST /score}: predicted expression (expected bin, 0..17) of full sequences (5' adapter,
@@ -61,7 +64,25 @@ public class ScoreResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Answer score(final JsonNode body) {
+    public Answer score(
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            examples = {
+                                                @ExampleObject(
+                                                        name = "by-id",
+                                                        summary =
+                                                                "Two DREAM oligos by id, with the champion",
+                                                        value =
+                                                                "{\"sequences\": {\"demo-1\": \"TGCATTTTTTTCACATCCTTCAACCAAAATATAATATTCAATATCTTGTAGGGACGATCAATATAAGTCGCCCGGACCATATAAGGCTAAGGTGTGGGGTTACGGCTGTT\", \"demo-2\": \"TGCATTTTTTTCACATCAGCTTGTCACGTAGCGGTTGCTGGAATCGGGGCGTTGCTTAGCTATAGGGCTTTGACTTCGGCTTGCCAAGGGTCTCAAAGGTTACGGCTGTT\"}}"),
+                                                @ExampleObject(
+                                                        name = "list",
+                                                        summary = "A list (ids are the indexes)",
+                                                        value =
+                                                                "{\"sequences\": [\"TGCATTTTTTTCACATCCTTCAACCAAAATATAATATTCAATATCTTGTAGGGACGATCAATATAAGTCGCCCGGACCATATAAGGCTAAGGTGTGGGGTTACGGCTGTT\"]}")
+                                            }))
+                    final JsonNode body) {
         if (body == null || !body.has("sequences")) {
             throw new IllegalArgumentException(
                     "'sequences' is required: a list of sequences or an object of id -> sequence");

@@ -1,0 +1,293 @@
+package io.dreamloop.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dreamloop.cli.console.ProgressBar;
+import io.dreamloop.cli.console.Table;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dreamloop campaign}: closed-loop campaigns in the designer. */
+@Command(
+        name = "campaign",
+        description = "Closed-loop campaigns: start, list, show, watch, cancel.",
+        mixinStandardHelpOptions = true,
+        subcommands = {
+            CampaignCommand.Start.class,
+            CampaignCommand.ListCampaigns.class,
+            CampaignCommand.Show.class,
+            CampaignCommand.Watch.class,
+            CampaignCommand.Cancel.class
+        })
+final class CampaignCommand {
+
+    /** {@code dreamloop campaign start}. */
+    @Command(
+            name = "start",
+            description = "Start a campaign (POST /campaigns); with --watch, follow it to the end.",
+            mixinStandardHelpOptions = true)
+    static final class Start implements Callable<Integer> {
+        @Mixin Connection services;
+
+        @Option(names = "--id", description = "Campaign id (generated when absent).")
+        String campaignId;
+
+        @Option(names = "--goal", description = "What the campaign is for (free text).")
+        String goal;
+
+        @Option(
+                names = "--strategy",
+                description =
+                        "Acquisition: random, uncertainty, disagreement, exploit-high, exploit-low.")
+        String strategy;
+
+        @Option(names = "--cycles", description = "Cycles after the random first batch.")
+        Integer cycles;
+
+        @Option(names = "--budget", description = "Sequences per cycle.")
+        Integer budget;
+
+        @Option(names = "--candidates", description = "Candidates scored per acquisition.")
+        Integer candidates;
+
+        @Option(
+                names = "--min-hamming",
+                description = "Diversity: least Hamming distance in a batch.")
+        Integer minHamming;
+
+        @Option(names = "--seed", required = true, description = "Seed of every random choice.")
+        long seed;
+
+        @Option(names = "--variable-length", description = "Variable-region length (default 80).")
+        Integer variableLength;
+
+        @Option(names = "--watch", description = "Follow the campaign until it ends.")
+        boolean watch;
+
+        @Option(
+                names = "--timeout-minutes",
+                defaultValue = "600",
+                description = "With --watch: give up waiting after this long.")
+        int timeoutMinutes;
+
+        @Override
+        public Integer call() {
+            final Map<String, Object> body = new LinkedHashMap<>();
+            body.put("campaignId", campaignId);
+            body.put("goal", goal);
+            body.put("strategy", strategy);
+            body.put("cycles", cycles);
+            body.put("budget", budget);
+            body.put("candidates", candidates);
+            body.put("minHamming", minHamming);
+            body.put("seed", seed);
+            body.put("variableLength", variableLength);
+            body.values().removeIf(java.util.Objects::isNull);
+            final JsonNode c = services.http().postJson(services.designer("/campaigns"), body);
+            System.out.printf(
+                    "campaign %s: %s, %d cycles after a random first batch, %d sequences per cycle%n",
+                    c.path("campaignId").asText(),
+                    c.path("strategy").asText(),
+                    c.path("cycles").asInt(),
+                    c.path("budget").asInt());
+            return watch
+                    ? Watch.follow(services, c.path("campaignId").asText(), timeoutMinutes)
+                    : 0;
+        }
+    }
+
+    /** {@code dreamloop campaign list}. */
+    @Command(name = "list", description = "Every campaign.", mixinStandardHelpOptions = true)
+    static final class ListCampaigns implements Callable<Integer> {
+        @Mixin Connection services;
+
+        @Override
+        public Integer call() {
+            final Table t =
+                    new Table("campaign", "strategy", "status", "cycle", "budget", "created");
+            for (final JsonNode c : services.http().getJson(services.designer("/campaigns"))) {
+                t.row(
+                        c.path("campaignId").asText(),
+                        c.path("strategy").asText(),
+                        c.path("status").asText(),
+                        "%d/%d".formatted(c.path("currentCycle").asInt(), c.path("cycles").asInt()),
+                        c.path("budget").asInt(),
+                        c.path("createdAt").asText());
+            }
+            t.print(System.out);
+            return 0;
+        }
+    }
+
+    /** {@code dreamloop campaign show}. */
+    @Command(
+            name = "show",
+            description = "A campaign with its cycles, libraries and models.",
+            mixinStandardHelpOptions = true)
+    static final class Show implements Callable<Integer> {
+        @Mixin Connection services;
+
+        @Parameters(paramLabel = "CAMPAIGN_ID")
+        String campaignId;
+
+        @Override
+        public Integer call() {
+            print(get(services, campaignId));
+            return 0;
+        }
+
+        static void print(final JsonNode c) {
+            System.out.printf(
+                    "campaign %s (%s): %s, cycle %d of %d%s%n",
+                    c.path("campaignId").asText(),
+                    c.path("strategy").asText(),
+                    c.path("status").asText(),
+                    c.path("currentCycle").asInt(),
+                    c.path("cycles").asInt(),
+                    c.hasNonNull("failure") ? ": " + c.path("failure").asText() : "");
+            final Table t =
+                    new Table(
+                            "cycle",
+                            "library",
+                            "library status",
+                            "members",
+                            "models",
+                            "held-out r");
+            for (final JsonNode cycle : c.path("cycleDetails")) {
+                t.row(
+                        cycle.path("cycle").asInt(),
+                        cycle.path("libraryId").asText(null),
+                        cycle.path("libraryStatus").asText(null),
+                        cycle.path("members").asInt(),
+                        cycle.path("models").size(),
+                        cycle.hasNonNull("meanHeldOutR")
+                                ? "%.3f".formatted(cycle.path("meanHeldOutR").asDouble())
+                                : null);
+            }
+            t.print(System.out);
+        }
+    }
+
+    /** {@code dreamloop campaign watch}. */
+    @Command(
+            name = "watch",
+            description =
+                    "Follow a campaign with a progress bar until it ends; exit 1 when it failed.",
+            mixinStandardHelpOptions = true)
+    static final class Watch implements Callable<Integer> {
+        @Mixin Connection services;
+
+        @Parameters(paramLabel = "CAMPAIGN_ID")
+        String campaignId;
+
+        @Option(names = "--timeout-minutes", defaultValue = "600")
+        int timeoutMinutes;
+
+        @Override
+        public Integer call() {
+            return follow(services, campaignId, timeoutMinutes);
+        }
+
+        static int follow(final Connection services, final String id, final int timeoutMinutes) {
+            final ProgressBar bar = ProgressBar.onStdout();
+            final JsonNode end =
+                    Poll.until(
+                            "campaign " + id,
+                            () -> Optional.of(get(services, id)),
+                            c -> !"running".equals(c.path("status").asText()),
+                            c -> c.ifPresent(x -> bar.update(fraction(x), label(x))),
+                            Duration.ofSeconds(2),
+                            Duration.ofMinutes(timeoutMinutes));
+            bar.done();
+            Show.print(end);
+            return "failed".equals(end.path("status").asText()) ? 1 : 0;
+        }
+
+        /**
+         * Cycles done plus a third of a cycle for each step of the current one (designed, first
+         * model in).
+         */
+        static double fraction(final JsonNode c) {
+            if (!"running".equals(c.path("status").asText())) {
+                return 1.0;
+            }
+            final int cycles = c.path("cycles").asInt() + 1;
+            final JsonNode current = current(c);
+            double steps = 0;
+            if (current != null && "designed".equals(current.path("libraryStatus").asText())) {
+                steps += 1.0 / 3;
+            }
+            if (current != null && !current.path("models").isEmpty()) {
+                steps += 1.0 / 3;
+            }
+            return Math.min(1.0, (c.path("currentCycle").asInt() + steps) / cycles);
+        }
+
+        static String label(final JsonNode c) {
+            final String head =
+                    "%s cycle %d/%d"
+                            .formatted(
+                                    c.path("campaignId").asText(),
+                                    c.path("currentCycle").asInt(),
+                                    c.path("cycles").asInt());
+            if (!"running".equals(c.path("status").asText())) {
+                return head + ": " + c.path("status").asText();
+            }
+            final JsonNode current = current(c);
+            if (current == null || !"designed".equals(current.path("libraryStatus").asText())) {
+                return head + ": designing";
+            }
+            final int models = current.path("models").size();
+            return models == 0
+                    ? head
+                            + ": measuring and training, %,d members"
+                                    .formatted(current.path("members").asInt())
+                    : head + ": training (%d models in)".formatted(models);
+        }
+
+        private static JsonNode current(final JsonNode c) {
+            final JsonNode cycles = c.path("cycleDetails");
+            return cycles.isEmpty() ? null : cycles.get(cycles.size() - 1);
+        }
+    }
+
+    /** {@code dreamloop campaign cancel}. */
+    @Command(
+            name = "cancel",
+            description = "Cancel a running campaign: the cycle in flight completes, none follows.",
+            mixinStandardHelpOptions = true)
+    static final class Cancel implements Callable<Integer> {
+        @Mixin Connection services;
+
+        @Parameters(paramLabel = "CAMPAIGN_ID")
+        String campaignId;
+
+        @Option(names = "--reason", description = "Why (kept with the campaign).")
+        String reason;
+
+        @Override
+        public Integer call() {
+            final String query = reason == null ? "" : "?reason=" + Connection.encode(reason);
+            final JsonNode c =
+                    services.http()
+                            .post(
+                                    services.designer(
+                                            "/campaigns/%s/cancel%s"
+                                                    .formatted(
+                                                            Connection.encode(campaignId), query)));
+            System.out.printf(
+                    "campaign %s: %s%n", c.path("campaignId").asText(), c.path("status").asText());
+            return 0;
+        }
+    }
+
+    static JsonNode get(final Connection services, final String id) {
+        return services.http().getJson(services.designer("/campaigns/" + Connection.encode(id)));
+    }
+}

@@ -1,0 +1,117 @@
+package io.dreamloop.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dreamloop.cli.console.ProgressBar;
+import io.dreamloop.cli.console.Table;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code dreamloop score}: predicted expression of sequences from a file. */
+@Command(
+        name = "score",
+        description =
+                "Score sequences from a FASTA or TSV file with the predictor (POST /score); exit 1 when any sequence could not be scored.",
+        mixinStandardHelpOptions = true)
+final class ScoreCommand implements Callable<Integer> {
+    @Mixin Connection services;
+
+    @Option(
+            names = {"-i", "--input"},
+            required = true,
+            paramLabel = "FILE",
+            description =
+                    "FASTA, TSV with a 'sequence' or 'oligo' column (and 'id'), or one sequence per line (DREAM format too). Full oligos with adapters, as measured.")
+    Path input;
+
+    @Option(names = "--model", description = "Model version (default: the champion).")
+    String model;
+
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "FILE",
+            description = "Write id, sequence, prediction, forward, reverse, error as TSV.")
+    Path out;
+
+    @Option(
+            names = "--batch-size",
+            defaultValue = "500",
+            description = "Sequences per request (default ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Override
+    public Integer call() throws IOException {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("--batch-size must be at least 1");
+        }
+        final Map<String, String> sequences = SequenceInput.read(input);
+        final List<Map<String, String>> batches = SequenceInput.batches(sequences, batchSize);
+        final ProgressBar bar = ProgressBar.onStdout();
+        final StringBuilder tsv =
+                new StringBuilder("id\tsequence\tprediction\tforward\treverse\terror\n");
+        final Map<String, String> errors = new LinkedHashMap<>();
+        String version = null;
+        double sum = 0;
+        int scored = 0;
+        bar.update(0, "scoring %,d sequences".formatted(sequences.size()));
+        for (final Map<String, String> batch : batches) {
+            final Map<String, Object> body = new LinkedHashMap<>();
+            body.put("sequences", batch);
+            if (model != null) {
+                body.put("modelVersion", model);
+            }
+            final JsonNode answer = services.http().postJson(services.predictor("/score"), body);
+            version = answer.path("modelVersion").asText();
+            for (final JsonNode p : answer.path("predictions")) {
+                final String id = p.path("id").asText();
+                tsv.append(id).append('\t').append(batch.get(id)).append('\t');
+                if (p.hasNonNull("error")) {
+                    errors.put(id, p.path("error").asText());
+                    tsv.append("\t\t\t").append(p.path("error").asText()).append('\n');
+                } else {
+                    scored++;
+                    sum += p.path("prediction").asDouble();
+                    tsv.append(p.path("prediction").asText())
+                            .append('\t')
+                            .append(p.path("forward").asText())
+                            .append('\t')
+                            .append(p.path("reverse").asText())
+                            .append("\t\n");
+                }
+            }
+            final int done = scored + errors.size();
+            bar.update(
+                    done / (double) sequences.size(),
+                    "%,d of %,d scored by %s".formatted(done, sequences.size(), version));
+        }
+        bar.done();
+        if (out != null) {
+            DesignCommand.MemberFiles.write(out, tsv.toString());
+        } else {
+            System.out.print(tsv);
+        }
+        new Table("model", "sequences", "scored", "errors", "mean prediction")
+                .row(
+                        version,
+                        sequences.size(),
+                        scored,
+                        errors.size(),
+                        scored == 0 ? null : "%.3f".formatted(sum / scored))
+                .print(out == null ? System.err : System.out);
+        if (!errors.isEmpty()) {
+            errors.entrySet().stream()
+                    .limit(5)
+                    .forEach(e -> System.err.printf("  %s: %s%n", e.getKey(), e.getValue()));
+            throw new IllegalStateException(
+                    "%,d of %,d sequences could not be scored (the error column says why)"
+                            .formatted(errors.size(), sequences.size()));
+        }
+        return 0;
+    }
+}

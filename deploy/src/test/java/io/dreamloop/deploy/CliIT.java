@@ -1,0 +1,421 @@
+package io.dreamloop.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dreamloop.cli.DreamloopCli;
+import io.dreamloop.cli.http.ServiceClient;
+import io.dreamloop.contracts.topic.Topics;
+import io.dreamloop.testing.Infrastructure;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import picocli.CommandLine;
+
+/**
+ * The README's walkthrough with the {@code dreamloop} command against the four packaged services on
+ * the real broker (embedded H2 databases, the in-silico lab, one training epoch): status, design to
+ * a file, a sort-seq run submitted from count files, training on a DREAM-format file, models and
+ * their lineage, scoring the designed library, a sequence's lineage, a campaign followed to its end
+ * and one cancelled; and the errors a user meets, each with exit code 1 and the service's message.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CliIT {
+    private static final int BASE_PORT = 18281;
+    private static final Path DEMO_TRAIN =
+            Infrastructure.repositoryRoot().resolve("../shared/data/dream2022/demo_train.txt");
+    private static LocalStack stack;
+    private static Path work;
+    private static String[] urls;
+
+    @BeforeAll
+    static void startStack() throws IOException {
+        final Infrastructure infrastructure = Infrastructure.get();
+        infrastructure.resetTopics();
+        final Path root = Infrastructure.repositoryRoot();
+        final Path runDir = root.resolve(".run/cli-it");
+        MainJob.deleteDataOf(runDir);
+        work = Files.createDirectories(runDir.resolve("work"));
+        final List<ServiceSpec> specs = ServiceSpec.defaults(BASE_PORT);
+        stack =
+                LocalStack.start(
+                        root,
+                        runDir,
+                        0,
+                        infrastructure.kafkaBootstrap(),
+                        specs,
+                        spec -> MainJob.embeddedProperties(root, runDir, 1),
+                        System.out::println);
+        urls =
+                new String[] {
+                    "--designer=" + stack.url(Topics.DESIGNER),
+                    "--predictor=" + stack.url(Topics.PREDICTOR),
+                    "--lab-ingest=" + stack.url(Topics.LAB_INGEST),
+                    "--trainer=" + stack.url(Topics.TRAINER)
+                };
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void statusShowsFourReadyServices() {
+        final Result r = dreamloop("status");
+        assertThat(r.exit).as(r.all()).isZero();
+        assertThat(r.out).contains("designer", "predictor", "lab-ingest", "trainer");
+        assertThat(r.out.lines().filter(l -> l.contains(" UP "))).hasSize(4);
+    }
+
+    @Test
+    @Order(2)
+    void designWritesTheLibraryToAFile() throws IOException {
+        final Path tsv = work.resolve("lib-cli.tsv");
+        final Result r =
+                dreamloop(
+                        "design",
+                        "-n",
+                        "random=60",
+                        "-n",
+                        "snv=10",
+                        "--seed",
+                        "7",
+                        "--id",
+                        "lib-cli",
+                        "--max-homopolymer",
+                        "8",
+                        "-o",
+                        tsv.toString());
+        assertThat(r.exit).as(r.all()).isZero();
+        assertThat(r.out).contains("library lib-cli: 80 sequences requested", "total", "wrote");
+        final List<String> lines = Files.readAllLines(tsv);
+        assertThat(lines.getFirst()).startsWith("id\tsubset\tpair_id\tvariable\toligo");
+        assertThat(lines).hasSize(81);
+        final Path fasta = work.resolve("lib-cli.fasta");
+        assertThat(
+                        dreamloop("design", "-n", "random=5", "--seed", "8", "-o", fasta.toString())
+                                .exit)
+                .isZero();
+        assertThat(Files.readAllLines(fasta)).filteredOn(l -> l.startsWith(">")).hasSize(5);
+    }
+
+    @Test
+    @Order(3)
+    void aSortSeqRunIsSubmittedFromCountFilesAndItsQcPrinted() throws IOException {
+        final List<String> members =
+                Files.readAllLines(work.resolve("lib-cli.tsv")).stream()
+                        .skip(1)
+                        .map(l -> l.split("\t")[0])
+                        .toList();
+        final Path gates = work.resolve("gates.tsv");
+        final Path counts = work.resolve("counts.tsv");
+        writeRun(members, gates, counts);
+        final Result r =
+                dreamloop(
+                        "sortseq",
+                        "submit",
+                        "--run-id",
+                        "run-cli",
+                        "--library",
+                        "lib-cli",
+                        "--gates",
+                        gates.toString(),
+                        "--counts",
+                        counts.toString());
+        assertThat(r.exit).as(r.all()).isZero();
+        assertThat(r.out)
+                .contains("run run-cli: accepted, 80 members matched")
+                .contains("estimated");
+        final Result again =
+                dreamloop(
+                        "sortseq",
+                        "submit",
+                        "--run-id",
+                        "run-cli",
+                        "--library",
+                        "lib-cli",
+                        "--gates",
+                        gates.toString(),
+                        "--counts",
+                        counts.toString(),
+                        "--no-wait");
+        assertThat(again.out).contains("already submitted");
+        final Result tsv = dreamloop("sortseq", "measurements", "run-cli");
+        assertThat(tsv.exit).as(tsv.all()).isZero();
+        assertThat(tsv.out.lines().filter(l -> l.contains("lib-cli-"))).isNotEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void trainingOnADreamFileRegistersAModelWithItsLineage() throws IOException {
+        final Path file = work.resolve("demo-300.txt");
+        try (Stream<String> lines = Files.lines(DEMO_TRAIN)) {
+            Files.write(file, lines.limit(300).toList());
+        }
+        final Result r = dreamloop("train", "-f", file.toString());
+        assertThat(r.exit).as(r.all()).isZero();
+        assertThat(r.out).contains("300 rows added to the training data").contains("succeeded");
+        assertThat(dreamloop("train", "-f", file.toString(), "--no-wait").out)
+                .contains("300 rows were already in the training data");
+        final Result models = dreamloop("models", "list");
+        assertThat(models.exit).isZero();
+        final String version = champion();
+        assertThat(models.out).contains(version);
+        final Result lineage = dreamloop("models", "lineage", version);
+        assertThat(lineage.exit).as(lineage.all()).isZero();
+        assertThat(lineage.out).contains(version);
+        assertThat(dreamloop("training", "dataset").out).contains("bin-index");
+    }
+
+    @Test
+    @Order(5)
+    void theDesignedLibraryIsScoredByTheNewChampion() throws IOException {
+        final String version = champion();
+        awaitPredictorServes(version);
+        final Path scores = work.resolve("scores.tsv");
+        final Result r =
+                dreamloop(
+                        "score",
+                        "-i",
+                        work.resolve("lib-cli.tsv").toString(),
+                        "-o",
+                        scores.toString());
+        assertThat(r.exit).as(r.all()).isZero();
+        assertThat(r.out).contains(version);
+        final List<String> lines = Files.readAllLines(scores);
+        assertThat(lines).hasSize(81);
+        assertThat(lines.get(1).split("\t", -1)).hasSize(6);
+        assertThat(Double.parseDouble(lines.get(1).split("\t")[2])).isBetween(0.0, 17.0);
+    }
+
+    @Test
+    @Order(6)
+    void aSequencesLineageShowsItsDesignMeasurementAndModels() throws IOException {
+        final String[] member = Files.readAllLines(work.resolve("lib-cli.tsv")).get(1).split("\t");
+        final Result r = dreamloop("lineage", member[4]);
+        assertThat(r.exit).as(r.all()).isZero();
+        assertThat(r.out).contains("lib-cli", member[0]).contains("run-cli");
+    }
+
+    @Test
+    @Order(7)
+    void aCampaignIsFollowedToItsEndAndAnotherCancelled() {
+        final Result r =
+                dreamloop(
+                        "campaign",
+                        "start",
+                        "--id",
+                        "camp-cli",
+                        "--strategy",
+                        "random",
+                        "--cycles",
+                        "1",
+                        "--budget",
+                        "40",
+                        "--seed",
+                        "5",
+                        "--watch");
+        assertThat(r.exit).as(r.all()).isZero();
+        assertThat(r.out).contains("campaign camp-cli (random): finished, cycle 1 of 1");
+        assertThat(dreamloop("campaign", "list").out).contains("camp-cli");
+        final Result started =
+                dreamloop(
+                        "campaign",
+                        "start",
+                        "--id",
+                        "camp-cli-2",
+                        "--strategy",
+                        "random",
+                        "--cycles",
+                        "3",
+                        "--budget",
+                        "40",
+                        "--seed",
+                        "6");
+        assertThat(started.exit).as(started.all()).isZero();
+        final Result cancelled = dreamloop("campaign", "cancel", "camp-cli-2", "--reason", "test");
+        assertThat(cancelled.out).contains("campaign camp-cli-2: cancelled");
+        final Result twice = dreamloop("campaign", "cancel", "camp-cli-2");
+        assertThat(twice.exit).isEqualTo(1);
+        assertThat(twice.err).contains("409");
+    }
+
+    @Test
+    @Order(8)
+    void errorsExitWithOneAndSayWhatIsWrong() throws IOException {
+        final Result unknown = dreamloop("campaign", "show", "no-such-campaign");
+        assertThat(unknown.exit).isEqualTo(1);
+        assertThat(unknown.err)
+                .contains("dreamloop campaign show:")
+                .contains("404 no campaign 'no-such-campaign'");
+        final Result subset = dreamloop("design", "-n", "brightest=5", "--seed", "1");
+        assertThat(subset.exit).isEqualTo(1);
+        assertThat(subset.err).contains("400").contains("brightest");
+        final Path bad = work.resolve("bad.fasta");
+        final String oligo = Files.readAllLines(work.resolve("lib-cli.tsv")).get(1).split("\t")[4];
+        Files.writeString(bad, ">ok\n" + oligo + "\n>bad\nACGTNNXX\n");
+        final Result score =
+                dreamloop("score", "-i", bad.toString(), "-o", work.resolve("bad.tsv").toString());
+        assertThat(score.exit).isEqualTo(1);
+        assertThat(score.err).contains("could not be scored").contains("bad");
+        final Result usage = dreamloop("design", "--seed", "1");
+        assertThat(usage.exit).isEqualTo(2);
+        assertThat(usage.err).contains("Missing required option");
+        final Result file = dreamloop("train", "-f", work.resolve("absent.txt").toString());
+        assertThat(file.exit).isEqualTo(1);
+        assertThat(file.err).contains("no such file");
+    }
+
+    @Test
+    @Order(9)
+    void theOpenApiExamplesAreRequestsTheServicesAccept() {
+        final ServiceClient http = new ServiceClient();
+        final JsonNode designer =
+                http.getJson(stack.url(Topics.DESIGNER) + "/q/openapi?format=json").path("paths");
+        final JsonNode library = example(designer.path("/libraries"), "random");
+        assertThat(
+                        http.postJson(stack.url(Topics.DESIGNER) + "/libraries", library)
+                                .path("sequences")
+                                .asInt())
+                .isEqualTo(1000);
+        assertThat(example(designer.path("/campaigns"), "uncertainty").path("strategy").asText())
+                .isEqualTo("uncertainty");
+        final JsonNode predictor =
+                http.getJson(stack.url(Topics.PREDICTOR) + "/q/openapi?format=json").path("paths");
+        final JsonNode scored =
+                http.postJson(
+                        stack.url(Topics.PREDICTOR) + "/score",
+                        example(predictor.path("/score"), "by-id"));
+        assertThat(scored.path("predictions")).hasSize(2);
+        scored.path("predictions")
+                .forEach(p -> assertThat(p.has("error")).as(p.toString()).isFalse());
+    }
+
+    /** The named example of an operation's JSON request body, parsed. */
+    private static JsonNode example(final JsonNode path, final String name) {
+        final JsonNode value =
+                path.path("post")
+                        .path("requestBody")
+                        .path("content")
+                        .path("application/json")
+                        .path("examples")
+                        .path(name)
+                        .path("value");
+        assertThat(value.isMissingNode()).as("example '%s' in %s", name, path).isFalse();
+        try {
+            return value.isTextual()
+                    ? new com.fasterxml.jackson.databind.ObjectMapper().readTree(value.asText())
+                    : value;
+        } catch (final IOException e) {
+            throw new AssertionError("example '%s' is not JSON: %s".formatted(name, value), e);
+        }
+    }
+
+    /** 18 equal gates; each member's reads fall around a bin drawn from a seeded generator. */
+    private static void writeRun(final List<String> members, final Path gates, final Path counts)
+            throws IOException {
+        final StringBuilder g = new StringBuilder("Bin\tbinStartQ\tbinEndQ\tcells\n");
+        final StringBuilder c = new StringBuilder("member_id\tunsorted");
+        for (int b = 0; b < 18; b++) {
+            g.append("bin%d\t%s\t%s\t%d\n".formatted(b + 1, b / 18.0, (b + 1) / 18.0, 5000));
+            c.append("\tbin").append(b + 1);
+        }
+        c.append('\n');
+        final SplittableRandom random = new SplittableRandom(31);
+        for (final String id : members) {
+            final int center = random.nextInt(2, 16);
+            c.append(id).append('\t').append(100 + random.nextInt(50));
+            for (int b = 0; b < 18; b++) {
+                final int reads = Math.abs(b - center) <= 2 ? 20 + random.nextInt(30) : 0;
+                c.append('\t').append(reads);
+            }
+            c.append('\n');
+        }
+        Files.writeString(gates, g);
+        Files.writeString(counts, c);
+    }
+
+    private static String champion() {
+        return new ServiceClient()
+                .getJson(stack.url(Topics.TRAINER) + "/models/champion")
+                .path("version")
+                .asText();
+    }
+
+    private static void awaitPredictorServes(final String version) {
+        final ServiceClient http = new ServiceClient();
+        final long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            final JsonNode champion =
+                    http.find(stack.url(Topics.PREDICTOR) + "/models/champion").orElse(null);
+            if (champion != null && version.equals(champion.path("modelVersion").asText())) {
+                return;
+            }
+            ServiceProcess.sleep(500);
+        }
+        throw new AssertionError("the predictor did not serve " + version + " within 2 min");
+    }
+
+    private record Result(int exit, String out, String err) {
+        String all() {
+            return "exit " + exit + "\nstdout:\n" + out + "\nstderr:\n" + err;
+        }
+    }
+
+    /** Runs the command in this JVM as a user would in a shell, capturing what it prints. */
+    private static synchronized Result dreamloop(final String... args) {
+        final List<String> all = new ArrayList<>(List.of(args));
+        // Connection options belong to the leaf command: after the subcommand names.
+        final int leaf = leafIndex(all);
+        all.addAll(leaf, List.of(urls));
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final PrintStream originalOut = System.out;
+        final PrintStream originalErr = System.err;
+        final int exit;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            System.setOut(o);
+            System.setErr(e);
+            final CommandLine cli = DreamloopCli.commandLine();
+            cli.setOut(new PrintWriter(o, true));
+            cli.setErr(new PrintWriter(e, true));
+            exit = cli.execute(all.toArray(String[]::new));
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+        final Result r =
+                new Result(
+                        exit,
+                        out.toString(StandardCharsets.UTF_8),
+                        err.toString(StandardCharsets.UTF_8));
+        originalOut.printf("$ dreamloop %s%n%s%s", String.join(" ", args), r.out, r.err);
+        return r;
+    }
+
+    /** Position after the subcommand names ({@code campaign start}, {@code status}, ...). */
+    private static int leafIndex(final List<String> args) {
+        final List<String> groups = List.of("sortseq", "campaign", "training", "models");
+        return groups.contains(args.getFirst()) ? 2 : 1;
+    }
+}

@@ -1,0 +1,2 @@
+/** Tests of lab-ingest's storage helpers. */
+package io.dreamloop.labingest.persistence;
