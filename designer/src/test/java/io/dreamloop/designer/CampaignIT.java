@@ -8,9 +8,12 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.dreamloop.contracts.event.DeadLetter;
 import io.dreamloop.contracts.event.DesignRequested;
+import io.dreamloop.contracts.event.Event;
 import io.dreamloop.contracts.event.EventTypes;
+import io.dreamloop.contracts.event.LibraryDesigned;
 import io.dreamloop.contracts.event.Lineage;
 import io.dreamloop.contracts.event.ModelPublished;
+import io.dreamloop.contracts.event.ScoreRequested;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.contracts.wire.EventCodec;
 import io.dreamloop.testing.DreamloopInfrastructureResource;
@@ -45,7 +48,9 @@ class CampaignIT {
 
     @Test
     void aCycleStartsWhenItsEnsembleIsPublishedOnceAndStopsWithTheReasonWhenItCannotScore() {
+        final String w3c = "5e0c5d2a7b3f4e1d9c8b7a6f5e4d3c2b";
         given().contentType(ContentType.JSON)
+                .header("traceparent", "00-" + w3c + "-1a2b3c4d5e6f7a8b-01")
                 .body(
                         "{\"campaignId\": \"camp-it\", \"strategy\": \"uncertainty\", \"cycles\": 2,"
                                 + " \"budget\": 30, \"candidates\": 120, \"seed\": 7}")
@@ -53,13 +58,20 @@ class CampaignIT {
                 .then()
                 .statusCode(202)
                 .body("status", equalTo("running"))
-                .body("cycleDetails[0].libraryId", equalTo("camp-it-c0"));
+                .body("cycleDetails[0].libraryId", equalTo("camp-it-c0"))
+                .header("X-Trace-Id", w3c);
         final JsonPath first =
                 awaitCampaign(
                         "camp-it",
                         c -> "designed".equals(c.getString("cycleDetails[0].libraryStatus")));
         assertThat(first.getInt("cycleDetails[0].members")).isEqualTo(30);
         assertThat(first.getInt("currentCycle")).isZero();
+        // Cycle 0 is the trace of the request that started the campaign: its design request and,
+        // published by the consumer that designed it, its library.
+        assertThat(traceOf(Topics.DESIGN_REQUESTED, "camp-it-c0", DesignRequested.class))
+                .isEqualTo(w3c);
+        assertThat(traceOf(Topics.LIBRARY_DESIGNED, "camp-it-c0", LibraryDesigned.class))
+                .isEqualTo(w3c);
 
         // One member of the ensemble is not enough; the second completes cycle 0, and the same
         // event again changes nothing.
@@ -82,6 +94,20 @@ class CampaignIT {
         assertThat(request.options().acquisition().ensemble())
                 .containsExactly("camp-it-c0-m0", "camp-it-c0-m1");
         assertThat(request.options().acquisition().candidates()).isEqualTo(120);
+        // Cycle 1 starts a trace of its own, which its scoring requests carry.
+        final String cycle1 = request.header().traceId();
+        assertThat(cycle1).matches("[0-9a-f]{32}").isNotEqualTo(w3c);
+        assertThat(
+                        TestTopics.readUntil(
+                                bootstrap,
+                                Topics.SCORE_REQUESTED,
+                                r ->
+                                        cycle1.equals(
+                                                codec.decode(r.value(), ScoreRequested.class)
+                                                        .header()
+                                                        .traceId()),
+                                Duration.ofSeconds(60)))
+                .isNotEmpty();
 
         final JsonPath failed =
                 awaitCampaign("camp-it", c -> "failed".equals(c.getString("status")));
@@ -102,6 +128,21 @@ class CampaignIT {
                         .filter(r -> "camp-it-c1".equals(r.key()))
                         .count();
         assertThat(requests).isOne();
+    }
+
+    private <E extends Event> String traceOf(
+            final String topic, final String key, final Class<E> type) {
+        return codec.decode(
+                        TestTopics.readUntil(
+                                        bootstrap,
+                                        topic,
+                                        r -> key.equals(r.key()),
+                                        Duration.ofSeconds(60))
+                                .getLast()
+                                .value(),
+                        type)
+                .header()
+                .traceId();
     }
 
     @Test

@@ -8,11 +8,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.dreamloop.contracts.event.DeadLetter;
+import io.dreamloop.contracts.event.DesignRequested;
 import io.dreamloop.contracts.event.LibraryDesigned;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.contracts.wire.EventCodec;
 import io.dreamloop.testing.DreamloopInfrastructureResource;
 import io.dreamloop.testing.Infrastructure;
+import io.dreamloop.testing.Metrics;
 import io.dreamloop.testing.TestTopics;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -177,6 +179,73 @@ class DesignerIT {
         assertThat(failed.getString("failure"))
                 .startsWith("only 0 of 1 score chunks answered within PT3S")
                 .endsWith("is the predictor running with a champion model?");
+    }
+
+    /**
+     * A GA library designed against a toy predictor on the broker: each generation is counted and
+     * timed, and the request's trace goes with the design request, every score request and the
+     * library's chunks.
+     */
+    @Test
+    void gaGenerationsAreCountedAndTheRequestsTraceFollowsTheDesign() throws Exception {
+        final String trace = "it-ga-trace-1";
+        try (ToyPredictor predictor = new ToyPredictor(bootstrap)) {
+            given().contentType(ContentType.JSON)
+                    .header("X-Trace-Id", trace)
+                    .body(
+                            "{\"libraryId\": \"lib-ga\", \"quotas\": {\"high\": 5, \"random\": 4},"
+                                    + " \"seed\": 5, \"options\": {\"gaPreset\": \"test\"}}")
+                    .post("/libraries")
+                    .then()
+                    .statusCode(202)
+                    .header("X-Trace-Id", trace);
+            final JsonPath library = awaitLibrary("lib-ga");
+            assertThat(library.getString("status")).as(library.prettify()).isEqualTo("designed");
+            assertThat(predictor.traces()).containsExactly(trace);
+        }
+        final String method = "method=ga.vaishnav.high";
+        // The test preset evolves 3 generations per run (a run restarts when it falls short).
+        final double generations = Metrics.scrape("dreamloop_designer_generations_total", method);
+        assertThat(generations).isPositive();
+        assertThat(generations % 3).isZero();
+        assertThat(Metrics.scrape("dreamloop_designer_generation_seconds_count", method))
+                .isEqualTo(generations);
+        assertThat(Metrics.scrape("dreamloop_designer_generation_seconds_sum", method))
+                .isPositive();
+        // GC fraction x 17 of an 80-base insert in its flanks: somewhere in (0, 17).
+        assertThat(Metrics.scrape("dreamloop_designer_top_decile_fitness", method))
+                .isStrictlyBetween(0.0, 17.0);
+        assertThat(
+                        Metrics.scrape(
+                                "dreamloop_designer_libraries_total",
+                                "outcome=designed",
+                                "preset=test",
+                                "source=request"))
+                .isEqualTo(1);
+        assertThat(Metrics.scrape("dreamloop_designer_members_total", "subset=high")).isEqualTo(5);
+
+        final DesignRequested request =
+                codec.decode(
+                        TestTopics.readUntil(
+                                        bootstrap,
+                                        Topics.DESIGN_REQUESTED,
+                                        r -> "lib-ga".equals(r.key()),
+                                        Duration.ofSeconds(30))
+                                .getLast()
+                                .value(),
+                        DesignRequested.class);
+        assertThat(request.header().traceId()).isEqualTo(trace);
+        final LibraryDesigned chunk =
+                codec.decode(
+                        TestTopics.readUntil(
+                                        bootstrap,
+                                        Topics.LIBRARY_DESIGNED,
+                                        r -> "lib-ga".equals(r.key()),
+                                        Duration.ofSeconds(30))
+                                .getLast()
+                                .value(),
+                        LibraryDesigned.class);
+        assertThat(chunk.header().traceId()).isEqualTo(trace);
     }
 
     private static JsonPath awaitLibrary(final String id) {

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dreamloop.contracts.event.LibraryDesigned;
 import io.dreamloop.contracts.event.MeasurementsRecorded;
+import io.dreamloop.contracts.event.SortSeqRunSubmitted;
 import io.dreamloop.contracts.motif.TransfacMotifs;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.contracts.wire.EventCodec;
 import io.dreamloop.evaluation.Correlations;
 import io.dreamloop.labingest.insilico.OccupancyModel;
 import io.dreamloop.labingest.service.InSilicoLab;
+import io.dreamloop.platform.trace.TracedEvents;
 import io.dreamloop.testing.DreamloopInfrastructureResource;
 import io.dreamloop.testing.Infrastructure;
 import io.dreamloop.testing.TestTopics;
@@ -63,7 +65,12 @@ class InSilicoLabIT {
         final int n = 300;
         final LibraryDesigned library =
                 LibraryDesignedConsumerIT.library("lib-lab", 77, n, 2).get(0);
-        final List<LibraryDesigned> chunks = LibraryDesignedConsumerIT.library("lib-lab", 77, n, 2);
+        // The library arrives in a trace; the lab's sort and the estimates continue it.
+        final String trace = "it-lab-trace";
+        final List<LibraryDesigned> chunks =
+                LibraryDesignedConsumerIT.library("lib-lab", 77, n, 2).stream()
+                        .map(c -> TracedEvents.withTraceId(c, trace))
+                        .toList();
         TestTopics.produce(
                 bootstrap,
                 Topics.LIBRARY_DESIGNED,
@@ -71,6 +78,7 @@ class InSilicoLabIT {
                 chunks.stream().map(codec::encode).toList());
         final String run = InSilicoLab.runId("lib-lab");
         final Map<String, Double> maude = new HashMap<>();
+        final java.util.Set<String> traces = new java.util.HashSet<>();
         TestTopics.readUntil(
                 bootstrap,
                 Topics.MEASUREMENTS_RECORDED,
@@ -79,10 +87,23 @@ class InSilicoLabIT {
                             codec.decode(r.value(), MeasurementsRecorded.class);
                     if (m.runId().equals(run) && m.method().equals("maude")) {
                         m.measurements().forEach(x -> maude.put(x.memberId(), x.value()));
+                        traces.add(m.header().traceId());
                     }
                     return maude.size() == n;
                 },
                 Duration.ofSeconds(120));
+        assertThat(traces).containsExactly(trace);
+        assertThat(
+                        TestTopics.readUntil(
+                                        bootstrap,
+                                        Topics.SORTSEQ_RUN_SUBMITTED,
+                                        r -> r.value().contains(run),
+                                        Duration.ofSeconds(30))
+                                .stream()
+                                .map(r -> codec.decode(r.value(), SortSeqRunSubmitted.class))
+                                .filter(e -> e.runId().equals(run))
+                                .map(e -> e.header().traceId()))
+                .containsOnly(trace);
         final OccupancyModel truth =
                 new OccupancyModel(
                         OccupancyModel.Parameters.yeastDefaults(TransfacMotifs.parse(MOTIFS)));

@@ -18,6 +18,7 @@ import io.dreamloop.labingest.estimation.SortGates;
 import io.dreamloop.labingest.estimation.SortSeqSimulator;
 import io.dreamloop.testing.DreamloopInfrastructureResource;
 import io.dreamloop.testing.Infrastructure;
+import io.dreamloop.testing.Metrics;
 import io.dreamloop.testing.TestTopics;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -112,10 +113,20 @@ class RunUploadIT {
         }
         final String controls = "m0,m1,m2,m3,m4,m5,m6,m7,m8,m9";
 
+        final double estimatedRuns =
+                Metrics.scrape("dreamloop_lab_runs_total", "outcome=estimated");
+        final double rejectedRuns = Metrics.scrape("dreamloop_lab_runs_total", "outcome=rejected");
+        final double byMaude =
+                Metrics.scrape("dreamloop_lab_members_estimated_total", "method=maude");
+        final double byMean =
+                Metrics.scrape("dreamloop_lab_members_estimated_total", "method=bin-weighted-mean");
+        final double flagged = Metrics.scrape("dreamloop_lab_qc_flags_total", "method=maude");
+        final String trace = "it-upload-trace";
         final JsonPath receipt =
-                upload("run-up", "lib-up", gateTable.toString(), counts.toString(), controls)
+                upload("run-up", "lib-up", gateTable.toString(), counts.toString(), controls, trace)
                         .then()
                         .statusCode(201)
+                        .header("X-Trace-Id", trace)
                         .extract()
                         .jsonPath();
         assertThat(receipt.getBoolean("duplicate")).isFalse();
@@ -124,6 +135,8 @@ class RunUploadIT {
         assertThat(receipt.getInt("unmatchedRows")).isEqualTo(3);
 
         final Map<String, Double> maude = new HashMap<>();
+        final java.util.Set<String> traces = new java.util.HashSet<>();
+        final long[] flags = {0};
         TestTopics.readUntil(
                 bootstrap,
                 Topics.MEASUREMENTS_RECORDED,
@@ -132,6 +145,8 @@ class RunUploadIT {
                             codec.decode(r.value(), MeasurementsRecorded.class);
                     if (m.runId().equals("run-up") && m.method().equals("maude")) {
                         m.measurements().forEach(x -> maude.put(x.memberId(), x.value()));
+                        traces.add(m.header().traceId());
+                        m.measurements().forEach(x -> flags[0] += x.qcFlags().size());
                     }
                     return maude.size() == N;
                 },
@@ -141,6 +156,19 @@ class RunUploadIT {
             estimated[i] = maude.get("m" + i);
         }
         assertThat(Correlations.pearson(estimated, truth).value()).isGreaterThan(0.95);
+        // The upload's trace is in every measurements event it produced.
+        assertThat(traces).containsExactly(trace);
+        assertThat(Metrics.scrape("dreamloop_lab_runs_total", "outcome=estimated"))
+                .isEqualTo(estimatedRuns + 1);
+        assertThat(Metrics.scrape("dreamloop_lab_members_estimated_total", "method=maude"))
+                .isEqualTo(byMaude + N);
+        assertThat(
+                        Metrics.scrape(
+                                "dreamloop_lab_members_estimated_total",
+                                "method=bin-weighted-mean"))
+                .isEqualTo(byMean + N);
+        assertThat(Metrics.scrape("dreamloop_lab_qc_flags_total", "method=maude"))
+                .isEqualTo(flagged + flags[0]);
 
         final JsonPath report =
                 given().get("/runs/run-up").then().statusCode(200).extract().jsonPath();
@@ -199,6 +227,8 @@ class RunUploadIT {
                 .ifValidationFails()
                 .statusCode(409)
                 .body("message", containsString("already received with different content"));
+        assertThat(Metrics.scrape("dreamloop_lab_runs_total", "outcome=rejected"))
+                .isEqualTo(rejectedRuns + 1);
     }
 
     @Test
@@ -249,6 +279,16 @@ class RunUploadIT {
             final String gates,
             final String counts,
             final String controls) {
+        return upload(runId, libraryId, gates, counts, controls, null);
+    }
+
+    private static io.restassured.response.Response upload(
+            final String runId,
+            final String libraryId,
+            final String gates,
+            final String counts,
+            final String controls,
+            final String traceId) {
         RequestSpecification request =
                 given().multiPart("runId", runId)
                         .multiPart("libraryId", libraryId)
@@ -264,6 +304,9 @@ class RunUploadIT {
                                 "text/tab-separated-values");
         if (controls != null) {
             request = request.multiPart("negativeControls", controls);
+        }
+        if (traceId != null) {
+            request = request.header("X-Trace-Id", traceId);
         }
         return request.post("/runs");
     }

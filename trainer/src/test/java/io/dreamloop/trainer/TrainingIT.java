@@ -16,6 +16,7 @@ import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.contracts.wire.EventCodec;
 import io.dreamloop.testing.DreamloopInfrastructureResource;
 import io.dreamloop.testing.Infrastructure;
+import io.dreamloop.testing.Metrics;
 import io.dreamloop.testing.TestTopics;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -111,6 +112,25 @@ class TrainingIT {
         assertThat(Path.of(java.net.URI.create(published.artifactUri())).resolve("manifest.json"))
                 .exists();
         assertThat(published.metrics()).containsKey("score.pearson");
+        // Measurements without a trace id: the run continues the one derived from the event
+        // id of the chunk that started it.
+        final List<String> chunkTraces =
+                events.stream()
+                        .map(e -> codec.decode(e, MeasurementsRecorded.class).header().eventId())
+                        .map(id -> id.toString().replace("-", ""))
+                        .toList();
+        assertThat(published.header().traceId()).isIn(chunkTraces);
+
+        assertThat(Metrics.scrape("dreamloop_training_runs_total", "outcome=started")).isEqualTo(1);
+        assertThat(Metrics.scrape("dreamloop_training_runs_total", "outcome=succeeded"))
+                .isEqualTo(1);
+        assertThat(Metrics.scrape("dreamloop_training_duration_seconds_count")).isEqualTo(1);
+        assertThat(Metrics.scrape("dreamloop_training_active")).isZero();
+        assertThat(Metrics.scrape("dreamloop_training_epoch")).isEqualTo(2);
+        assertThat(Metrics.scrape("dreamloop_training_step_fraction")).isEqualTo(1.0);
+        assertThat(Metrics.scrape("dreamloop_training_loss")).isPositive();
+        assertThat(Metrics.scrape("dreamloop_training_validation_r")).isBetween(-1.0, 1.0);
+        assertThat(Metrics.scrape("dreamloop_training_examples_per_second")).isPositive();
     }
 
     @Test
@@ -118,9 +138,34 @@ class TrainingIT {
     void aRunOnRequestFineTunesTheChampion() {
         final String first =
                 given().get("/models/champion").then().extract().jsonPath().getString("version");
-        given().post("/training").then().statusCode(202);
+        given().header("X-Trace-Id", "it-training-request")
+                .post("/training")
+                .then()
+                .statusCode(202)
+                .header("X-Trace-Id", "it-training-request");
         final JsonPath run = awaitRun(1, Duration.ofMinutes(8));
         assertThat(run.getString("state")).as(run.prettify()).isEqualTo("succeeded");
+        // The run trains on its own thread and its event still carries the request's trace.
+        final String version = run.getString("modelVersion");
+        final ModelPublished published =
+                codec.decode(
+                        TestTopics.readUntil(
+                                        bootstrap,
+                                        Topics.MODEL_PUBLISHED,
+                                        r ->
+                                                version.equals(
+                                                        codec.decode(
+                                                                        r.value(),
+                                                                        ModelPublished.class)
+                                                                .modelVersion()),
+                                        Duration.ofSeconds(30))
+                                .getLast()
+                                .value(),
+                        ModelPublished.class);
+        assertThat(published.header().traceId()).isEqualTo("it-training-request");
+        assertThat(Metrics.scrape("dreamloop_training_runs_total", "outcome=started")).isEqualTo(2);
+        assertThat(Metrics.scrape("dreamloop_training_runs_total", "outcome=succeeded"))
+                .isEqualTo(2);
         assertThat(run.getString("trigger")).isEqualTo("request");
         final JsonPath second =
                 given().get("/models/" + run.getString("modelVersion"))
@@ -144,6 +189,10 @@ class TrainingIT {
         assertThat(run.getString("runId")).isEqualTo(runId);
         assertThat(run.getString("state")).isEqualTo("cancelled");
         assertThat(run.getString("reason")).endsWith("the champion did not change");
+        assertThat(Metrics.scrape("dreamloop_training_runs_total", "outcome=cancelled"))
+                .isEqualTo(1);
+        assertThat(Metrics.scrape("dreamloop_training_duration_seconds_count", "outcome=cancelled"))
+                .isEqualTo(1);
         assertThat(given().get("/models/champion").then().extract().jsonPath().getString("version"))
                 .isEqualTo(before);
         given().post("/training/runs/" + runId + "/cancel").then().statusCode(409);
@@ -161,9 +210,14 @@ class TrainingIT {
                     codec.encode(
                             new MeasurementsRecorded(
                                     EventTypes.header(
-                                            MeasurementsRecorded.class,
-                                            new Lineage(
-                                                    "camp-t", 0, "camp-t-c0", "run-camp", null)),
+                                                    MeasurementsRecorded.class,
+                                                    new Lineage(
+                                                            "camp-t",
+                                                            0,
+                                                            "camp-t-c0",
+                                                            "run-camp",
+                                                            null))
+                                            .withTraceId("it-campaign-cycle-0"),
                                     "run-camp",
                                     "camp-t-c0",
                                     "bin-weighted-mean",
@@ -197,6 +251,8 @@ class TrainingIT {
             assertThat(m.header().lineage().cycle()).isZero();
             assertThat(m.modelVersion()).startsWith("camp-t-c0-m" + m.ensemble().index() + "-");
             assertThat(m.metrics()).containsKey("pearson.all");
+            // The cycle's trace goes from its measurements to both ensemble members.
+            assertThat(m.header().traceId()).isEqualTo("it-campaign-cycle-0");
         }
         assertThat(published.get(0).artifactSha256())
                 .isNotEqualTo(published.get(1).artifactSha256());

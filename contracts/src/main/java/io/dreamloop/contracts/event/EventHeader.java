@@ -37,6 +37,11 @@ public record EventHeader(
         }
     }
 
+    /** This header carrying a trace id (null for none); everything else stays. */
+    public EventHeader withTraceId(final String traceId) {
+        return new EventHeader(eventId, type, schemaVersion, occurredAt, lineage, traceId);
+    }
+
     /** A new header with a random id and the current time. */
     public static EventHeader create(
             final String type, final int schemaVersion, final Lineage lineage) {

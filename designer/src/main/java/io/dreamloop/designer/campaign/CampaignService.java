@@ -19,6 +19,7 @@ import io.dreamloop.designer.service.DesignService;
 import io.dreamloop.designer.service.LibraryFailed;
 import io.dreamloop.platform.messaging.EventPublisher;
 import io.dreamloop.platform.messaging.RejectedEventException;
+import io.dreamloop.platform.trace.TraceIds;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -78,7 +79,7 @@ public class CampaignService {
         campaigns.add(campaign);
         publisher.publish(Topics.DESIGN_REQUESTED, first);
         Log.infof(
-                "campaign %s: %s, %d cycles of %d, strategy %s; cycle 0 requested",
+                "campaign %s: %s, %d cycles of %d, strategy %s; cycle 0 requested in this trace",
                 campaign.campaignId(),
                 campaign.goal(),
                 campaign.cycles(),
@@ -180,15 +181,16 @@ public class CampaignService {
             return;
         }
         campaign.advance();
-        publisher.publish(
-                Topics.DESIGN_REQUESTED,
+        final DesignRequested next =
                 request(
                         campaign,
                         cycle + 1,
-                        models.stream().map(CampaignModelEntity::modelVersion).toList()));
+                        models.stream().map(CampaignModelEntity::modelVersion).toList());
+        publisher.publish(Topics.DESIGN_REQUESTED, next);
+        // Logged under the finished cycle's trace and naming the next one, so cycles chain.
         Log.infof(
-                "campaign %s: cycle %d models in (mean held-out r %.4f); cycle %d requested",
-                campaign.campaignId(), cycle, r, cycle + 1);
+                "campaign %s: cycle %d models in (mean held-out r %.4f); cycle %d requested, trace %s",
+                campaign.campaignId(), cycle, r, cycle + 1, next.header().traceId());
     }
 
     /**
@@ -212,9 +214,18 @@ public class CampaignService {
                         });
     }
 
+    /** The trace id of a campaign's cycle after the first. */
+    static String cycleTrace(final String campaignId, final int cycle) {
+        return TraceIds.derived("campaign/" + campaignId + "/cycle/" + cycle);
+    }
+
     /**
      * The library request of a cycle. Its event id derives from campaign and cycle, so a request
      * sent again after a crash is dropped by the designer as a duplicate.
+     *
+     * <p>Each cycle is one trace: cycle 0 continues the trace of the request that started the
+     * campaign (the publisher writes it in); every later cycle starts a trace of its own, derived
+     * from campaign and cycle, which its library, sort, measurements and models carry.
      */
     static DesignRequested request(
             final CampaignEntity campaign, final int cycle, final List<String> ensemble) {
@@ -226,6 +237,8 @@ public class CampaignService {
                         type.schemaVersion(),
                         new Lineage(campaign.campaignId(), cycle, libraryId, null, null),
                         "campaign/" + campaign.campaignId() + "/" + cycle);
+        final EventHeader traced =
+                cycle == 0 ? header : header.withTraceId(cycleTrace(campaign.campaignId(), cycle));
         final DesignOptions options =
                 cycle == 0
                         ? DesignOptions.DEFAULT
@@ -236,7 +249,7 @@ public class CampaignService {
                                         campaign.candidates(),
                                         campaign.minHamming()));
         return new DesignRequested(
-                header,
+                traced,
                 libraryId,
                 List.of(new SubsetQuota(Subset.RANDOM, campaign.budget())),
                 campaign.variableLength(),

@@ -16,6 +16,7 @@ import io.dreamloop.designer.design.MotifCatalog;
 import io.dreamloop.designer.persistence.DesignedLibraryEntity;
 import io.dreamloop.designer.persistence.LibraryRepository;
 import io.dreamloop.platform.messaging.EventPublisher;
+import io.dreamloop.platform.messaging.KafkaConnection;
 import io.dreamloop.platform.messaging.RejectedEventException;
 import io.dreamloop.platform.scoring.PredictorClient;
 import io.dreamloop.platform.scoring.ScoringUnavailableException;
@@ -26,7 +27,6 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Accepts design requests, designs libraries, stores them and publishes them in chunks. */
 @ApplicationScoped
@@ -34,8 +34,9 @@ public class DesignService {
     private final LibraryRepository libraries;
     private final EventPublisher publisher;
     private final DesignerConfig config;
-    private final String bootstrap;
+    private final KafkaConnection kafka;
     private final Event<LibraryFailed> failures;
+    private final DesignMetrics metrics;
     private MotifCatalog motifs;
 
     @Inject
@@ -43,13 +44,15 @@ public class DesignService {
             final LibraryRepository libraries,
             final EventPublisher publisher,
             final DesignerConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") final String bootstrap,
-            final Event<LibraryFailed> failures) {
+            final KafkaConnection kafka,
+            final Event<LibraryFailed> failures,
+            final DesignMetrics metrics) {
         this.failures = failures;
+        this.metrics = metrics;
         this.libraries = libraries;
         this.publisher = publisher;
         this.config = config;
-        this.bootstrap = bootstrap;
+        this.kafka = kafka;
     }
 
     /**
@@ -104,6 +107,7 @@ public class DesignService {
             library.failed(e.getMessage());
             libraries.add(library);
             failures.fire(new LibraryFailed(request, e.getMessage()));
+            metrics.failed(request);
             Log.warnf("library %s failed: %s", request.libraryId(), e.getMessage());
             return;
         }
@@ -115,6 +119,7 @@ public class DesignService {
         // Inside the transaction: if the commit fails, the retry re-designs the same library from
         // the same seed and re-publishes the same event ids, which consumers drop as duplicates.
         publisher.publishAll(Topics.LIBRARY_DESIGNED, events);
+        metrics.designed(request, members);
         Log.infof(
                 "library %s: %,d members published in %d chunks",
                 request.libraryId(), members.size(), events.size());
@@ -135,7 +140,8 @@ public class DesignService {
                                     versions -> {
                                         if (client[0] == null) {
                                             client[0] =
-                                                    PredictorClient.connect(bootstrap, "designer");
+                                                    PredictorClient.connect(
+                                                            kafka.settings(), "designer");
                                         }
                                         return new PredictorScorer(
                                                 client[0],
@@ -144,16 +150,18 @@ public class DesignService {
                                                 config.scoring().requestSize(),
                                                 config.scoring().timeout());
                                     },
-                                    stats ->
-                                            Log.infof(
-                                                    "library %s: %s run %d generation %d: mean %.3f, top decile %.3f, %,d scored",
-                                                    request.libraryId(),
-                                                    stats.method(),
-                                                    stats.run(),
-                                                    stats.generation(),
-                                                    stats.mean(),
-                                                    stats.topDecile(),
-                                                    stats.scored())));
+                                    stats -> {
+                                        metrics.generation(stats);
+                                        Log.infof(
+                                                "library %s: %s run %d generation %d: mean %.3f, top decile %.3f, %,d scored",
+                                                request.libraryId(),
+                                                stats.method(),
+                                                stats.run(),
+                                                stats.generation(),
+                                                stats.mean(),
+                                                stats.topDecile(),
+                                                stats.scored());
+                                    }));
             return designer.design(request);
         } finally {
             if (client[0] != null) {

@@ -6,6 +6,7 @@ import io.dreamloop.labingest.persistence.LibraryStore;
 import io.dreamloop.labingest.service.InSilicoLab;
 import io.dreamloop.platform.messaging.InboundEvents;
 import io.dreamloop.platform.messaging.Outcome;
+import io.dreamloop.platform.trace.TraceContext;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -37,7 +38,12 @@ public class LibraryDesignedConsumer {
     public void consume(final ConsumerRecord<String, byte[]> record) {
         final Outcome outcome = inbound.apply(record, LibraryDesigned.class, libraries::store);
         if (lab.enabled() && (outcome == Outcome.APPLIED || outcome == Outcome.DUPLICATE)) {
-            measureIfComplete(EventCodec.instance().decode(record.value(), LibraryDesigned.class));
+            final LibraryDesigned chunk =
+                    EventCodec.instance().decode(record.value(), LibraryDesigned.class);
+            // The lab's sort continues the library's trace.
+            try (TraceContext.Scope trace = TraceContext.continueFrom(chunk.header())) {
+                measureIfComplete(chunk);
+            }
         }
     }
 

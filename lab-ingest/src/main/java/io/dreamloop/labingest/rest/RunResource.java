@@ -9,6 +9,7 @@ import io.dreamloop.labingest.persistence.StoredMeasurement;
 import io.dreamloop.labingest.service.RunReport;
 import io.dreamloop.labingest.service.RunReports;
 import io.dreamloop.labingest.service.RunUpload;
+import io.dreamloop.platform.rest.UploadLimits;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
@@ -42,12 +43,18 @@ public class RunResource {
     private final RunUpload upload;
     private final RunReports reports;
     private final RunStore runs;
+    private final UploadLimits limits;
 
     @Inject
-    public RunResource(final RunUpload upload, final RunReports reports, final RunStore runs) {
+    public RunResource(
+            final RunUpload upload,
+            final RunReports reports,
+            final RunStore runs,
+            final UploadLimits limits) {
         this.upload = upload;
         this.reports = reports;
         this.runs = runs;
+        this.limits = limits;
     }
 
     /**
@@ -55,8 +62,9 @@ public class RunResource {
      * unsorted, one column per bin) as files; {@code negativeControls} comma-separated member ids;
      * {@code log10Mean}/{@code log10Sd} of the unsorted population for fluorescence gates. 201 for
      * a new run, 200 when the same run had been uploaded before; 400 naming each bad row and
-     * column, 404 for an unknown library, 409 for a different run under a used id. Nothing is
-     * stored unless everything is accepted.
+     * column, 404 for an unknown library, 409 for a different run under a used id, 413 for a file
+     * over {@code dreamloop.security.upload.max-file-size}. Nothing is stored unless everything is
+     * accepted.
      */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -72,6 +80,7 @@ public class RunResource {
             throw new BadRequestException(
                     "a run upload needs the form fields runId and libraryId and the files gates and counts");
         }
+        limits.check(gates, counts);
         final GateTable gateTable =
                 GateTableReader.read(
                         text(gates),

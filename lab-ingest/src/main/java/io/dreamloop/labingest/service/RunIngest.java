@@ -53,11 +53,16 @@ public class RunIngest {
 
     private final RunStore runs;
     private final EventPublisher publisher;
+    private final IngestMetrics metrics;
     private final LabIngestConfig config;
 
     @Inject
     public RunIngest(
-            final RunStore runs, final EventPublisher publisher, final LabIngestConfig config) {
+            final RunStore runs,
+            final EventPublisher publisher,
+            final LabIngestConfig config,
+            final IngestMetrics metrics) {
+        this.metrics = metrics;
         this.runs = runs;
         this.publisher = publisher;
         this.config = config;
@@ -137,6 +142,7 @@ public class RunIngest {
         run.estimated();
         publish(run, lineage, MAUDE, ExpressionScale.MAUDE_MEAN, byMaude);
         publish(run, lineage, BIN_WEIGHTED_MEAN, ExpressionScale.BIN_INDEX, byMean);
+        metrics.estimated(Map.of(MAUDE, byMaude, BIN_WEIGHTED_MEAN, byMean));
         Log.infof(
                 "run %s: %,d members estimated (maude %,d, bin-weighted mean %,d)",
                 run.runId(), counts.size(), byMaude.size(), byMean.size());

@@ -74,11 +74,13 @@ public class RunUpload {
 
     private final RunStore runs;
     private final RunIngest ingest;
+    private final IngestMetrics metrics;
 
     @Inject
-    public RunUpload(final RunStore runs, final RunIngest ingest) {
+    public RunUpload(final RunStore runs, final RunIngest ingest, final IngestMetrics metrics) {
         this.runs = runs;
         this.ingest = ingest;
+        this.metrics = metrics;
     }
 
     /**
@@ -90,7 +92,13 @@ public class RunUpload {
      */
     public Receipt submit(final Upload upload) {
         final Lineage lineage = Lineage.ofLibrary(upload.libraryId()).withRun(upload.runId());
-        final Receipt receipt = QuarkusTransaction.requiringNew().call(() -> store(upload));
+        final Receipt receipt;
+        try {
+            receipt = QuarkusTransaction.requiringNew().call(() -> store(upload));
+        } catch (final RuntimeException e) {
+            metrics.rejected();
+            throw e;
+        }
         QuarkusTransaction.requiringNew()
                 .run(() -> ingest.estimateIfComplete(upload.runId(), lineage));
         final boolean estimated =

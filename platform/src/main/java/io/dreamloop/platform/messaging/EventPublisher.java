@@ -4,11 +4,13 @@ import io.dreamloop.contracts.event.Event;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.contracts.wire.EventCodec;
 import io.dreamloop.platform.config.PlatformConfig;
+import io.dreamloop.platform.trace.TracedEvents;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -21,11 +23,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Publishes events and waits for the broker's acknowledgement, so a caller that returns has its
- * events durably on the topic (acks=all, idempotent producer).
+ * events durably on the topic (acks=all, idempotent producer). An event without a trace id gets the
+ * current one ({@link io.dreamloop.platform.trace.TraceContext}). It reaches the broker as every
+ * client of the service does ({@link KafkaConnection}: SASL/TLS included).
  */
 @Startup
 @ApplicationScoped
@@ -37,36 +40,31 @@ public class EventPublisher {
 
     @Inject
     public EventPublisher(
-            @ConfigProperty(name = "kafka.bootstrap.servers") final String bootstrapServers,
+            final KafkaConnection connection,
             final PlatformConfig config,
             final EventMetrics metrics) {
         this.config = config;
         this.metrics = metrics;
+        final Map<String, Object> settings = new HashMap<>(connection.settings());
+        settings.putAll(
+                Map.of(
+                        ProducerConfig.CLIENT_ID_CONFIG,
+                        "dreamloop-" + config.service() + "-publisher",
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                        "lz4",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        5,
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        15_000,
+                        // must cover linger + request timeout
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                        (int) Math.max(20_000, config.messaging().sendTimeout().toMillis())));
         this.producer =
-                new KafkaProducer<>(
-                        Map.of(
-                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                bootstrapServers,
-                                ProducerConfig.CLIENT_ID_CONFIG,
-                                "dreamloop-" + config.service() + "-publisher",
-                                ProducerConfig.ACKS_CONFIG,
-                                "all",
-                                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                                true,
-                                ProducerConfig.COMPRESSION_TYPE_CONFIG,
-                                "lz4",
-                                ProducerConfig.LINGER_MS_CONFIG,
-                                5,
-                                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                                15_000,
-                                // must cover linger + request timeout
-                                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                                (int)
-                                        Math.max(
-                                                20_000,
-                                                config.messaging().sendTimeout().toMillis())),
-                        new StringSerializer(),
-                        new ByteArraySerializer());
+                new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
     }
 
     /**
@@ -92,7 +90,8 @@ public class EventPublisher {
                 });
     }
 
-    private Future<RecordMetadata> send(final String topic, final Event event) {
+    private Future<RecordMetadata> send(final String topic, final Event untraced) {
+        final Event event = TracedEvents.stamp(untraced);
         Topics.find(topic)
                 .filter(spec -> spec.eventType().javaType() != event.getClass())
                 .ifPresent(

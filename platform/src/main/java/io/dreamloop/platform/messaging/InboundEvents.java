@@ -7,6 +7,7 @@ import io.dreamloop.contracts.wire.EventCodec;
 import io.dreamloop.contracts.wire.MalformedEventException;
 import io.dreamloop.platform.config.PlatformConfig;
 import io.dreamloop.platform.inbox.Inbox;
+import io.dreamloop.platform.trace.TraceContext;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * transaction, skip it if its event id is in the inbox, else run the handler and record the id (so
  * the effect and the inbox row commit together); a {@link RejectedEventException} from the handler
  * dead-letters the record at once; any other failure is retried with back-off up to the configured
- * attempts, then dead-lettered. The consumer never stops on a bad record.
+ * attempts, then dead-lettered. The consumer never stops on a bad record. The event's trace is
+ * current while it is applied ({@link TraceContext#continueFrom}).
  */
 @ApplicationScoped
 public class InboundEvents {
@@ -61,6 +63,14 @@ public class InboundEvents {
         } catch (final MalformedEventException e) {
             return deadLetter(record, "malformed: " + e.getMessage());
         }
+        // The handler's log lines and the events it publishes (dead letters too) carry the trace.
+        try (TraceContext.Scope trace = TraceContext.continueFrom(event.header())) {
+            return applyDecoded(record, event, handler);
+        }
+    }
+
+    private <E extends Event> Outcome applyDecoded(
+            final ConsumerRecord<String, byte[]> record, final E event, final Consumer<E> handler) {
         final int attempts = Math.max(1, config.messaging().maxAttempts());
         for (int attempt = 1; ; attempt++) {
             try {

@@ -8,6 +8,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +18,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Creates the catalog's topics at start-up when they are missing, so services can start in any
@@ -29,21 +29,27 @@ public class TopicBootstrap {
     void onStart(
             @Observes @Priority(1) final StartupEvent event,
             final PlatformConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") final String bootstrap) {
+            final KafkaConnection connection) {
         if (config.messaging().createTopics()) {
-            ensureTopics(bootstrap, Topics.CATALOG);
+            ensureTopics(connection.settings(), Topics.CATALOG);
         }
     }
 
     /** Creates the missing topics of {@code specs} (replication factor 1: one broker here). */
     public static void ensureTopics(final String bootstrap, final List<TopicSpec> specs) {
-        try (Admin admin =
-                Admin.create(
-                        Map.of(
-                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                bootstrap,
-                                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                                60_000))) {
+        ensureTopics(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), specs);
+    }
+
+    /**
+     * Creates the missing topics of {@code specs} through a client with these connection settings
+     * ({@link KafkaConnection#settings()}).
+     */
+    public static void ensureTopics(
+            final Map<String, Object> connection, final List<TopicSpec> specs) {
+        final Object bootstrap = connection.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+        final Map<String, Object> settings = new HashMap<>(connection);
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
+        try (Admin admin = Admin.create(settings)) {
             final Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             final List<NewTopic> missing =
                     specs.stream()

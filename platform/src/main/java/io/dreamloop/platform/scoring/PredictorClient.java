@@ -8,6 +8,7 @@ import io.dreamloop.contracts.event.ScoreRequested;
 import io.dreamloop.contracts.event.ScoresComputed;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.contracts.wire.EventCodec;
+import io.dreamloop.platform.trace.TracedEvents;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,28 +57,19 @@ public final class PredictorClient implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final String requestedBy;
 
-    private PredictorClient(final String bootstrap, final String requestedBy) {
+    private PredictorClient(final Map<String, Object> connection, final String requestedBy) {
         this.requestedBy = requestedBy;
+        final Map<String, Object> consumerSettings = new HashMap<>(connection);
+        consumerSettings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer =
                 new KafkaConsumer<>(
-                        Map.of(
-                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                bootstrap,
-                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                                false),
-                        new StringDeserializer(),
-                        new ByteArrayDeserializer());
+                        consumerSettings, new StringDeserializer(), new ByteArrayDeserializer());
+        final Map<String, Object> producerSettings = new HashMap<>(connection);
+        producerSettings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        producerSettings.put(ProducerConfig.ACKS_CONFIG, "all");
         producer =
                 new KafkaProducer<>(
-                        Map.of(
-                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                bootstrap,
-                                ProducerConfig.LINGER_MS_CONFIG,
-                                5,
-                                ProducerConfig.ACKS_CONFIG,
-                                "all"),
-                        new StringSerializer(),
-                        new ByteArraySerializer());
+                        producerSettings, new StringSerializer(), new ByteArraySerializer());
         final List<TopicPartition> partitions =
                 consumer.partitionsFor(Topics.SCORES_COMPUTED, Duration.ofSeconds(30)).stream()
                         .map(p -> new TopicPartition(p.topic(), p.partition()))
@@ -94,8 +86,24 @@ public final class PredictorClient implements AutoCloseable {
      * @param requestedBy who asks, recorded on every request
      */
     public static PredictorClient connect(final String bootstrap, final String requestedBy) {
+        return connect(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        Objects.requireNonNull(bootstrap, "bootstrap")),
+                requestedBy);
+    }
+
+    /**
+     * Connects to the broker with a service's connection settings (bootstrap, SASL, TLS: {@link
+     * io.dreamloop.platform.messaging.KafkaConnection#settings()}).
+     *
+     * @param connection the client settings every client of the service shares
+     * @param requestedBy who asks, recorded on every request
+     */
+    public static PredictorClient connect(
+            final Map<String, Object> connection, final String requestedBy) {
         return new PredictorClient(
-                Objects.requireNonNull(bootstrap, "bootstrap"),
+                Map.copyOf(Objects.requireNonNull(connection, "connection")),
                 Objects.requireNonNull(requestedBy, "requestedBy"));
     }
 
@@ -121,16 +129,19 @@ public final class PredictorClient implements AutoCloseable {
         final long t0 = System.nanoTime();
         for (int c = 0; c < chunks; c++) {
             final ScoreRequested request =
-                    new ScoreRequested(
-                            EventTypes.header(ScoreRequested.class, Lineage.NONE),
-                            correlation,
-                            requestedBy,
-                            modelVersion,
-                            new Chunk(c, chunks),
-                            new ArrayList<>(
-                                    items.subList(
-                                            c * requestSize,
-                                            Math.min(items.size(), (c + 1) * requestSize))));
+                    TracedEvents.stamp(
+                            new ScoreRequested(
+                                    EventTypes.header(ScoreRequested.class, Lineage.NONE),
+                                    correlation,
+                                    requestedBy,
+                                    modelVersion,
+                                    new Chunk(c, chunks),
+                                    new ArrayList<>(
+                                            items.subList(
+                                                    c * requestSize,
+                                                    Math.min(
+                                                            items.size(),
+                                                            (c + 1) * requestSize)))));
             producer.send(
                     new ProducerRecord<>(
                             Topics.SCORE_REQUESTED, request.key(), codec.encode(request)));

@@ -23,6 +23,7 @@ import io.dreamloop.predictor.model.artifact.ModelManifest;
 import io.dreamloop.predictor.model.artifact.ModelStore;
 import io.dreamloop.testing.DreamloopInfrastructureResource;
 import io.dreamloop.testing.Infrastructure;
+import io.dreamloop.testing.Metrics;
 import io.dreamloop.testing.TestTopics;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -369,6 +370,81 @@ class ScoringIT {
                 .then()
                 .statusCode(200)
                 .body("modelVersion", equalTo("cnn-demo-v4"));
+    }
+
+    @Test
+    @Order(6)
+    void scoringIsCountedAndTheTraceOfARequestFollowsItsAnswers() throws IOException {
+        final JsonNode expected = expected();
+        final String seq = expected.get("sequences").get(0).asText();
+        final double sequences = Metrics.scrape("dreamloop_scoring_sequences_total");
+        final double batches = Metrics.scrape("dreamloop_scoring_batch_size_count");
+        final double timed = Metrics.scrape("dreamloop_scoring_batch_seconds_count");
+        final String w3c = "0af7651916cd43dd8448eb211c80319c";
+        given().contentType(ContentType.JSON)
+                .header("traceparent", "00-" + w3c + "-b7ad6b7169203331-01")
+                .body(Map.of("sequences", List.of(seq, seq, seq)))
+                .post("/score")
+                .then()
+                .statusCode(200)
+                .header("X-Trace-Id", w3c);
+        assertThat(Metrics.scrape("dreamloop_scoring_sequences_total", "model=champion"))
+                .isGreaterThanOrEqualTo(3);
+        assertThat(Metrics.scrape("dreamloop_scoring_sequences_total")).isEqualTo(sequences + 3);
+        assertThat(Metrics.scrape("dreamloop_scoring_batch_size_count")).isEqualTo(batches + 1);
+        assertThat(Metrics.scrape("dreamloop_scoring_batch_seconds_count")).isEqualTo(timed + 1);
+        // Without a trace header the request gets a new id.
+        final String minted =
+                given().contentType(ContentType.JSON)
+                        .body(Map.of("sequences", List.of(seq)))
+                        .post("/score")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .header("X-Trace-Id");
+        assertThat(minted).matches("[0-9a-f]{32}").isNotEqualTo(w3c);
+
+        // Over Kafka: one poll may hold requests of several traces; each answer keeps its own.
+        final UUID correlation = UUID.randomUUID();
+        final ScoreRequested traced =
+                new ScoreRequested(
+                        EventTypes.header(ScoreRequested.class, Lineage.NONE)
+                                .withTraceId("it-trace-1"),
+                        correlation,
+                        "scoring-it",
+                        null,
+                        new Chunk(0, 2),
+                        List.of(new ScoreItem("a", DnaSequence.of(seq))));
+        final ScoreRequested untraced =
+                new ScoreRequested(
+                        EventTypes.header(ScoreRequested.class, Lineage.NONE),
+                        correlation,
+                        "scoring-it",
+                        null,
+                        new Chunk(1, 2),
+                        List.of(new ScoreItem("b", DnaSequence.of(seq))));
+        TestTopics.produce(
+                bootstrap,
+                Topics.SCORE_REQUESTED,
+                correlation.toString(),
+                List.of(codec.encode(traced), codec.encode(untraced)));
+        final Map<Integer, String> traces = new HashMap<>();
+        TestTopics.readUntil(
+                bootstrap,
+                Topics.SCORES_COMPUTED,
+                r -> {
+                    final ScoresComputed s = codec.decode(r.value(), ScoresComputed.class);
+                    if (s.correlationId().equals(correlation)) {
+                        traces.put(s.chunk().index(), s.header().traceId());
+                    }
+                    return traces.size() == 2;
+                },
+                Duration.ofSeconds(60));
+        assertThat(traces)
+                .containsEntry(0, "it-trace-1")
+                .containsEntry(1, untraced.header().eventId().toString().replace("-", ""));
+        assertThat(Metrics.scrape("dreamloop_scoring_sequences_total"))
+                .isEqualTo(sequences + 3 + 1 + 2);
     }
 
     private static void sleep(final long millis) {

@@ -11,6 +11,7 @@ import io.dreamloop.contracts.wire.EventCodec;
 import io.dreamloop.evaluation.ChallengeScore;
 import io.dreamloop.evaluation.SubsetScore;
 import io.dreamloop.platform.messaging.EventPublisher;
+import io.dreamloop.platform.trace.TraceContext;
 import io.dreamloop.predictor.model.Architecture;
 import io.dreamloop.predictor.model.SequenceEncoding;
 import io.dreamloop.predictor.model.artifact.DjlModels;
@@ -71,6 +72,7 @@ public class TrainingService {
     private final MeasurementStore measurements;
     private final ModelRegistry registry;
     private final EventPublisher publisher;
+    private final TrainingMetrics metrics;
     private final ExecutorService executor =
             Executors.newSingleThreadExecutor(
                     r -> {
@@ -85,7 +87,9 @@ public class TrainingService {
             final TrainerConfig config,
             final MeasurementStore measurements,
             final ModelRegistry registry,
-            final EventPublisher publisher) {
+            final EventPublisher publisher,
+            final TrainingMetrics metrics) {
+        this.metrics = metrics;
         this.config = config;
         this.measurements = measurements;
         this.registry = registry;
@@ -218,7 +222,9 @@ public class TrainingService {
                                                         measurements.count()),
                                                 member)));
         cancels.put(runId, new AtomicBoolean());
-        executor.submit(() -> execute(runId, member));
+        metrics.started();
+        // The run's log lines and its model-published event carry the trace that started it.
+        executor.submit(TraceContext.wrap(() -> execute(runId, member)));
         return runId;
     }
 
@@ -262,6 +268,9 @@ public class TrainingService {
     }
 
     private void execute(final String runId, final CampaignMember member) {
+        final long started = System.nanoTime();
+        TrainingMetrics.Outcome outcome = TrainingMetrics.Outcome.FAILED;
+        metrics.running();
         try {
             final Data data =
                     QuarkusTransaction.requiringNew()
@@ -311,7 +320,9 @@ public class TrainingService {
                 }
             }
             publish(runId, job, result, data, champion, store, member);
+            outcome = TrainingMetrics.Outcome.SUCCEEDED;
         } catch (final TrainingCancelledException e) {
+            outcome = TrainingMetrics.Outcome.CANCELLED;
             update(
                     runId,
                     r ->
@@ -331,6 +342,7 @@ public class TrainingService {
                                     null));
         } finally {
             cancels.remove(runId);
+            metrics.finished(outcome, System.nanoTime() - started);
         }
     }
 
@@ -347,14 +359,12 @@ public class TrainingService {
         }
         final List<TrainingExample> train = new ArrayList<>();
         final List<TrainingRow> heldOut = new ArrayList<>();
-        final long buckets = Math.round(1 / config.training().validationFraction());
         for (final TrainingRow r : rows) {
-            final long h =
-                    Math.floorMod(
-                            (r.pairKey() == null ? r.sequence() : r.pairKey()).hashCode()
-                                    ^ config.training().seed(),
-                            buckets);
-            if (h == 0) {
+            if (HeldOut.heldOut(
+                    r.sequence(),
+                    r.pairKey(),
+                    config.training().seed(),
+                    config.training().validationFraction())) {
                 heldOut.add(r);
             } else {
                 train.add(new TrainingExample(DnaSequence.of(r.sequence()), r.value()));
@@ -445,6 +455,7 @@ public class TrainingService {
     }
 
     private void progress(final String runId, final TrainingProgress p, final long[] last) {
+        metrics.progress(p);
         final long now = System.nanoTime();
         final boolean epochEnd = !Double.isNaN(p.validationR());
         if (!epochEnd && now - last[0] < PROGRESS_EVERY_NANOS) {
@@ -522,6 +533,12 @@ public class TrainingService {
                                                             "trainingRows", data.train().size(),
                                                             "heldOutRows",
                                                                     data.heldOut().rows().size(),
+                                                            // The held-out rule's inputs, so
+                                                            // lineage can tell a row's side later.
+                                                            "heldOutSeed", config.training().seed(),
+                                                            "validationFraction",
+                                                                    config.training()
+                                                                            .validationFraction(),
                                                             "files",
                                                                     config.training()
                                                                             .files()

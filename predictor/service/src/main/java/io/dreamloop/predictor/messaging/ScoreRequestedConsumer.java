@@ -10,6 +10,7 @@ import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.platform.messaging.EventPublisher;
 import io.dreamloop.platform.messaging.InboundEvents;
+import io.dreamloop.platform.trace.TraceIds;
 import io.dreamloop.predictor.model.SequenceEncoding;
 import io.dreamloop.predictor.scoring.Scored;
 import io.dreamloop.predictor.scoring.ScorerPool;
@@ -99,14 +100,16 @@ public class ScoreRequestedConsumer {
                         results.add(new ScoreResult(item.id(), mean[offset++]));
                     }
                 }
+                // A poll mixes requests of many traces: each answer continues its request's.
                 answers.add(
                         new ScoresComputed(
                                 EventTypes.header(
-                                        ScoresComputed.class,
-                                        r.event()
-                                                .header()
-                                                .lineage()
-                                                .withModelVersion(scored.modelVersion())),
+                                                ScoresComputed.class,
+                                                r.event()
+                                                        .header()
+                                                        .lineage()
+                                                        .withModelVersion(scored.modelVersion()))
+                                        .withTraceId(TraceIds.of(r.event().header())),
                                 r.event().correlationId(),
                                 scored.modelVersion(),
                                 r.event().chunk(),

@@ -35,11 +35,16 @@ public class ScorerPool {
     private final AtomicReference<String> champion = new AtomicReference<>();
     private final ModelRegistry registry;
     private final PredictorConfig config;
+    private final ScoringMetrics metrics;
 
     @Inject
-    public ScorerPool(final ModelRegistry registry, final PredictorConfig config) {
+    public ScorerPool(
+            final ModelRegistry registry,
+            final PredictorConfig config,
+            final ScoringMetrics metrics) {
         this.registry = registry;
         this.config = config;
+        this.metrics = metrics;
     }
 
     void onStart(@Observes final StartupEvent event) {
@@ -102,7 +107,10 @@ public class ScorerPool {
             throw new UnknownModelException("no champion model has been published yet");
         }
         final ModelScorer scorer = loaded.computeIfAbsent(v, this::openRegistered);
-        return new Scored(v, scorer.score(sequences));
+        final long start = System.nanoTime();
+        final Scored scored = new Scored(v, scorer.score(sequences));
+        metrics.scored(version == null, sequences.size(), System.nanoTime() - start);
+        return scored;
     }
 
     private ModelScorer openRegistered(final String version) {

@@ -1,0 +1,2 @@
+/** Tests of trace ids and their propagation. */
+package io.dreamloop.platform.trace;
