@@ -3,9 +3,10 @@ package io.dreamloop.designer.service;
 import io.dreamloop.contracts.event.DesignRequested;
 import io.dreamloop.contracts.event.LibraryMember;
 import io.dreamloop.designer.ga.GenerationStats;
+import io.dreamloop.platform.metrics.Gauges;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,14 +51,13 @@ public class DesignMetrics {
                         method -> {
                             final AtomicLong bits =
                                     new AtomicLong(Double.doubleToLongBits(Double.NaN));
-                            Gauge.builder(
-                                            "dreamloop.designer.top.decile.fitness",
-                                            bits,
-                                            b -> Double.longBitsToDouble(b.get()))
-                                    .description(
-                                            "mean objective of the best tenth, last generation")
-                                    .tag("method", method)
-                                    .register(registry);
+                            Gauges.fresh(
+                                    registry,
+                                    "dreamloop.designer.top.decile.fitness",
+                                    Tags.of("method", method),
+                                    bits,
+                                    b -> Double.longBitsToDouble(b.get()),
+                                    "mean objective of the best tenth, last generation");
                             return bits;
                         });
         best.set(Double.doubleToLongBits(stats.topDecile()));

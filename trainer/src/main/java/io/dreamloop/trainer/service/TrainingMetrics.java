@@ -1,9 +1,10 @@
 package io.dreamloop.trainer.service;
 
+import io.dreamloop.platform.metrics.Gauges;
 import io.dreamloop.predictor.model.training.TrainingProgress;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,9 +56,8 @@ public class TrainingMetrics {
             final String name,
             final String description,
             final java.util.function.ToDoubleFunction<TrainingMetrics> value) {
-        Gauge.builder("dreamloop.training." + name, this, value)
-                .description(description)
-                .register(registry);
+        Gauges.fresh(
+                registry, "dreamloop.training." + name, Tags.empty(), this, value, description);
     }
 
     /** A run was queued. */

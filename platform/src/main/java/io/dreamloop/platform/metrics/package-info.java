@@ -1,0 +1,2 @@
+/** Micrometer helpers shared by the services' own metrics. */
+package io.dreamloop.platform.metrics;

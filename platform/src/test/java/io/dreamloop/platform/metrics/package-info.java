@@ -1,0 +1,2 @@
+/** Tests of the Micrometer helpers. */
+package io.dreamloop.platform.metrics;
