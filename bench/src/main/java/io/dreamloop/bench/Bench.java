@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
             GaBench.class,
             TrainingBench.class,
             LoadBench.class,
+            NanHuntBench.class,
             QualityBench.class,
+            ParityBench.class,
             AcquisitionBench.class
         },
         description = "Benchmarks that print numbers.")
