@@ -94,7 +94,10 @@ final class TrainingCommand {
                             TrainCommand.number(r.path("validationR"), "%.3f"),
                             r.path("modelVersion").asText(null))
                     .print(System.out);
-            if (r.hasNonNull("reason")) {
+            if (r.hasNonNull("decision")) {
+                // Why its model did or did not become champion, with both held-out r.
+                System.out.println(r.path("reason").asText());
+            } else if (r.hasNonNull("reason")) {
                 System.out.println("reason: " + r.path("reason").asText());
             }
         }

@@ -3,8 +3,10 @@ package io.dreamloop.deploy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -150,27 +152,33 @@ public final class MainJob implements Callable<Integer> {
      */
     public static Map<String, String> embeddedProperties(
             final Path repo, final Path runDir, final int epochs) {
-        return Map.of(
-                "quarkus.profile",
-                "embedded",
-                "dreamloop.data-dir",
-                runDir.resolve("data").toString(),
-                "dreamloop.predictor.registry.store",
-                runDir.resolve("models").toString(),
-                "dreamloop.trainer.training.store",
-                runDir.resolve("models").toString(),
-                "dreamloop.trainer.training.epochs",
-                String.valueOf(epochs),
+        return embeddedProperties(repo, runDir, Optional.of(epochs));
+    }
+
+    /**
+     * As {@link #embeddedProperties(Path, Path, int)}; without epochs the trainer trains with its
+     * own default.
+     */
+    public static Map<String, String> embeddedProperties(
+            final Path repo, final Path runDir, final Optional<Integer> epochs) {
+        final Map<String, String> out = new LinkedHashMap<>();
+        out.put("quarkus.profile", "embedded");
+        out.put("dreamloop.data-dir", runDir.resolve("data").toString());
+        out.put("dreamloop.predictor.registry.store", runDir.resolve("models").toString());
+        out.put("dreamloop.trainer.training.store", runDir.resolve("models").toString());
+        epochs.ifPresent(e -> out.put("dreamloop.trainer.training.epochs", String.valueOf(e)));
+        out.put(
                 "dreamloop.lab-ingest.insilico.enabled",
-                String.valueOf(Files.exists(motifs(repo))),
-                "dreamloop.lab-ingest.insilico.motifs",
-                motifs(repo).toString(),
+                String.valueOf(Files.exists(motifs(repo))));
+        out.put("dreamloop.lab-ingest.insilico.motifs", motifs(repo).toString());
+        out.put(
                 "dreamloop.designer.motifs.files",
                 motifs(repo)
                         + ","
                         + motifs(repo)
                                 .resolveSibling(
                                         "JASPAR2024_CORE_fungi_non-redundant_pfms_transfac.txt"));
+        return Map.copyOf(out);
     }
 
     /** The yeast motifs of the in-silico lab's ground truth, beside the repository. */

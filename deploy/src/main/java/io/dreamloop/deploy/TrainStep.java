@@ -10,16 +10,19 @@ import java.util.Map;
 
 /**
  * Closes the loop once: the trainer trains on every measurement so far, registers and publishes the
- * new version, and the predictor hot-swaps to it. Prints the run's epochs as they finish.
+ * new version, and the predictor hot-swaps to it if it became champion (at least as good as the
+ * served champion on the same held-out rows). Prints the run's epochs as they finish and the
+ * champion decision with both numbers.
  */
 public final class TrainStep {
 
     private TrainStep() {}
 
     /**
-     * Starts a run, waits for it and for the predictor to serve its model.
+     * Starts a run, waits for it and, when its model became champion, for the predictor to serve
+     * it.
      *
-     * @return the new champion's version
+     * @return the new version
      * @throws IllegalStateException when the run fails or the predictor does not swap in time
      */
     public static String run(final LocalStack stack, final PrintStream out) {
@@ -62,19 +65,21 @@ public final class TrainStep {
         }
         final String version = run.path("modelVersion").asText();
         final JsonNode model = http.getJson(trainer + "/models/" + version);
+        // The new version becomes champion only if it scores at least as well as the champion
+        // the predictor serves, on the same held-out rows; the run's reason says which and why.
+        final boolean champion = run.path("decision").path("champion").asBoolean(false);
         final String predictor = stack.url(Topics.PREDICTOR) + "/models/champion";
-        while (!http.find(predictor)
+        while (champion
+                && !http.find(predictor)
                         .map(c -> version.equals(c.path("modelVersion").asText()))
                         .orElse(false)
                 && Instant.now().isBefore(deadline)) {
             ServiceProcess.sleep(500);
         }
-        final boolean serving =
-                http.find(predictor)
-                        .map(c -> version.equals(c.path("modelVersion").asText()))
-                        .orElse(false);
+        final String served =
+                http.find(predictor).map(c -> c.path("modelVersion").asText()).orElse("nothing");
         out.printf(
-                "  9. trainer -> predictor        %s: %s trained on %,d rows (held-out %,d, r %.3f, Pearson score %.3f) in %d s; champion %s, predictor serving it: %s%n",
+                "  9. trainer -> predictor        %s: %s trained on %,d rows (held-out %,d, r %.3f, Pearson score %.3f) in %d s; %s; the predictor serves %s%n",
                 Topics.MODEL_PUBLISHED,
                 version,
                 run.path("trainingRows").asInt(),
@@ -82,9 +87,9 @@ public final class TrainStep {
                 model.path("validationR").asDouble(),
                 model.path("metrics").path("score.pearson").asDouble(),
                 Duration.between(t0, Instant.now()).toSeconds(),
-                model.path("champion").asBoolean(),
-                serving);
-        if (model.path("champion").asBoolean() && !serving) {
+                run.path("reason").asText(),
+                served);
+        if (champion && !version.equals(served)) {
             throw new IllegalStateException(
                     "the predictor did not start serving champion " + version);
         }

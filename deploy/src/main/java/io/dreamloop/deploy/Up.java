@@ -2,6 +2,7 @@ package io.dreamloop.deploy;
 
 import io.dreamloop.contracts.topic.Topics;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -34,10 +35,10 @@ public final class Up implements Callable<Integer> {
 
     @Option(
             names = "--epochs",
-            defaultValue = "3",
             description =
-                    "Epochs per training run of the CPU DREAM-CNN (default ${DEFAULT-VALUE}).")
-    int epochs;
+                    "Epochs per training run (default: the trainer's,"
+                            + " dreamloop.trainer.training.epochs).")
+    Integer epochs;
 
     @Option(names = "--fresh", description = "Delete the databases of earlier starts first.")
     boolean fresh;
@@ -59,7 +60,9 @@ public final class Up implements Callable<Integer> {
                         kafkaPort,
                         null,
                         ServiceSpec.defaults(basePort),
-                        spec -> MainJob.embeddedProperties(repo, runDir, epochs),
+                        spec ->
+                                MainJob.embeddedProperties(
+                                        repo, runDir, Optional.ofNullable(epochs)),
                         line -> System.out.println("  " + line));
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()

@@ -149,8 +149,8 @@ class EndToEndIT {
 
     /**
      * A poison message on every topic a service consumes: each consuming service dead-letters it
-     * with its reason (the model-published poison by both the predictor and the designer), and the
-     * loop goes on.
+     * with its reason (the model-published poison by the predictor, the designer and the trainer),
+     * and the loop goes on.
      */
     @Test
     @Order(5)
@@ -159,7 +159,7 @@ class EndToEndIT {
         final Map<String, List<String>> consumers =
                 Map.of(
                         Topics.DESIGN_REQUESTED, List.of("designer"),
-                        Topics.MODEL_PUBLISHED, List.of("designer", "predictor"),
+                        Topics.MODEL_PUBLISHED, List.of("designer", "predictor", "trainer"),
                         Topics.SCORE_REQUESTED, List.of("predictor"),
                         Topics.LIBRARY_DESIGNED, List.of("lab-ingest"),
                         Topics.SORTSEQ_RUN_SUBMITTED, List.of("lab-ingest"),
@@ -221,7 +221,11 @@ class EndToEndIT {
                         Topics.LAB_INGEST,
                         List.of("/runs", "/runs/{runId}", "/libraries/{libraryId}"),
                         Topics.TRAINER,
-                        List.of("/training", "/training/runs/{runId}/cancel", "/models/{version}"));
+                        List.of(
+                                "/training",
+                                "/training/runs/{runId}/cancel",
+                                "/models/{version}",
+                                "/models/served"));
         paths.forEach(
                 (service, expected) -> {
                     final JsonNode api =
@@ -239,7 +243,8 @@ class EndToEndIT {
                         Topics.PREDICTOR, List.of(Topics.SCORE_REQUESTED, Topics.MODEL_PUBLISHED),
                         Topics.LAB_INGEST,
                                 List.of(Topics.LIBRARY_DESIGNED, Topics.SORTSEQ_RUN_SUBMITTED),
-                        Topics.TRAINER, List.of(Topics.MEASUREMENTS_RECORDED));
+                        Topics.TRAINER,
+                                List.of(Topics.MEASUREMENTS_RECORDED, Topics.MODEL_PUBLISHED));
         consumed.forEach(
                 (service, topics) -> {
                     final String metrics = stack.http().getText(stack.url(service) + "/q/metrics");

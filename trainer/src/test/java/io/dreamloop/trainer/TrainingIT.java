@@ -14,6 +14,8 @@ import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.sequence.Subset;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.contracts.wire.EventCodec;
+import io.dreamloop.predictor.model.artifact.ModelManifest;
+import io.dreamloop.predictor.model.artifact.ModelStore;
 import io.dreamloop.testing.DreamloopInfrastructureResource;
 import io.dreamloop.testing.Infrastructure;
 import io.dreamloop.testing.Metrics;
@@ -30,6 +32,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -38,8 +42,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Measurements arriving over the real broker trigger a training run (every 1,500 here); the run
  * trains a CPU-size DREAM-CNN with the DREAM recipe, evaluates it on held-out rows by the
- * challenge's scores, registers it and publishes model-published as champion. A run on request
- * fine-tunes the champion; a cancelled run leaves the champion as it was.
+ * challenge's scores, registers it and publishes model-published as champion, and the trainer
+ * learns from that event that the predictor serves it. A run on request fine-tunes the champion,
+ * and meanwhile a better champion is imported into the predictor (the TorchScript fixture,
+ * announced on model-published): the run's version scores worse on the same held-out rows and the
+ * fixture keeps serving. A cancelled run leaves the champion as it was.
  */
 @QuarkusTest
 @TestProfile(TrainingProfile.class)
@@ -51,6 +58,7 @@ import org.junit.jupiter.api.TestMethodOrder;
         })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TrainingIT {
+    private static final String FIXTURE = "dream-cnn-demo-it";
     private final EventCodec codec = EventCodec.instance();
     private final String bootstrap = Infrastructure.get().kafkaBootstrap();
 
@@ -90,6 +98,11 @@ class TrainingIT {
         assertThat(champion.getDouble("metrics.'pearson.random'")).isGreaterThan(0.1);
         assertThat(champion.getDouble("metrics.'n.random'")).isGreaterThan(100);
         assertThat(champion.getString("trainingData.scale")).isEqualTo("bin-index");
+        assertThat(run.getString("reason"))
+                .startsWith("champion: held-out r ")
+                .endsWith("; the predictor serves no champion yet");
+        assertThat(run.getBoolean("decision.champion")).isTrue();
+        assertThat(run.getString("decision.servedVersion")).isNull();
 
         final ModelPublished published =
                 codec.decode(
@@ -112,6 +125,11 @@ class TrainingIT {
         assertThat(Path.of(java.net.URI.create(published.artifactUri())).resolve("manifest.json"))
                 .exists();
         assertThat(published.metrics()).containsKey("score.pearson");
+        // Its own model-published tells the trainer what the predictor serves now.
+        final JsonPath served = awaitServed(version);
+        assertThat(served.getString("origin")).isEqualTo("trained");
+        assertThat(served.getString("format")).isEqualTo("djl");
+        assertThat(served.getString("artifactSha256")).isEqualTo(published.artifactSha256());
         // Measurements without a trace id: the run continues the one derived from the event
         // id of the chunk that started it.
         final List<String> chunkTraces =
@@ -135,7 +153,8 @@ class TrainingIT {
 
     @Test
     @Order(2)
-    void aRunOnRequestFineTunesTheChampion() {
+    void aRunOnRequestFineTunesTheChampionAndABetterChampionImportedMeanwhileKeepsServing()
+            throws IOException {
         final String first =
                 given().get("/models/champion").then().extract().jsonPath().getString("version");
         given().header("X-Trace-Id", "it-training-request")
@@ -143,45 +162,63 @@ class TrainingIT {
                 .then()
                 .statusCode(202)
                 .header("X-Trace-Id", "it-training-request");
+        // Once the run has fine-tuned from the champion and validated its start, the predictor
+        // gets a better champion: the TorchScript fixture, trained in PyTorch on the demo data
+        // these rows come from. The run is compared at its end with what is served then.
+        awaitStarted(1);
+        importFixture();
+        final JsonPath served = awaitServed(FIXTURE);
+        assertThat(served.getString("origin")).isEqualTo("imported");
+        assertThat(served.getString("format")).isEqualTo("torchscript");
+        assertThat(served.getString("description")).isEqualTo("TorchScript import");
+        // The trainer's own versions are served no more.
+        assertThat(given().get("/models/champion").then().statusCode(404).extract().asString())
+                .contains("the predictor serves " + FIXTURE + " (TorchScript import)");
+
         final JsonPath run = awaitRun(1, Duration.ofMinutes(8));
         assertThat(run.getString("state")).as(run.prettify()).isEqualTo("succeeded");
         // The run trains on its own thread and its event still carries the request's trace.
         final String version = run.getString("modelVersion");
-        final ModelPublished published =
-                codec.decode(
-                        TestTopics.readUntil(
-                                        bootstrap,
-                                        Topics.MODEL_PUBLISHED,
-                                        r ->
-                                                version.equals(
-                                                        codec.decode(
-                                                                        r.value(),
-                                                                        ModelPublished.class)
-                                                                .modelVersion()),
-                                        Duration.ofSeconds(30))
-                                .getLast()
-                                .value(),
-                        ModelPublished.class);
+        final ModelPublished published = published(version);
         assertThat(published.header().traceId()).isEqualTo("it-training-request");
         assertThat(Metrics.scrape("dreamloop_training_runs_total", "outcome=started")).isEqualTo(2);
         assertThat(Metrics.scrape("dreamloop_training_runs_total", "outcome=succeeded"))
                 .isEqualTo(2);
         assertThat(run.getString("trigger")).isEqualTo("request");
         final JsonPath second =
-                given().get("/models/" + run.getString("modelVersion"))
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath();
+                given().get("/models/" + version).then().statusCode(200).extract().jsonPath();
         assertThat(second.getString("parentVersion")).isEqualTo(first);
         assertThat(given().get("/models").then().extract().jsonPath().getList("$")).hasSize(2);
+
+        // Worse than the fixture on the same held-out rows: registered, published, not champion.
+        final String reason = run.getString("reason");
+        final java.util.regex.Matcher numbers =
+                java.util.regex.Pattern.compile(
+                                "not champion: held-out r (-?\\d\\.\\d{4}) < (-?\\d\\.\\d{4}) of "
+                                        + FIXTURE
+                                        + " \\(served by the predictor, TorchScript import\\)")
+                        .matcher(reason);
+        assertThat(numbers.matches()).as(reason).isTrue();
+        assertThat(run.getBoolean("decision.champion")).isFalse();
+        assertThat(run.getString("decision.servedVersion")).isEqualTo(FIXTURE);
+        assertThat(run.getDouble("decision.heldOutR"))
+                .isCloseTo(Double.parseDouble(numbers.group(1)), Offset.offset(1e-4));
+        assertThat(run.getDouble("decision.servedR"))
+                .isCloseTo(Double.parseDouble(numbers.group(2)), Offset.offset(1e-4))
+                .isGreaterThan(run.getDouble("decision.heldOutR"));
+        assertThat(second.getBoolean("champion")).isFalse();
+        assertThat(second.getDouble("metrics.'champion.pearson.all'"))
+                .isCloseTo(run.getDouble("decision.servedR"), Offset.offset(1e-6));
+        assertThat(published.champion()).isFalse();
+        assertThat(given().get("/models/served").then().extract().jsonPath().getString("version"))
+                .isEqualTo(FIXTURE);
     }
 
     @Test
     @Order(3)
     void aCancelledRunLeavesTheChampionServing() {
         final String before =
-                given().get("/models/champion").then().extract().jsonPath().getString("version");
+                given().get("/models/served").then().extract().jsonPath().getString("version");
         final String runId =
                 given().post("/training").then().statusCode(202).extract().path("runId");
         given().post("/training/runs/" + runId + "/cancel").then().statusCode(202);
@@ -193,7 +230,7 @@ class TrainingIT {
                 .isEqualTo(1);
         assertThat(Metrics.scrape("dreamloop_training_duration_seconds_count", "outcome=cancelled"))
                 .isEqualTo(1);
-        assertThat(given().get("/models/champion").then().extract().jsonPath().getString("version"))
+        assertThat(given().get("/models/served").then().extract().jsonPath().getString("version"))
                 .isEqualTo(before);
         given().post("/training/runs/" + runId + "/cancel").then().statusCode(409);
         given().get("/training/runs/nope").then().statusCode(404);
@@ -276,8 +313,115 @@ class TrainingIT {
             // Only the campaign's 400 measurements, not the 2,000 measured outside it.
             assertThat(run.getInt("trainingRows") + run.getInt("validationRows")).isEqualTo(400);
         }
-        assertThat(given().get("/models/champion").then().extract().jsonPath().getString("version"))
-                .doesNotStartWith("camp-t");
+        for (final JsonPath run : campaignRuns) {
+            // Compared with the served fixture, and never champion by the campaign's policy.
+            assertThat(run.getString("reason"))
+                    .startsWith("not champion (policy never): held-out r ")
+                    .endsWith(" of " + FIXTURE + " (served by the predictor, TorchScript import)");
+        }
+        assertThat(given().get("/models/served").then().extract().jsonPath().getString("version"))
+                .isEqualTo(FIXTURE);
+    }
+
+    /**
+     * What POST /models/import of the predictor does: the TorchScript fixture into the shared
+     * store, and a champion model-published.
+     */
+    private void importFixture() throws IOException {
+        final Path fixture =
+                Path.of(
+                        System.getProperty("dreamloop.root", "../"),
+                        "..",
+                        "shared",
+                        "data",
+                        "models",
+                        "dream_cnn_demo.pt");
+        final ModelStore store = new ModelStore(Path.of("target/training-it-models"));
+        final ModelManifest imported =
+                store.put(
+                        fixture,
+                        FIXTURE,
+                        "dream-cnn",
+                        ModelManifest.TORCHSCRIPT,
+                        null,
+                        Map.of(),
+                        Map.of("source", "import"));
+        TestTopics.produce(
+                bootstrap,
+                Topics.MODEL_PUBLISHED,
+                FIXTURE,
+                List.of(
+                        codec.encode(
+                                new ModelPublished(
+                                        EventTypes.header(
+                                                ModelPublished.class,
+                                                Lineage.NONE.withModelVersion(FIXTURE)),
+                                        FIXTURE,
+                                        "dream-cnn",
+                                        null,
+                                        imported.sha256(),
+                                        store.uri(imported.sha256()).toString(),
+                                        true,
+                                        Map.of()))));
+    }
+
+    /** The model-published event of a version. */
+    private ModelPublished published(final String version) {
+        return codec.decode(
+                TestTopics.readUntil(
+                                bootstrap,
+                                Topics.MODEL_PUBLISHED,
+                                r ->
+                                        version.equals(
+                                                codec.decode(r.value(), ModelPublished.class)
+                                                        .modelVersion()),
+                                Duration.ofSeconds(30))
+                        .getLast()
+                        .value(),
+                ModelPublished.class);
+    }
+
+    /**
+     * Waits until the {@code index}-th run (0 = oldest) has validated its starting weights: it has
+     * chosen what it fine-tunes from.
+     */
+    private static void awaitStarted(final int index) {
+        final Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            final JsonPath runs = given().get("/training/runs").then().extract().jsonPath();
+            final int count = runs.getList("$").size();
+            if (count > index) {
+                final String path = "[" + (count - 1 - index) + "]";
+                if (runs.get(path + ".validationR") != null) {
+                    return;
+                }
+                assertThat(runs.getString(path + ".state")).isIn("queued", "running");
+            }
+            pause();
+        }
+        throw new AssertionError("run " + index + " did not start within 3 min");
+    }
+
+    /** Waits until the trainer says the predictor serves {@code version}. */
+    private static JsonPath awaitServed(final String version) {
+        final Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            final io.restassured.response.Response r = given().get("/models/served");
+            if (r.statusCode() == 200 && version.equals(r.jsonPath().getString("version"))) {
+                return r.jsonPath();
+            }
+            pause();
+        }
+        throw new AssertionError("the trainer did not learn that " + version + " is served");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Waits until the {@code index}-th run (0 = oldest) has finished. */

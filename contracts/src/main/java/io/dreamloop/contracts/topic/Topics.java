@@ -75,7 +75,7 @@ public final class Topics {
                             1,
                             "modelVersion",
                             List.of(TRAINER, PREDICTOR),
-                            List.of(PREDICTOR, DESIGNER)),
+                            List.of(PREDICTOR, DESIGNER, TRAINER)),
                     new TopicSpec(
                             DEAD_LETTER,
                             EventTypes.DEAD_LETTER,

@@ -3,10 +3,13 @@ package io.dreamloop.trainer.persistence;
 import io.dreamloop.platform.persistence.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Model versions and training runs; call inside a transaction. */
+/**
+ * Model versions, training runs and the champion the predictor serves; call inside a transaction.
+ */
 @ApplicationScoped
 public class ModelRegistry {
     private final Database database;
@@ -32,6 +35,42 @@ public class ModelRegistry {
             champion().ifPresent(ModelVersionEntity::retire);
         }
         database.em().persist(version);
+    }
+
+    /**
+     * The champion the predictor serves now, whatever its origin, as the last champion
+     * model-published said.
+     */
+    public Optional<ServedChampionEntity> served() {
+        return Optional.ofNullable(
+                database.em().find(ServedChampionEntity.class, ServedChampionEntity.SLOT));
+    }
+
+    /**
+     * Records the champion the predictor now serves. A version of this registry becomes its
+     * champion; any other version retires this registry's champion, which is then served no more.
+     *
+     * @param format the artifact's format, or null when its manifest could not be read
+     */
+    public void serve(
+            final String version,
+            final String architecture,
+            final String artifactSha256,
+            final String artifactUri,
+            final String format,
+            final ServedChampionEntity.Origin origin,
+            final Instant publishedAt) {
+        final Optional<ServedChampionEntity> before = served();
+        final ServedChampionEntity served =
+                before.orElseGet(() -> new ServedChampionEntity(ServedChampionEntity.SLOT));
+        served.serve(
+                version, architecture, artifactSha256, artifactUri, format, origin, publishedAt);
+        if (before.isEmpty()) {
+            database.em().persist(served);
+        }
+        final Optional<ModelVersionEntity> ours = version(version);
+        champion().filter(c -> !c.version().equals(version)).ifPresent(ModelVersionEntity::retire);
+        ours.ifPresent(ModelVersionEntity::crown);
     }
 
     /** Every version, newest first. */

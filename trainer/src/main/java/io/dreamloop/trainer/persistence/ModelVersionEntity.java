@@ -138,4 +138,9 @@ public class ModelVersionEntity {
     public void retire() {
         this.champion = false;
     }
+
+    /** Becomes champion: the predictor serves it. */
+    public void crown() {
+        this.champion = true;
+    }
 }

@@ -94,6 +94,18 @@ public class TrainingRunEntity {
     @Column(name = "ensemble_size")
     private Integer ensembleSize;
 
+    @Column(name = "champion")
+    private Boolean champion;
+
+    @Column(name = "held_out_r")
+    private Double heldOutR;
+
+    @Column(name = "served_version")
+    private String servedVersion;
+
+    @Column(name = "served_r")
+    private Double servedR;
+
     protected TrainingRunEntity() {}
 
     /** A queued run. */
@@ -145,6 +157,27 @@ public class TrainingRunEntity {
         this.state = end.name();
         this.reason = why;
         this.modelVersion = version;
+        this.updatedAt = Instant.now();
+    }
+
+    /**
+     * Whether its version became champion, with both numbers (the sentence is the reason).
+     *
+     * @param becameChampion the decision
+     * @param r the new version's held-out Pearson r
+     * @param served the served champion it was compared with, or null when none was served
+     * @param servedPearson that version's r on the same rows, or null when it was not scored
+     */
+    public void decided(
+            final boolean becameChampion,
+            final double r,
+            final String served,
+            final Double servedPearson) {
+        this.champion = becameChampion;
+        this.heldOutR = Double.isFinite(r) ? r : null;
+        this.servedVersion = served;
+        this.servedR =
+                servedPearson == null || !Double.isFinite(servedPearson) ? null : servedPearson;
         this.updatedAt = Instant.now();
     }
 
@@ -252,5 +285,25 @@ public class TrainingRunEntity {
     /** The size of the cycle's ensemble, or null. */
     public Integer ensembleSize() {
         return ensembleSize;
+    }
+
+    /** Whether its version became champion; null until a version is decided on. */
+    public Boolean champion() {
+        return champion;
+    }
+
+    /** The new version's held-out Pearson r, or null. */
+    public Double heldOutR() {
+        return heldOutR;
+    }
+
+    /** The served champion the new version was compared with, or null. */
+    public String servedVersion() {
+        return servedVersion;
+    }
+
+    /** The served champion's Pearson r on the same held-out rows, or null. */
+    public Double servedR() {
+        return servedR;
     }
 }

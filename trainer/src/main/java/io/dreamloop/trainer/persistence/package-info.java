@@ -1,2 +1,5 @@
-/** trainer's tables: the measurements dataset. */
+/**
+ * trainer's tables: the measurements dataset, the model registry, the training runs and the
+ * champion the predictor serves.
+ */
 package io.dreamloop.trainer.persistence;

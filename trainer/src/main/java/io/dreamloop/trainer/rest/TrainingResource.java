@@ -81,14 +81,37 @@ public class TrainingResource {
         return registry.versions().stream().map(ModelVersionView::of).toList();
     }
 
-    /** The champion. */
+    /** The champion, when it is a version of this registry. */
     @GET
     @Path("/models/champion")
     @Transactional
     public ModelVersionView champion() {
         return registry.champion()
                 .map(ModelVersionView::of)
-                .orElseThrow(() -> new NotFoundException("no champion yet: no run has finished"));
+                .orElseThrow(
+                        () ->
+                                new NotFoundException(
+                                        registry.served()
+                                                .map(
+                                                        s ->
+                                                                "no version of this registry is champion: the predictor serves %s (%s); see /models/served"
+                                                                        .formatted(
+                                                                                s.modelVersion(),
+                                                                                s.description()))
+                                                .orElse("no champion yet: no run has finished")));
+    }
+
+    /** The champion the predictor serves, whatever its origin: what new versions compete with. */
+    @GET
+    @Path("/models/served")
+    @Transactional
+    public ServedChampionView served() {
+        return registry.served()
+                .map(ServedChampionView::of)
+                .orElseThrow(
+                        () ->
+                                new NotFoundException(
+                                        "the predictor serves no champion yet (no champion model-published seen)"));
     }
 
     /** One version. */

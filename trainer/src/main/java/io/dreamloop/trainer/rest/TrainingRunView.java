@@ -11,7 +11,9 @@ import java.time.Instant;
  * @param trigger why it started
  * @param architecture what it trains
  * @param mode fine-tune or scratch
- * @param reason why it failed or was cancelled, or whether its model became champion
+ * @param reason why it failed or was cancelled, or why its model did or did not become champion
+ *     with both numbers, e.g. {@code not champion: held-out r 0.3451 < 0.6120 of dream-cnn-demo
+ *     (served by the predictor, TorchScript import)}
  * @param epoch epochs finished (0 before the first ends)
  * @param epochs the run's epochs
  * @param step optimizer steps done
@@ -28,6 +30,7 @@ import java.time.Instant;
  * @param campaignId the campaign it trains for, absent otherwise
  * @param cycle the campaign cycle
  * @param ensembleMember the member of the cycle's ensemble, e.g. {@code 1/2}
+ * @param decision the champion decision once the run has evaluated its model, absent before
  */
 public record TrainingRunView(
         String runId,
@@ -50,7 +53,21 @@ public record TrainingRunView(
         Instant updatedAt,
         String campaignId,
         Integer cycle,
-        String ensembleMember) {
+        String ensembleMember,
+        Decision decision) {
+
+    /**
+     * Whether the run's model became champion; the sentence is the run's reason.
+     *
+     * @param champion whether it became the version the predictor serves by default
+     * @param heldOutR its held-out Pearson r
+     * @param servedVersion the champion the predictor served, compared on the same rows; absent
+     *     when none was served
+     * @param servedR that champion's Pearson r on the same rows; absent when none was served or it
+     *     could not be loaded
+     */
+    public record Decision(
+            boolean champion, Double heldOutR, String servedVersion, Double servedR) {}
 
     static TrainingRunView of(final TrainingRunEntity r) {
         return new TrainingRunView(
@@ -74,6 +91,9 @@ public record TrainingRunView(
                 r.updatedAt(),
                 r.campaignId(),
                 r.cycle(),
-                r.ensembleIndex() == null ? null : r.ensembleIndex() + "/" + r.ensembleSize());
+                r.ensembleIndex() == null ? null : r.ensembleIndex() + "/" + r.ensembleSize(),
+                r.champion() == null
+                        ? null
+                        : new Decision(r.champion(), r.heldOutR(), r.servedVersion(), r.servedR()));
     }
 }

@@ -1,6 +1,5 @@
 package io.dreamloop.trainer.service;
 
-import ai.djl.Device;
 import io.dreamloop.contracts.event.EventTypes;
 import io.dreamloop.contracts.event.Lineage;
 import io.dreamloop.contracts.event.MeasurementsRecorded;
@@ -13,11 +12,9 @@ import io.dreamloop.evaluation.SubsetScore;
 import io.dreamloop.platform.messaging.EventPublisher;
 import io.dreamloop.platform.trace.TraceContext;
 import io.dreamloop.predictor.model.Architecture;
-import io.dreamloop.predictor.model.SequenceEncoding;
 import io.dreamloop.predictor.model.artifact.DjlModels;
 import io.dreamloop.predictor.model.artifact.ModelManifest;
 import io.dreamloop.predictor.model.artifact.ModelStore;
-import io.dreamloop.predictor.model.scoring.ModelScorer;
 import io.dreamloop.predictor.model.training.DreamDataset;
 import io.dreamloop.predictor.model.training.DreamTrainer;
 import io.dreamloop.predictor.model.training.Recipe;
@@ -56,16 +53,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs training, one at a time on a background thread. A run reads the data set in a transaction of
- * its own, trains with the DREAM recipe, evaluates the new version (and the champion) on the
- * held-out rows by the challenge's scores, registers it and publishes model-published; the champion
- * moves only if the policy allows. Until that last step nothing changes: a run that fails, is
- * cancelled or dies with the process leaves the previous champion serving.
+ * its own, trains with the DREAM recipe, evaluates the new version and the champion the predictor
+ * serves ({@link ServedChampions}) on the same held-out rows by the challenge's scores, registers
+ * it and publishes model-published; the champion moves only if the policy allows ({@link
+ * ChampionDecision}). Until that last step nothing changes: a run that fails, is cancelled or dies
+ * with the process leaves the previous champion serving.
  */
 @ApplicationScoped
 public class TrainingService {
     private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
     private static final int MAX_ATTEMPTS = 3;
-    private static final int RECIPE_BATCH = 1024;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final TrainerConfig config;
@@ -73,6 +70,7 @@ public class TrainingService {
     private final ModelRegistry registry;
     private final EventPublisher publisher;
     private final TrainingMetrics metrics;
+    private final ServedChampions served;
     private final ExecutorService executor =
             Executors.newSingleThreadExecutor(
                     r -> {
@@ -88,8 +86,10 @@ public class TrainingService {
             final MeasurementStore measurements,
             final ModelRegistry registry,
             final EventPublisher publisher,
-            final TrainingMetrics metrics) {
+            final TrainingMetrics metrics,
+            final ServedChampions served) {
         this.metrics = metrics;
+        this.served = served;
         this.config = config;
         this.measurements = measurements;
         this.registry = registry;
@@ -292,9 +292,10 @@ public class TrainingService {
                                             member.index(),
                                             stamp);
             TrainingJob job =
-                    member == null
-                            ? job(version, architecture, champion, store, runId)
-                            : campaignJob(version, architecture, member);
+                    (member == null
+                                    ? job(version, architecture, champion, store, runId)
+                                    : campaignJob(version, architecture, member))
+                            .withLineage(Map.of(ServedChampions.TRAINING_RUN, runId));
             final long[] last = {0};
             TrainingResult result = null;
             for (int attempt = 1; result == null; attempt++) {
@@ -428,9 +429,8 @@ public class TrainingService {
     }
 
     /**
-     * The DREAM recipe with the configured epochs and batch. The recipe's peak rate is for batches
-     * of 1024; smaller batches get a proportionally smaller one (the linear scaling rule) unless a
-     * rate is configured.
+     * The DREAM recipe with the configured epochs, batch and peak rate (the recipe's unless one is
+     * configured).
      */
     private Recipe recipe(final Architecture architecture, final long seed) {
         final Recipe base =
@@ -439,15 +439,7 @@ public class TrainingService {
                         .withBatchSize(config.training().batchSize())
                         .withValidationBatchSize(config.training().validationBatchSize())
                         .withSeed(seed);
-        return base.withMaxLr(
-                config.training()
-                        .maxLr()
-                        .orElse(
-                                base.maxLr()
-                                        * Math.min(
-                                                1.0,
-                                                config.training().batchSize()
-                                                        / (double) RECIPE_BATCH)));
+        return base.withMaxLr(config.training().maxLr().orElse(base.maxLr()));
     }
 
     private Record configuration(final Architecture architecture) {
@@ -481,7 +473,10 @@ public class TrainingService {
                                 p.examplesPerSecond()));
     }
 
-    /** Evaluates, registers and publishes; the champion moves only under the policy. */
+    /**
+     * Evaluates the new version and the champion the predictor serves on the same held-out rows,
+     * registers and publishes; the champion moves only under the policy ({@link ChampionDecision}).
+     */
     private void publish(
             final String runId,
             final TrainingJob job,
@@ -496,22 +491,21 @@ public class TrainingService {
                     "training diverged: validation r is %s at every epoch; lower dreamloop.trainer.training.max-lr or raise batch-size"
                             .formatted(result.bestValidationR()));
         }
-        final ChallengeScore score = evaluate(store, manifest.sha256(), data.heldOut());
-        final Optional<ChallengeScore> championScore =
-                champion.map(c -> evaluate(store, c.artifactSha256(), data.heldOut()));
+        final ChallengeScore score =
+                ServedChampions.score(store, manifest.sha256(), data.heldOut());
         final double r = score.all().r();
-        final String policy =
-                member == null
-                        ? config.training().championPolicy()
-                        : config.campaign().championPolicy();
-        final boolean becomesChampion =
-                switch (policy) {
-                    case "always" -> true;
-                    case "never" -> false;
-                    default -> championScore.map(c -> !(r < c.all().r())).orElse(true);
-                };
+        final ChampionDecision decision =
+                ChampionDecision.decide(
+                        member == null
+                                ? config.training().championPolicy()
+                                : config.campaign().championPolicy(),
+                        r,
+                        served.evaluate(store, data.heldOut()));
+        final boolean becomesChampion = decision.becomesChampion();
         final Map<String, Double> metrics = metrics(score);
-        championScore.ifPresent(c -> metrics.put("champion.pearson.all", c.all().r()));
+        if (decision.servedR() != null) {
+            metrics.put("champion.pearson.all", decision.servedR());
+        }
         final EventCodec json = EventCodec.instance();
         final String parent =
                 job.fineTuning() ? champion.map(ModelVersionEntity::version).orElse(null) : null;
@@ -576,38 +570,21 @@ public class TrainingService {
                                                             member.index(), member.size())));
                             registry.run(runId)
                                     .ifPresent(
-                                            run ->
-                                                    run.finish(
-                                                            TrainingRunEntity.State.SUCCEEDED,
-                                                            becomesChampion
-                                                                    ? "champion"
-                                                                    : "registered; the champion scores better on the held-out rows",
-                                                            manifest.modelVersion()));
+                                            run -> {
+                                                run.decided(
+                                                        becomesChampion,
+                                                        r,
+                                                        decision.servedVersion(),
+                                                        decision.servedR());
+                                                run.finish(
+                                                        TrainingRunEntity.State.SUCCEEDED,
+                                                        decision.reason(),
+                                                        manifest.modelVersion());
+                                            });
                         });
         Log.infof(
-                "run %s: %s (best epoch %d) held-out r %.4f%s -> %s",
-                runId,
-                manifest.modelVersion(),
-                result.bestEpoch(),
-                r,
-                championScore.map(c -> ", champion %.4f".formatted(c.all().r())).orElse(""),
-                becomesChampion ? "champion" : "not champion");
-    }
-
-    private static ChallengeScore evaluate(
-            final ModelStore store, final String sha256, final HeldOut heldOut) {
-        try (ModelScorer scorer =
-                new ModelScorer(
-                        DjlModels.load(store, sha256, Device.cpu()),
-                        SequenceEncoding.DREAM_2022,
-                        256)) {
-            return heldOut.evaluate(
-                    scorer.score(
-                                    heldOut.rows().stream()
-                                            .map(r -> DnaSequence.of(r.sequence()))
-                                            .toList())
-                            .mean());
-        }
+                "run %s: %s (best epoch %d) %s",
+                runId, manifest.modelVersion(), result.bestEpoch(), decision.reason());
     }
 
     /** {@code pearson.<subset>}, {@code spearman.<subset>} and the two weighted scores. */

@@ -4,21 +4,21 @@ import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import io.dreamloop.predictor.model.SequenceEncoding;
-import io.dreamloop.predictor.model.artifact.DjlModels;
 import io.dreamloop.predictor.model.artifact.ModelManifest;
 import io.dreamloop.predictor.model.artifact.ModelStore;
 import io.dreamloop.predictor.model.scoring.ModelScorer;
-import io.dreamloop.predictor.model.scoring.TorchScriptModels;
+import io.dreamloop.predictor.model.scoring.StoredModels;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Opens a stored artifact as a scorer, whatever its format: a {@code torchscript} module is loaded
- * as traced, a {@code djl} model is rebuilt from the manifest's architecture and configuration and
- * its parameters loaded. Either way the weights are hashed first and must match the sha256 the
- * artifact is addressed by.
+ * Opens a stored artifact as a scorer, whatever its format ({@link StoredModels}: a {@code
+ * torchscript} module is loaded as traced, a {@code djl} model is rebuilt from the manifest's
+ * architecture and configuration and its parameters loaded), after checking that the URI addresses
+ * it by its sha256 and that its architecture is served here. Either way the weights are hashed
+ * first and must match the sha256 the artifact is addressed by.
  *
  * <p>Precision: {@code float16} applies to DJL-format models only (their parameters are cast after
  * loading); a traced module keeps the precision it was traced in, float32.
@@ -75,16 +75,7 @@ public record ArtifactLoader(
         LOG.infof(
                 "loading model %s (%s, %s, %s) on %s in %s",
                 version, manifest.architecture(), manifest.format(), sha256, device, served);
-        final Model model =
-                switch (manifest.format()) {
-                    case ModelManifest.TORCHSCRIPT ->
-                            TorchScriptModels.load(store.verifiedWeights(sha256), device);
-                    case ModelManifest.DJL -> DjlModels.load(store, sha256, device, served);
-                    default ->
-                            throw new IllegalArgumentException(
-                                    "model %s: format '%s' cannot be served"
-                                            .formatted(version, manifest.format()));
-                };
+        final Model model = StoredModels.load(store, sha256, device, served);
         return new ModelScorer(model, SequenceEncoding.DREAM_2022, batchSize, served);
     }
 

@@ -1,0 +1,2 @@
+/** trainer configuration tests. */
+package io.dreamloop.trainer.config;
