@@ -108,7 +108,7 @@ final class NanHuntBench implements Callable<Integer> {
 
     private int hunt(final Trainer trainer) {
         final SplittableRandom random = new SplittableRandom(seed);
-        final float[] x = oneHot(random);
+        final float[] x = ParityInference.randomOneHot(batch, random);
         final float[] y = targets(random);
         final List<Pair<String, Parameter>> parameters = new ArrayList<>();
         trainer.getModel().getBlock().getParameters().forEach(parameters::add);
@@ -245,16 +245,6 @@ final class NanHuntBench implements Callable<Integer> {
                             + " produced them%n",
                     parameters.get(nearestOutput).getKey());
         }
-    }
-
-    private float[] oneHot(final SplittableRandom random) {
-        final float[] x = new float[batch * 6 * 150];
-        for (int n = 0; n < batch; n++) {
-            for (int i = 0; i < 150; i++) {
-                x[(n * 6 + random.nextInt(4)) * 150 + i] = 1f;
-            }
-        }
-        return x;
     }
 
     private float[] targets(final SplittableRandom random) {

@@ -93,7 +93,7 @@ final class ParityInference {
     private static double rate(
             final Predictor<NDList, NDList> predictor, final NDManager manager, final int batch)
             throws TranslateException {
-        final float[] x = randomOneHot(batch);
+        final float[] x = randomOneHot(batch, new SplittableRandom(SEED));
         final Shape shape = new Shape(batch, SequenceEncoding.CHANNELS, SequenceEncoding.LENGTH);
         forward(predictor, manager, x, shape);
         long rows = 0;
@@ -121,11 +121,10 @@ final class ParityInference {
         }
     }
 
-    /** One base per position, both flags 0. */
-    private static float[] randomOneHot(final int batch) {
+    /** {@code (batch, 6, 150)} inputs with one random base per position, both flags 0. */
+    static float[] randomOneHot(final int batch, final SplittableRandom random) {
         final int length = SequenceEncoding.LENGTH;
         final float[] x = new float[batch * SequenceEncoding.CHANNELS * length];
-        final SplittableRandom random = new SplittableRandom(SEED);
         for (int n = 0; n < batch; n++) {
             for (int position = 0; position < length; position++) {
                 final int base = random.nextInt(4);
