@@ -20,14 +20,18 @@ def random_inputs(batch: int, length: int, generator: torch.Generator) -> torch.
 
 
 def sequences_per_second(model: nn.Module, x: torch.Tensor, min_seconds: float) -> float:
-    """Input rows forwarded per second: one warm-up pass, then passes until ``min_seconds``."""
+    """Input rows forwarded per second: one warm-up pass, then passes until ``min_seconds``.
+
+    Each pass copies the input into a fresh tensor and the logits out to a host array, as the Java
+    side (``ParityInference``) creates its input from a host array and reads the logits back.
+    """
     model.eval()
     with torch.inference_mode():
-        model(x)  # warm-up: allocator and kernel selection
+        model(x.clone()).numpy().copy()  # warm-up: allocator and kernel selection
         rows = 0
         start = time.perf_counter()
         while True:
-            model(x)
+            model(x.clone()).numpy().copy()
             rows += x.shape[0]
             elapsed = time.perf_counter() - start
             if elapsed >= min_seconds:
