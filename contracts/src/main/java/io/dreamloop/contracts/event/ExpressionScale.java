@@ -2,7 +2,7 @@ package io.dreamloop.contracts.event;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import io.dreamloop.contracts.vocabulary.WireNames;
 
 /**
  * The scale a measurement is on. Values on different scales are never mixed silently: the trainer
@@ -20,16 +20,11 @@ public enum ExpressionScale {
 
     @JsonValue
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return WireNames.of(this);
     }
 
     @JsonCreator
     public static ExpressionScale fromWireName(final String name) {
-        for (final ExpressionScale s : values()) {
-            if (s.wireName().equals(name)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown expression scale '%s'".formatted(name));
+        return WireNames.parse(ExpressionScale.class, name, "expression scale");
     }
 }

@@ -2,9 +2,7 @@ package io.dreamloop.contracts.sequence;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import io.dreamloop.contracts.vocabulary.WireNames;
 
 /**
  * The test-library subsets of the Random Promoter DREAM Challenge 2022. Paired subsets are scored
@@ -34,7 +32,7 @@ public enum Subset {
     /** The wire name: lower case with hyphens, e.g. {@code motif-perturbation}. */
     @JsonValue
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return WireNames.of(this);
     }
 
     /**
@@ -42,17 +40,6 @@ public enum Subset {
      */
     @JsonCreator
     public static Subset fromWireName(final String name) {
-        for (final Subset s : values()) {
-            if (s.wireName().equals(name)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException(
-                "unknown subset '%s'; known: %s"
-                        .formatted(
-                                name,
-                                Arrays.stream(values())
-                                        .map(Subset::wireName)
-                                        .collect(Collectors.joining(", "))));
+        return WireNames.parse(Subset.class, name, "subset");
     }
 }

@@ -1,8 +1,6 @@
 package io.dreamloop.trainer.config;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import io.dreamloop.contracts.vocabulary.WireNames;
 
 /**
  * When a newly trained version becomes champion, i.e. the version the predictor serves by default.
@@ -22,7 +20,7 @@ public enum ChampionPolicy {
 
     /** The name in configuration: {@code always}, {@code never}, {@code not-worse}. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return WireNames.of(this);
     }
 
     /**
@@ -31,18 +29,7 @@ public enum ChampionPolicy {
      * @throws IllegalArgumentException naming the valid names when there is no such policy
      */
     public static ChampionPolicy fromWireName(final String name) {
-        for (final ChampionPolicy p : values()) {
-            if (p.wireName().equals(name)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException(
-                "unknown champion policy '%s'; valid: %s"
-                        .formatted(
-                                name,
-                                Arrays.stream(values())
-                                        .map(ChampionPolicy::wireName)
-                                        .collect(Collectors.joining(", "))));
+        return WireNames.parse(ChampionPolicy.class, name, "champion policy");
     }
 
     /** Reads a policy from configuration by its wire name. */

@@ -21,7 +21,7 @@ class ChampionPolicyTest {
     void anUnknownNameFailsWithTheValidNames() {
         assertThatThrownBy(() -> ChampionPolicy.fromWireName("NOT_WORSE"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown champion policy 'NOT_WORSE'; valid: always, never, not-worse");
+                .hasMessage("unknown champion policy 'NOT_WORSE'; known: always, never, not-worse");
         assertThatThrownBy(() -> ChampionPolicy.fromWireName("better"))
                 .hasMessageContaining("'better'");
     }
@@ -31,6 +31,6 @@ class ChampionPolicyTest {
         assertThat(new ChampionPolicy.Converter().convert(" not-worse "))
                 .isEqualTo(ChampionPolicy.NOT_WORSE);
         assertThatThrownBy(() -> new ChampionPolicy.Converter().convert("sometimes"))
-                .hasMessageContaining("valid: always, never, not-worse");
+                .hasMessageContaining("known: always, never, not-worse");
     }
 }

@@ -1,6 +1,6 @@
 package io.dreamloop.predictor.model;
 
-import java.util.Locale;
+import io.dreamloop.contracts.vocabulary.WireNames;
 
 /** The three DREAM-optimised Prix Fixe architectures (SPEC §2). */
 public enum Architecture {
@@ -13,20 +13,13 @@ public enum Architecture {
 
     /** The wire name, e.g. {@code dream-cnn}, as used in model-published events. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return WireNames.of(this);
     }
 
     /**
      * @throws IllegalArgumentException naming the known architectures
      */
     public static Architecture fromWireName(final String name) {
-        for (final Architecture a : values()) {
-            if (a.wireName().equals(name)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException(
-                "unknown architecture '%s'; known: dream-cnn, dream-rnn, dream-attn"
-                        .formatted(name));
+        return WireNames.parse(Architecture.class, name, "architecture");
     }
 }
