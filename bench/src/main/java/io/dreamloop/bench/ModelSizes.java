@@ -5,30 +5,27 @@ import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.dreamloop.predictor.model.Architecture;
+import io.dreamloop.predictor.model.ModelSize;
 import io.dreamloop.predictor.model.SequenceEncoding;
 import io.dreamloop.predictor.model.artifact.DjlModels;
 import io.dreamloop.predictor.model.nn.Parameters;
 import io.dreamloop.predictor.model.nn.PrixFixeNet;
 import java.util.List;
 
-/** The two model sizes the benchmarks compare: the paper's and the CPU configuration. */
+/** The model sizes the benchmarks compare, by their wire names ({@link ModelSize}). */
 final class ModelSizes {
     /** The sizes by name. */
-    static final List<String> SIZES = List.of("paper", "cpu");
+    static final List<String> SIZES = ModelSize.wireNames();
 
     private ModelSizes() {}
 
-    /** The configuration record of an architecture at a size. */
+    /**
+     * The configuration record of an architecture at a size.
+     *
+     * @throws IllegalArgumentException naming the sizes when {@code size} is none of them
+     */
     static Record configuration(final Architecture architecture, final String size) {
-        final boolean paper =
-                switch (size) {
-                    case "paper" -> true;
-                    case "cpu" -> false;
-                    default ->
-                            throw new IllegalArgumentException(
-                                    "unknown size '%s'; expected one of %s".formatted(size, SIZES));
-                };
-        return DjlModels.configuration(architecture, paper);
+        return DjlModels.configuration(architecture, ModelSize.fromWireName(size));
     }
 
     /** A new, uninitialized network of an architecture at a size. */

@@ -8,6 +8,7 @@ import io.dreamloop.predictor.model.training.DreamTrainer;
 import io.dreamloop.predictor.model.training.EpochSummary;
 import io.dreamloop.predictor.model.training.Recipe;
 import io.dreamloop.predictor.model.training.TrainingCancelledException;
+import io.dreamloop.predictor.model.training.TrainingDefaults;
 import io.dreamloop.predictor.model.training.TrainingExample;
 import io.dreamloop.predictor.model.training.TrainingJob;
 import io.dreamloop.predictor.model.training.TrainingResult;
@@ -63,8 +64,8 @@ final class ParityBench implements Callable<Integer> {
 
     @Option(
             names = "--batch-size",
-            defaultValue = "128",
-            description = "Training batch (default ${DEFAULT-VALUE}).")
+            defaultValue = TrainingDefaults.BATCH_SIZE,
+            description = "Training batch (default ${DEFAULT-VALUE}, the trainer's).")
     int batchSize;
 
     @Option(

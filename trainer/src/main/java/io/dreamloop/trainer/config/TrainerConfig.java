@@ -1,6 +1,8 @@
 package io.dreamloop.trainer.config;
 
 import io.dreamloop.contracts.event.ExpressionScale;
+import io.dreamloop.predictor.model.ModelSize;
+import io.dreamloop.predictor.model.training.TrainingDefaults;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
@@ -21,12 +23,13 @@ public interface TrainerConfig {
     /** Training runs. */
     interface Training {
         /** Architecture: {@code dream-cnn}, {@code dream-rnn} or {@code dream-attn}. */
-        @WithDefault("dream-cnn")
+        @WithDefault(TrainingDefaults.ARCHITECTURE)
         String architecture();
 
         /** {@code cpu} (small configuration, for this machine and tests) or {@code paper}. */
-        @WithDefault("cpu")
-        String size();
+        @WithDefault(TrainingDefaults.SIZE)
+        @WithConverter(ModelSizeConverter.class)
+        ModelSize size();
 
         /**
          * {@code fine-tune} (from the champion when it has this architecture and configuration,
@@ -54,10 +57,10 @@ public interface TrainerConfig {
         Optional<List<String>> files();
 
         /**
-         * Epochs per run. With the CPU DREAM-CNN at batch 128 on demo_train the validation r is
-         * within 0.01 of its plateau (about 0.60) by epoch 6-8 (README, Training).
+         * Epochs per run; the best epoch's weights are kept. With the CPU DREAM-CNN at batch 128 on
+         * demo_train the best epoch falls between 7 and 12 (README, Training).
          */
-        @WithDefault("8")
+        @WithDefault(TrainingDefaults.EPOCHS)
         int epochs();
 
         /**
@@ -65,7 +68,7 @@ public interface TrainerConfig {
          * data sets smaller batches give the one-cycle schedule enough steps: on demo_train the CPU
          * DREAM-CNN reaches validation r 0.60 at batch 128 and about 0.57 at 1024.
          */
-        @WithDefault("128")
+        @WithDefault(TrainingDefaults.BATCH_SIZE)
         int batchSize();
 
         /**
@@ -74,7 +77,7 @@ public interface TrainerConfig {
          * them at once: 4096 sequences through the CPU DREAM-CNN hold about 12 GiB, 256 under 1
          * GiB. The scores do not depend on it (evaluation is per sequence).
          */
-        @WithDefault("256")
+        @WithDefault(TrainingDefaults.VALIDATION_BATCH_SIZE)
         int validationBatchSize();
 
         /**
@@ -89,7 +92,7 @@ public interface TrainerConfig {
         double validationFraction();
 
         /** Seed of shuffling and initialization. */
-        @WithDefault("42")
+        @WithDefault(TrainingDefaults.SEED)
         long seed();
 
         /** The content-addressed model store, shared with the predictor. */

@@ -443,7 +443,7 @@ public class TrainingService {
     }
 
     private Record configuration(final Architecture architecture) {
-        return DjlModels.configuration(architecture, "paper".equals(config.training().size()));
+        return DjlModels.configuration(architecture, config.training().size());
     }
 
     private void progress(final String runId, final TrainingProgress p, final long[] last) {
@@ -454,7 +454,9 @@ public class TrainingService {
             return;
         }
         last[0] = now;
-        if (epochEnd) {
+        if (epochEnd && p.epoch() == 0) {
+            Log.infof("run %s: before training, validation r %.4f", runId, p.validationR());
+        } else if (epochEnd) {
             Log.infof(
                     "run %s: epoch %d/%d, loss %.4f, validation r %.4f, %.1f examples/s",
                     runId, p.epoch(), p.epochs(), p.loss(), p.validationR(), p.examplesPerSecond());

@@ -1,6 +1,8 @@
 /**
  * The DREAM model library shared by predictor and trainer. {@link
  * io.dreamloop.predictor.model.SequenceEncoding} is the one owner of the Prix Fixe input encoding:
- * nothing else in dreamloop turns sequences into model input.
+ * nothing else in dreamloop turns sequences into model input. {@link
+ * io.dreamloop.predictor.model.Architecture} and {@link io.dreamloop.predictor.model.ModelSize} are
+ * the vocabularies that name a model's blocks and widths.
  */
 package io.dreamloop.predictor.model;

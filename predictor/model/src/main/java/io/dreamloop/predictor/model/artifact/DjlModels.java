@@ -10,6 +10,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dreamloop.predictor.model.Architecture;
+import io.dreamloop.predictor.model.ModelSize;
 import io.dreamloop.predictor.model.SequenceEncoding;
 import io.dreamloop.predictor.model.nn.AutosomeFinalBlock;
 import io.dreamloop.predictor.model.nn.DreamAttn;
@@ -63,8 +64,9 @@ public final class DjlModels {
         }
     }
 
-    /** An architecture's configuration at the paper's size or the CPU size ({@code cpu()}). */
-    public static Record configuration(final Architecture architecture, final boolean paper) {
+    /** An architecture's configuration at a named size. */
+    public static Record configuration(final Architecture architecture, final ModelSize size) {
+        final boolean paper = size == ModelSize.PAPER;
         return switch (architecture) {
             case DREAM_CNN -> paper ? DreamCnnConfig.paper() : DreamCnnConfig.cpu();
             case DREAM_RNN -> paper ? DreamRnnConfig.paper() : DreamRnnConfig.cpu();

@@ -11,7 +11,9 @@
  *   <li>Recipe: {@link io.dreamloop.predictor.model.training.KlDivergenceLoss}, {@link
  *       io.dreamloop.predictor.model.training.OneCycleAdamW} on a {@link
  *       io.dreamloop.predictor.model.training.OneCycleSchedule}, sizes in a {@link
- *       io.dreamloop.predictor.model.training.Recipe}.
+ *       io.dreamloop.predictor.model.training.Recipe}; the trainer's default run, chosen by
+ *       measurement, in {@link io.dreamloop.predictor.model.training.TrainingDefaults} (the
+ *       trainer's configuration and {@code bench quality} both read it).
  *   <li>Runs: {@link io.dreamloop.predictor.model.training.DreamTrainer} trains a {@link
  *       io.dreamloop.predictor.model.training.TrainingJob} (from scratch or fine-tuning a stored
  *       parent), reports {@link io.dreamloop.predictor.model.training.TrainingProgress}, can be
