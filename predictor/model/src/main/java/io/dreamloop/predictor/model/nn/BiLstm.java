@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.recurrent.LSTM;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
@@ -85,13 +86,33 @@ public final class BiLstm extends AbstractBlock {
             final boolean training,
             final PairList<String, Object> params) {
         final NDArray x = inputs.singletonOrThrow();
-        final NDArray ahead =
-                forward.forward(parameterStore, new NDList(x), training, params).head();
-        final NDArray reversed =
-                backward.forward(parameterStore, new NDList(x.flip(TIME_AXIS)), training, params)
-                        .head();
-        return new NDList(
-                NDArrays.concat(new NDList(ahead, reversed.flip(TIME_AXIS)), FEATURE_AXIS));
+        final boolean gradModeOff = isPyTorch(x) && !JniUtils.isGradMode();
+        if (gradModeOff) {
+            // libtorch 2.7.1 sends an LSTM outside grad mode to oneDNN's inference kernels, whose
+            // AVX-512 versions compute wrong outputs on AMD EPYC (Zen 4): off by up to 0.36 from
+            // PyTorch 2.11 and a plain LSTM (BiLstmTest; right with DNNL_MAX_CPU_ISA=AVX2, which
+            // halves DREAM-CNN's speed). In grad mode it takes the training kernels, which are
+            // right; parameters that require no gradient (inference) record no graph.
+            JniUtils.setGradMode(true);
+        }
+        try {
+            final NDArray ahead =
+                    forward.forward(parameterStore, new NDList(x), training, params).head();
+            final NDArray reversed =
+                    backward.forward(
+                                    parameterStore, new NDList(x.flip(TIME_AXIS)), training, params)
+                            .head();
+            return new NDList(
+                    NDArrays.concat(new NDList(ahead, reversed.flip(TIME_AXIS)), FEATURE_AXIS));
+        } finally {
+            if (gradModeOff) {
+                JniUtils.setGradMode(false);
+            }
+        }
+    }
+
+    private static boolean isPyTorch(final NDArray x) {
+        return "PyTorch".equals(x.getManager().getEngine().getEngineName());
     }
 
     @Override
