@@ -16,8 +16,11 @@ import io.dreamloop.predictor.model.Architecture;
 import io.dreamloop.predictor.model.SequenceEncoding;
 import io.dreamloop.predictor.model.training.KlDivergenceLoss;
 import io.dreamloop.predictor.model.training.SoftTargets;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -86,11 +89,61 @@ final class NanHuntBench implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Seed (default ${DEFAULT-VALUE}).")
     int seed;
 
+    @Option(
+            names = "--training-runs",
+            defaultValue = "0",
+            description =
+                    "Instead of passes: train this many times from the same seed (the trainer's"
+                            + " loop, --rows rows of --data, --epochs) and compare every step's"
+                            + " loss with the first run's (default ${DEFAULT-VALUE}: passes).")
+    int trainingRuns;
+
+    @Option(
+            names = "--rows",
+            defaultValue = "1000",
+            description = "Rows sampled for --training-runs (default ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(
+            names = "--epochs",
+            defaultValue = "3",
+            description = "Epochs of each of --training-runs (default ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(
+            names = "--data",
+            defaultValue = "../shared/data/dream2022/demo_train.txt",
+            description = "DREAM-format rows for --training-runs (default ${DEFAULT-VALUE}).")
+    Path data;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+        System.out.printf(
+                "oneDNN ISA limit (DNNL_MAX_CPU_ISA): %s%n",
+                Objects.requireNonNullElse(System.getenv("DNNL_MAX_CPU_ISA"), "none"));
         final AtomicBoolean done = new AtomicBoolean();
         final List<Thread> load = startLoad(done);
+        try {
+            if (trainingRuns > 0) {
+                return new NanHuntTraining(
+                                                Architecture.fromWireName(architecture),
+                                                size,
+                                                batch,
+                                                seed)
+                                        .repeat(data, rows, epochs, trainingRuns)
+                                == 0
+                        ? 0
+                        : 1;
+            }
+            return passes();
+        } finally {
+            done.set(true);
+            load.forEach(Thread::interrupt);
+        }
+    }
+
+    private int passes() {
         try (Model model = Model.newInstance("nan-hunt", Device.cpu(), "PyTorch")) {
             model.setBlock(ModelSizes.build(Architecture.fromWireName(architecture), size));
             Engine.getInstance().setRandomSeed(seed);
@@ -100,9 +153,6 @@ final class NanHuntBench implements Callable<Integer> {
                         new Shape(1, SequenceEncoding.CHANNELS, SequenceEncoding.LENGTH));
                 return hunt(trainer);
             }
-        } finally {
-            done.set(true);
-            load.forEach(Thread::interrupt);
         }
     }
 

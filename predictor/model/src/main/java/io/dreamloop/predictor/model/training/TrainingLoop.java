@@ -40,6 +40,8 @@ import java.util.function.UnaryOperator;
  * as divergence.
  */
 final class TrainingLoop {
+    private static final System.Logger LOG = System.getLogger(TrainingLoop.class.getName());
+
     /** Consecutive skipped steps after which a run has diverged (its weights, not a bad pass). */
     static final int MAX_CONSECUTIVE_SKIPS = 5;
 
@@ -164,6 +166,15 @@ final class TrainingLoop {
                     final Batch batch = trainBatch(trainer, optimizer, task, order, from, to);
                     step++;
                     if (!batch.applied()) {
+                        LOG.log(
+                                System.Logger.Level.WARNING,
+                                "skipped step {0} of {1} (epoch {2}): loss {3}, non-finite"
+                                        + " gradients in {4}",
+                                step,
+                                totalSteps,
+                                epoch,
+                                batch.loss(),
+                                batch.nonFinite());
                         skipped++;
                         consecutiveSkips++;
                         if (consecutiveSkips >= MAX_CONSECUTIVE_SKIPS) {
@@ -225,8 +236,12 @@ final class TrainingLoop {
         }
     }
 
-    /** A batch's loss, and whether its step was applied (false: skipped as non-finite). */
-    private record Batch(float loss, boolean applied) {}
+    /**
+     * A batch's loss, whether its step was applied (false: skipped as non-finite), and the
+     * parameters whose gradients were not finite (input first: the last one names the operation
+     * whose backward produced them, the one after it in the forward pass).
+     */
+    private record Batch(float loss, boolean applied, List<String> nonFinite) {}
 
     /** One optimizer step on examples {@code order[from .. to)}, skipped when not finite. */
     private static Batch trainBatch(
@@ -263,7 +278,10 @@ final class TrainingLoop {
             } finally {
                 optimizer.setSkipping(false);
             }
-            return new Batch(loss, finite);
+            return new Batch(
+                    loss,
+                    finite,
+                    finite ? List.of() : nonFiniteGradients(trainer.getModel().getBlock(), scope));
         }
     }
 
@@ -284,6 +302,27 @@ final class TrainingLoop {
             total = total == null ? squares : total.add(squares);
         }
         return total == null ? 0 : total.getFloat();
+    }
+
+    /** The names of the parameters whose gradients hold a non-finite value, input first. */
+    static List<String> nonFiniteGradients(final Block block, final NDManager scope) {
+        final List<String> out = new ArrayList<>();
+        block.getParameters()
+                .forEach(
+                        p -> {
+                            final NDArray weight = p.getValue().getArray();
+                            if (p.getValue().requiresGradient() && weight.hasGradient()) {
+                                final NDArray gradient = weight.getGradient();
+                                gradient.attach(scope);
+                                if (gradient.isNaN()
+                                        .logicalOr(gradient.isInfinite())
+                                        .any()
+                                        .getBoolean()) {
+                                    out.add(p.getKey());
+                                }
+                            }
+                        });
+        return out;
     }
 
     private static boolean better(

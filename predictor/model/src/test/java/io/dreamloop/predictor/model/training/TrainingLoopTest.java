@@ -12,6 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.loss.Loss;
 import java.util.ArrayList;
@@ -159,6 +160,34 @@ class TrainingLoopTest {
                     .allSatisfy(loss -> assertThat(loss).isFinite());
             assertThat(outcome.history().get(3).trainingLoss())
                     .isLessThan(outcome.history().get(0).trainingLoss());
+        }
+    }
+
+    @Test
+    void theParametersWithNonFiniteGradientsAreNamedInputFirst() {
+        try (Model model = toyModel();
+                NDManager scope = model.getNDManager().newSubManager()) {
+            final var parameters = model.getBlock().getParameters();
+            parameters.values().forEach(p -> p.getArray().setRequiresGradient(true));
+            assertThat(TrainingLoop.nonFiniteGradients(model.getBlock(), scope)).isEmpty();
+
+            // d(sum of y)/dW = x, d/db = 1: a NaN input poisons the weight's gradient only.
+            try (GradientCollector collector =
+                    model.getNDManager().getEngine().newGradientCollector()) {
+                final NDList y =
+                        model.getBlock()
+                                .forward(
+                                        new ai.djl.training.ParameterStore(scope, false),
+                                        new NDList(
+                                                scope.create(
+                                                        new float[] {1, 2, 3, Float.NaN},
+                                                        new Shape(1, 4, 1))),
+                                        true);
+                collector.backward(y.singletonOrThrow().sum());
+            }
+
+            assertThat(TrainingLoop.nonFiniteGradients(model.getBlock(), scope))
+                    .containsExactly(parameters.get(0).getKey());
         }
     }
 
