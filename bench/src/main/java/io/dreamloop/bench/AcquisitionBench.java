@@ -7,7 +7,11 @@ import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.designer.acquisition.Acquired;
 import io.dreamloop.designer.acquisition.AcquisitionStrategy;
 import io.dreamloop.designer.acquisition.Candidate;
+import io.dreamloop.evaluation.ChallengeEvaluator;
+import io.dreamloop.evaluation.ChallengeScore;
 import io.dreamloop.evaluation.Correlations;
+import io.dreamloop.evaluation.EvaluationSet;
+import io.dreamloop.evaluation.SubsetScore;
 import io.dreamloop.labingest.estimation.BinWeightedMean;
 import io.dreamloop.labingest.estimation.Population;
 import io.dreamloop.labingest.estimation.SortGates;
@@ -33,9 +37,11 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,23 +49,32 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Does active learning pay here? A pool-based experiment on the in-silico lab: the same pool of
- * random oligos, the same first (random) batch, the same budget per cycle and the same seeds for
- * every strategy; after each cycle an ensemble of models is trained from scratch on everything
- * measured so far and scored by Pearson r against the ground truth of a held-out test set of random
- * oligos. The ensemble's members differ in seed and in their 90/10 split, so their disagreement is
- * what the {@code uncertainty} strategy ranks on.
+ * Does active learning pay here? A pool-based experiment on the in-silico lab, repeated over seeds:
+ * per seed the same pool of random oligos, the same first (random) batch and the same budget per
+ * cycle for every strategy; after each cycle an ensemble is trained on everything measured so far
+ * (from scratch, or warm-started from the previous cycle's ensemble with {@code name@warm}) and
+ * scored on one fixed test library with every subset of the DREAM 2022 test set ({@link
+ * DreamTestLibrary}) against the in-silico lab's noiseless truth: the challenge's Pearson score
+ * (SPEC §4, per subset and weighted) and Pearson r over all members. The ensemble's members differ
+ * in seed and in their 90/10 split, so their disagreement is what the uncertainty strategies rank
+ * on.
  *
  * <p>Measurements come from the simulated sort-seq (Poisson cells, 18 bins, reads per cell) read
  * out by the bin-weighted mean; the gates are set once on a sort of the whole random pool and kept
  * for every batch, as a lab keeps its gates across a campaign so that cycles pool on one scale.
+ *
+ * <p>The verdict line applies the target of the campaign issue to each strategy against random (at
+ * the same training mode): it pays when it reaches random's final mean score with at most 75% of
+ * random's measurements, or beats random's final mean score by more than twice the larger spread
+ * (sd over seeds).
  */
 @Command(
         name = "acquisition",
         mixinStandardHelpOptions = true,
         description =
-                "Learning curves on the in-silico lab: held-out r per cycle for each acquisition"
-                        + " strategy with the same budget and seeds.")
+                "Learning curves on the in-silico lab over seeds: challenge score on a fixed"
+                        + " all-subset test library per cycle for each acquisition strategy, with"
+                        + " the same budget and seeds, and whether any strategy beats random.")
 final class AcquisitionBench implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -67,39 +82,54 @@ final class AcquisitionBench implements Callable<Integer> {
     @Option(
             names = "--strategies",
             split = ",",
-            defaultValue = "random,uncertainty",
-            description = "Strategies to compare (default ${DEFAULT-VALUE}).")
+            defaultValue = "random,uncertainty,diverse-uncertainty,mixed",
+            description =
+                    "Strategies to compare; name@warm warm-starts each cycle's ensemble from the"
+                            + " previous one (default ${DEFAULT-VALUE}).")
     List<String> strategies;
 
     @Option(
+            names = "--seeds",
+            split = ",",
+            defaultValue = "1,2,3",
+            description = "Seeds: pool, first batch, models (default ${DEFAULT-VALUE}).")
+    List<Long> seeds;
+
+    @Option(
             names = "--pool",
-            defaultValue = "4000",
+            defaultValue = "3000",
             description = "Random candidate oligos (default ${DEFAULT-VALUE}).")
     int poolSize;
 
     @Option(
-            names = "--test",
-            defaultValue = "1000",
+            names = "--test-per-subset",
+            defaultValue = "150",
             description =
-                    "Held-out random oligos scored against the truth (default ${DEFAULT-VALUE}).")
-    int testSize;
+                    "Test library: sequences (or pairs) per DREAM subset (default ${DEFAULT-VALUE}).")
+    int testPerSubset;
+
+    @Option(
+            names = "--test-subsets",
+            defaultValue = "../shared/data/dream2022/test_subsets",
+            description = "The DREAM 2022 test subset CSVs (default ${DEFAULT-VALUE}).")
+    Path testSubsets;
 
     @Option(
             names = "--initial",
-            defaultValue = "400",
+            defaultValue = "300",
             description =
                     "First batch, random, shared by all strategies (default ${DEFAULT-VALUE}).")
     int initial;
 
     @Option(
             names = "--batch",
-            defaultValue = "400",
+            defaultValue = "300",
             description = "Sequences acquired per cycle (default ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(
             names = "--cycles",
-            defaultValue = "4",
+            defaultValue = "3",
             description = "Acquisition cycles after the first batch (default ${DEFAULT-VALUE}).")
     int cycles;
 
@@ -159,31 +189,43 @@ final class AcquisitionBench implements Callable<Integer> {
             description = "Motifs of the in-silico lab's ground truth (default ${DEFAULT-VALUE}).")
     Path motifs;
 
-    @Option(
-            names = "--seed",
-            defaultValue = "2022",
-            description = "Seed of everything (default ${DEFAULT-VALUE}).")
-    long seed;
+    /** One line of the comparison: a strategy, trained cold or warm. */
+    private record Arm(String label, AcquisitionStrategy strategy, boolean warm) {
+        static Arm parse(final String label, final int minHamming) {
+            final boolean warm = label.endsWith(WARM);
+            final String name = warm ? label.substring(0, label.length() - WARM.length()) : label;
+            return new Arm(label, AcquisitionStrategy.named(name, minHamming), warm);
+        }
+
+        /** The random arm trained the same way: what this arm is judged against. */
+        String baseline() {
+            return warm ? "random" + WARM : "random";
+        }
+    }
+
+    /** One arm's run on one seed: per cycle the measured count and the scores on the library. */
+    private record Curve(int[] measured, double[] score, double[] r, ChallengeScore last) {}
+
+    private static final String WARM = "@warm";
 
     private ModelStore store;
     private SortSeqSimulator simulator;
-    private Population gates;
     private OccupancyModel truth;
+    private DreamTestLibrary library;
+
+    /** Per seed: the gates, and the truth's mean and sd over the pool that z-scores it. */
+    private Population gates;
+
     private double truthMean;
     private double truthSd;
 
     @Override
     public Integer call() throws IOException, TrainingCancelledException {
-        validate();
+        final List<Arm> arms = validate();
         truth =
                 new OccupancyModel(
                         OccupancyModel.Parameters.yeastDefaults(TransfacMotifs.parse(motifs)));
-        final List<DnaSequence> pool = ScoringBench.randomOligos(poolSize, seed);
-        final List<DnaSequence> test = ScoringBench.randomOligos(testSize, seed + 1);
-        final double[] poolTruth = truthOf(pool);
-        truthMean = mean(poolTruth);
-        truthSd = Math.sqrt(variance(poolTruth, truthMean));
-        final double[] testZ = z(truthOf(test));
+        library = DreamTestLibrary.sample(testSubsets, testPerSubset, 2022);
         simulator =
                 new SortSeqSimulator(
                         SortGates.contiguous(18, SortGates.DEFAULT_TAIL_P),
@@ -192,14 +234,13 @@ final class AcquisitionBench implements Callable<Integer> {
                                 SortSeqSimulator.CellCounts.POISSON,
                                 readsPerCell,
                                 readsPerCell));
-        gates = simulator.gatesOn(z(poolTruth), new SplittableRandom(seed + 2));
         System.out.printf(
-                "acquisition: pool %,d random oligos, test %,d, first batch %d (random, shared),"
-                        + " %d cycles of %d, ensemble of %d %s cpu (%d epochs, batch %d, peak lr %s),"
-                        + " %.0f cells and %.0f reads per cell, 18 bins with gates fixed on the pool,"
-                        + " seed %d%n",
+                "acquisition: pool %,d random oligos, first batch %d (random, shared), %d cycles"
+                        + " of %d, ensemble of %d %s cpu (%d epochs, batch %d, peak lr %s),"
+                        + " %.0f cells and %.0f reads per cell, 18 bins with gates fixed on the"
+                        + " pool, seeds %s%ntest library (fixed, DREAM 2022 test sequences, SNV"
+                        + " pairs designed on its random ones): %s%n",
                 poolSize,
-                testSize,
                 initial,
                 cycles,
                 batch,
@@ -210,45 +251,28 @@ final class AcquisitionBench implements Callable<Integer> {
                 maxLr,
                 cells,
                 readsPerCell,
-                seed);
-        final List<Integer> first =
-                randomIndices(poolSize, initial, new SplittableRandom(seed + 3));
-        final List<TrainingExample> firstMeasured = measure(pool, first, 0);
-        System.out.printf(
-                "first batch: %d of %d read; Pearson r of measurement and truth %.4f (the ceiling"
-                        + " of a perfect model trained on these measurements)%n",
-                firstMeasured.size(), first.size(), measurementAccuracy(firstMeasured));
-        final Map<String, double[]> curves = new LinkedHashMap<>();
-        final Map<String, int[]> sizes = new LinkedHashMap<>();
+                seeds,
+                library.describe());
+        final Map<String, List<Curve>> curves = new LinkedHashMap<>();
+        arms.forEach(a -> curves.put(a.label(), new ArrayList<>()));
         final Path storeRoot = Files.createTempDirectory("dreamloop-acquisition-bench");
         try {
             store = new ModelStore(storeRoot);
-            for (final String name : strategies) {
-                final double[] r = new double[cycles + 1];
-                final int[] n = new int[cycles + 1];
-                run(
-                        AcquisitionStrategy.named(name, minHamming),
-                        pool,
-                        test,
-                        testZ,
-                        first,
-                        firstMeasured,
-                        r,
-                        n);
-                curves.put(name, r);
-                sizes.put(name, n);
+            for (final long seed : seeds) {
+                runSeed(seed, arms, curves);
             }
         } finally {
             BenchFiles.deleteTree(storeRoot);
         }
-        printCurves(curves, sizes);
+        printSummary(arms, curves);
         return 0;
     }
 
-    private void validate() {
+    private List<Arm> validate() {
+        final List<Arm> arms = new ArrayList<>();
         try {
             Architecture.fromWireName(architecture);
-            strategies.forEach(s -> AcquisitionStrategy.named(s, minHamming));
+            strategies.forEach(s -> arms.add(Arm.parse(s, minHamming)));
         } catch (final IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -262,40 +286,87 @@ final class AcquisitionBench implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(), "--ensemble must be >= 2 to disagree, but was " + ensemble);
         }
+        if (seeds.isEmpty() || seeds.stream().distinct().count() != seeds.size()) {
+            throw new ParameterException(
+                    spec.commandLine(), "--seeds must be distinct, but were " + seeds);
+        }
+        if (!Files.isDirectory(testSubsets)) {
+            throw new ParameterException(
+                    spec.commandLine(), "--test-subsets: no directory " + testSubsets);
+        }
+        return arms;
     }
 
-    /** One strategy's campaign: train, evaluate, acquire, measure; {@code cycles} times. */
-    private void run(
-            final AcquisitionStrategy strategy,
+    /** Every arm on one seed's pool, gates and first batch. */
+    private void runSeed(final long seed, final List<Arm> arms, final Map<String, List<Curve>> out)
+            throws TrainingCancelledException {
+        final List<DnaSequence> pool = ScoringBench.randomOligos(poolSize, seed);
+        final double[] poolTruth = new double[pool.size()];
+        for (int i = 0; i < poolTruth.length; i++) {
+            poolTruth[i] = truth.expression(pool.get(i));
+        }
+        final Spread spread = Spread.of(poolTruth);
+        truthMean = spread.mean();
+        truthSd = spread.sd();
+        final double[] poolZ = new double[poolTruth.length];
+        for (int i = 0; i < poolZ.length; i++) {
+            poolZ[i] = (poolTruth[i] - truthMean) / truthSd;
+        }
+        gates = simulator.gatesOn(poolZ, new SplittableRandom(seed + 2));
+        final EvaluationSet test = library.measuredAs(this::truthZ);
+        final List<Integer> first =
+                randomIndices(poolSize, initial, new SplittableRandom(seed + 3));
+        final List<TrainingExample> firstMeasured = measure(pool, first, 0, seed);
+        System.out.printf(
+                "%nseed %d: first batch %d of %d read; Pearson r of measurement and truth %.4f"
+                        + " (the ceiling of a perfect model trained on these measurements)%n",
+                seed, firstMeasured.size(), first.size(), measurementAccuracy(firstMeasured));
+        for (final Arm arm : arms) {
+            out.get(arm.label()).add(run(arm, seed, pool, test, first, firstMeasured));
+        }
+    }
+
+    /** One arm's campaign: train, evaluate, acquire, measure; {@code cycles} times. */
+    private Curve run(
+            final Arm arm,
+            final long seed,
             final List<DnaSequence> pool,
-            final List<DnaSequence> test,
-            final double[] testZ,
+            final EvaluationSet test,
             final List<Integer> first,
-            final List<TrainingExample> firstMeasured,
-            final double[] r,
-            final int[] n)
+            final List<TrainingExample> firstMeasured)
             throws TrainingCancelledException {
         System.out.printf(
-                "%n%s%n%5s %9s %9s %10s %10s  %s%n",
-                strategy.name(),
+                "%n%s, seed %d%n%5s %9s %9s %9s %10s %10s  %s%n",
+                arm.label(),
+                seed,
                 "cycle",
                 "measured",
-                "test r",
+                "score",
+                "r (all)",
                 "train s",
                 "score s",
                 "first pick of the next batch");
+        final int[] n = new int[cycles + 1];
+        final double[] score = new double[cycles + 1];
+        final double[] r = new double[cycles + 1];
+        ChallengeScore last = null;
         final BitSet chosen = new BitSet(pool.size());
         first.forEach(chosen::set);
         final List<TrainingExample> measured = new ArrayList<>(firstMeasured);
+        final List<DnaSequence> testSequences = library.inOrder();
+        List<String> models = List.of();
         for (int cycle = 0; cycle <= cycles; cycle++) {
             final long t0 = System.nanoTime();
-            final List<String> models = trainEnsemble(strategy.name(), cycle, measured);
+            models = trainEnsemble(arm, seed, cycle, measured, models);
             final long t1 = System.nanoTime();
             final List<DnaSequence> open = openOf(pool, chosen);
-            final double[][] predictions = predict(models, concat(test, open));
+            final double[][] predictions = predict(models, concat(testSequences, open));
             final long t2 = System.nanoTime();
-            r[cycle] =
-                    Correlations.pearson(ensembleMean(predictions, 0, test.size()), testZ).value();
+            last =
+                    ChallengeEvaluator.evaluate(
+                            test, byId(ensembleMean(predictions, 0, testSequences.size())));
+            score[cycle] = last.pearsonScore();
+            r[cycle] = last.all().r();
             n[cycle] = measured.size();
             String pick = "";
             if (cycle < cycles) {
@@ -303,31 +374,57 @@ final class AcquisitionBench implements Callable<Integer> {
                 for (int i = 0; i < open.size(); i++) {
                     final double[] p = new double[models.size()];
                     for (int m = 0; m < models.size(); m++) {
-                        p[m] = predictions[m][test.size() + i];
+                        p[m] = predictions[m][testSequences.size() + i];
                     }
                     candidates.add(new Candidate(open.get(i), p));
                 }
                 final List<Acquired> next =
-                        strategy.choose(candidates, batch, new SplittableRandom(seed + 10 + cycle));
+                        arm.strategy()
+                                .choose(candidates, batch, new SplittableRandom(seed + 10 + cycle));
                 pick = next.getFirst().reason();
                 final List<Integer> indices = next.stream().map(a -> indexOf(pool, a)).toList();
                 indices.forEach(chosen::set);
-                measured.addAll(measure(pool, indices, cycle + 1));
+                measured.addAll(measure(pool, indices, cycle + 1, seed));
             }
             System.out.printf(
-                    "%5d %9d %9.4f %10.1f %10.1f  %s%n",
-                    cycle, n[cycle], r[cycle], (t1 - t0) / 1e9, (t2 - t1) / 1e9, pick);
+                    "%5d %9d %9.4f %9.4f %10.1f %10.1f  %s%n",
+                    cycle,
+                    n[cycle],
+                    score[cycle],
+                    r[cycle],
+                    (t1 - t0) / 1e9,
+                    (t2 - t1) / 1e9,
+                    pick);
         }
+        return new Curve(n, score, r, last);
     }
 
-    /** Trains the ensemble from scratch; returns the stored artifacts' hashes. */
+    /** The ensemble mean of the test library by member id. */
+    private Map<String, Double> byId(final double[] predicted) {
+        final List<String> ids = library.ids();
+        final Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < predicted.length; i++) {
+            out.put(ids.get(i), predicted[i]);
+        }
+        return out;
+    }
+
+    /**
+     * Trains the ensemble: from scratch, or (warm, after the first cycle) each member fine-tuned
+     * from the previous cycle's member; returns the stored artifacts' hashes.
+     */
     private List<String> trainEnsemble(
-            final String strategy, final int cycle, final List<TrainingExample> measured)
+            final Arm arm,
+            final long seed,
+            final int cycle,
+            final List<TrainingExample> measured,
+            final List<String> previous)
             throws TrainingCancelledException {
         final Architecture arch = Architecture.fromWireName(architecture);
         final List<String> out = new ArrayList<>(ensemble);
         for (int k = 0; k < ensemble; k++) {
-            final DreamDataset.Split split = DreamDataset.of(measured).split(0.1, seed + 31L * k);
+            final DreamDataset.Split split =
+                    DreamDataset.of(measured).split(0.1, seed + 31L * k + 7L * cycle);
             final Recipe recipe =
                     Recipe.dream(arch)
                             .withEpochs(epochs)
@@ -335,12 +432,12 @@ final class AcquisitionBench implements Callable<Integer> {
                             .withValidationBatchSize(1024)
                             .withMaxLr(maxLr)
                             .withSeed(seed + k);
+            final String version = "%s-%d-%d-%d".formatted(arm.strategy().name(), seed, cycle, k);
             final TrainingJob job =
-                    TrainingJob.fromScratch(
-                            "%s-%d-%d".formatted(strategy, cycle, k),
-                            arch,
-                            ModelSizes.configuration(arch, "cpu"),
-                            recipe);
+                    arm.warm() && !previous.isEmpty()
+                            ? TrainingJob.fineTune(version, store.manifest(previous.get(k)), recipe)
+                            : TrainingJob.fromScratch(
+                                    version, arch, ModelSizes.configuration(arch, "cpu"), recipe);
             out.add(trainOnce(job, split).manifest().sha256());
         }
         return out;
@@ -378,10 +475,13 @@ final class AcquisitionBench implements Callable<Integer> {
 
     /** Sorts and sequences the pool members at {@code indices}; drops unread ones. */
     private List<TrainingExample> measure(
-            final List<DnaSequence> pool, final List<Integer> indices, final int cycle) {
+            final List<DnaSequence> pool,
+            final List<Integer> indices,
+            final int cycle,
+            final long seed) {
         final double[] z = new double[indices.size()];
         for (int i = 0; i < z.length; i++) {
-            z[i] = (truth.expression(pool.get(indices.get(i))) - truthMean) / truthSd;
+            z[i] = truthZ(pool.get(indices.get(i)));
         }
         final List<BinWeightedMean.Estimate> estimates =
                 BinWeightedMean.of(
@@ -404,9 +504,14 @@ final class AcquisitionBench implements Callable<Integer> {
         final double[] truthZ = new double[measured.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = measured.get(i).value();
-            truthZ[i] = (truth.expression(measured.get(i).sequence()) - truthMean) / truthSd;
+            truthZ[i] = truthZ(measured.get(i).sequence());
         }
         return Correlations.pearson(values, truthZ).value();
+    }
+
+    /** The noiseless truth of a sequence on the pool's z scale. */
+    private double truthZ(final DnaSequence sequence) {
+        return (truth.expression(sequence) - truthMean) / truthSd;
     }
 
     /** {@code k} distinct indices below {@code n}, a partial Fisher-Yates shuffle. */
@@ -462,53 +567,110 @@ final class AcquisitionBench implements Callable<Integer> {
         return out;
     }
 
-    private double[] truthOf(final List<DnaSequence> sequences) {
-        final double[] out = new double[sequences.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = truth.expression(sequences.get(i));
-        }
-        return out;
-    }
-
-    private double[] z(final double[] values) {
-        final double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = (values[i] - truthMean) / truthSd;
-        }
-        return out;
-    }
-
-    private static double mean(final double[] v) {
-        double s = 0;
-        for (final double x : v) {
-            s += x;
-        }
-        return s / v.length;
-    }
-
-    private static double variance(final double[] v, final double mean) {
-        double s = 0;
-        for (final double x : v) {
-            s += (x - mean) * (x - mean);
-        }
-        return s / (v.length - 1);
-    }
-
-    private void printCurves(final Map<String, double[]> curves, final Map<String, int[]> sizes) {
+    /**
+     * Mean (sd over seeds) per cycle, the last cycle per subset, and the verdict against random.
+     */
+    private void printSummary(final List<Arm> arms, final Map<String, List<Curve>> curves) {
+        final int[] n = curves.values().iterator().next().getFirst().measured();
         System.out.printf(
-                "%nlearning curves: held-out Pearson r with the truth after each cycle%n");
-        System.out.printf("%-14s", "measured");
-        final int[] n = sizes.values().iterator().next();
+                "%nchallenge Pearson score on the fixed test library against the truth, mean (sd)"
+                        + " over %d seeds, after each cycle%n%-26s",
+                seeds.size(), "measured (seed " + seeds.getFirst() + ")");
         for (final int m : n) {
-            System.out.printf(" %8d", m);
+            System.out.printf(" %16d", m);
         }
         System.out.println();
-        for (final Map.Entry<String, double[]> e : curves.entrySet()) {
-            System.out.printf("%-14s", e.getKey());
-            for (final double r : e.getValue()) {
-                System.out.printf(" %8.4f", r);
+        for (final Arm arm : arms) {
+            System.out.printf("%-26s", arm.label());
+            for (int c = 0; c <= cycles; c++) {
+                System.out.printf(" %16s", at(curves.get(arm.label()), c, Curve::score));
             }
             System.out.println();
         }
+        System.out.printf("%nPearson r (all members) against the truth, mean (sd)%n");
+        for (final Arm arm : arms) {
+            System.out.printf("%-26s", arm.label());
+            for (int c = 0; c <= cycles; c++) {
+                System.out.printf(" %16s", at(curves.get(arm.label()), c, Curve::r));
+            }
+            System.out.println();
+        }
+        printSubsets(arms, curves);
+        System.out.printf(
+                "%nverdict (target: reach random's final score with <= 75%% of its measurements,"
+                        + " or beat it by more than 2 x the larger sd at the same budget)%n");
+        for (final Arm arm : arms) {
+            if (!arm.strategy().name().equals("random") && curves.containsKey(arm.baseline())) {
+                System.out.println(
+                        verdict(arm, curves.get(arm.label()), curves.get(arm.baseline())));
+            }
+        }
+    }
+
+    /** Pearson r per subset (Δ r for pairs) after the last cycle, mean over seeds. */
+    private void printSubsets(final List<Arm> arms, final Map<String, List<Curve>> curves) {
+        System.out.printf(
+                "%nafter the last cycle, r per subset (pairs: r of differences), mean%n%-26s", "");
+        final ChallengeScore any = curves.get(arms.getFirst().label()).getFirst().last();
+        for (final SubsetScore s : any.rows()) {
+            System.out.printf(" %10s", abbreviate(s.name()));
+        }
+        System.out.println();
+        for (final Arm arm : arms) {
+            System.out.printf("%-26s", arm.label());
+            final List<Curve> runs = curves.get(arm.label());
+            for (int i = 0; i < any.rows().size(); i++) {
+                final int row = i;
+                final double[] r =
+                        runs.stream().mapToDouble(c -> c.last().rows().get(row).r()).toArray();
+                System.out.printf(" %10.4f", Spread.of(r).mean());
+            }
+            System.out.println();
+        }
+    }
+
+    private static String abbreviate(final String name) {
+        return name.replace("motif-perturbation", "perturb").replace("motif-tiling", "tiling");
+    }
+
+    private String verdict(final Arm arm, final List<Curve> runs, final List<Curve> random) {
+        final Spread randomFinal = at(random, cycles, Curve::score);
+        final Spread armFinal = at(runs, cycles, Curve::score);
+        final int[] n = runs.getFirst().measured();
+        int reached = -1;
+        for (int c = 0; c <= cycles && reached < 0; c++) {
+            if (at(runs, c, Curve::score).mean() >= randomFinal.mean()) {
+                reached = c;
+            }
+        }
+        final double share = reached < 0 ? Double.NaN : (double) n[reached] / n[cycles];
+        final double margin = armFinal.mean() - randomFinal.mean();
+        final double bar = 2 * Math.max(armFinal.sd(), randomFinal.sd());
+        final boolean pays = share <= 0.75 || margin > bar;
+        final double[] paired = new double[runs.size()];
+        for (int i = 0; i < paired.length; i++) {
+            paired[i] = runs.get(i).score()[cycles] - random.get(i).score()[cycles];
+        }
+        return String.format(
+                Locale.ROOT,
+                "%-26s %s: %s; final score %s vs %s's %s, difference %+.4f against 2 x sd %.4f"
+                        + " (paired by seed: %s)",
+                arm.label(),
+                pays ? "PAYS" : "does not pay",
+                reached < 0
+                        ? "never reaches " + arm.baseline() + "'s final score"
+                        : "reaches %s's final score with %.0f%% of its measurements (cycle %d)"
+                                .formatted(arm.baseline(), 100 * share, reached),
+                armFinal,
+                arm.baseline(),
+                randomFinal,
+                margin,
+                bar,
+                Spread.of(paired));
+    }
+
+    private static Spread at(
+            final List<Curve> runs, final int cycle, final Function<Curve, double[]> metric) {
+        return Spread.of(runs.stream().mapToDouble(c -> metric.apply(c)[cycle]).toArray());
     }
 }

@@ -44,7 +44,8 @@ final class CampaignCommand {
         @Option(
                 names = "--strategy",
                 description =
-                        "Acquisition: random, uncertainty, disagreement, exploit-high, exploit-low.")
+                        "Acquisition: random, uncertainty, diverse-uncertainty, mixed, disagreement,"
+                                + " exploit-high, exploit-low.")
         String strategy;
 
         @Option(names = "--cycles", description = "Cycles after the random first batch.")

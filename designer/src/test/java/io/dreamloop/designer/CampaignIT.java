@@ -207,7 +207,10 @@ class CampaignIT {
                 .post("/campaigns")
                 .then()
                 .statusCode(400)
-                .body("message", startsWith("strategy must be one of [disagreement, exploit-high"));
+                .body(
+                        "message",
+                        startsWith(
+                                "strategy must be one of [disagreement, diverse-uncertainty, exploit-high"));
         given().contentType(ContentType.JSON)
                 .body("{\"budget\": 50, \"candidates\": 10, \"seed\": 1}")
                 .post("/campaigns")

@@ -28,7 +28,14 @@ public record AcquisitionOptions(
 
     /** The strategies by name. */
     public static final Set<String> STRATEGIES =
-            Set.of("random", "uncertainty", "disagreement", "exploit-high", "exploit-low");
+            Set.of(
+                    "random",
+                    "uncertainty",
+                    "diverse-uncertainty",
+                    "mixed",
+                    "disagreement",
+                    "exploit-high",
+                    "exploit-low");
 
     /** Candidates per chosen sequence when not given. */
     public static final int DEFAULT_CANDIDATES_PER_CHOSEN = 10;

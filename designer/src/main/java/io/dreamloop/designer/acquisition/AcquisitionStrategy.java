@@ -11,11 +11,22 @@ import java.util.random.RandomGenerator;
  * List<Acquired> batch = strategy.choose(candidates, 500, new SplittableRandom(seed));
  * }
  */
-public sealed interface AcquisitionStrategy permits RandomAcquisition, RankedAcquisition {
+public sealed interface AcquisitionStrategy
+        permits RandomAcquisition, RankedAcquisition, DiverseUncertainty, MixedAcquisition {
+
+    /** Half the batch at random, half by {@link DiverseUncertainty}. */
+    String MIXED = "mixed";
 
     /** The strategies by name. */
     List<String> NAMES =
-            List.of("random", "uncertainty", "disagreement", "exploit-high", "exploit-low");
+            List.of(
+                    "random",
+                    "uncertainty",
+                    DiverseUncertainty.NAME,
+                    MIXED,
+                    "disagreement",
+                    "exploit-high",
+                    "exploit-low");
 
     /** The strategy's name, as campaigns and reports give it. */
     String name();
@@ -32,9 +43,10 @@ public sealed interface AcquisitionStrategy permits RandomAcquisition, RankedAcq
     List<Acquired> choose(List<Candidate> candidates, int budget, RandomGenerator random);
 
     /**
-     * A strategy by name: {@code random}, {@code uncertainty}, {@code disagreement}, {@code
-     * exploit-high} or {@code exploit-low}; the ranked ones keep chosen sequences at least {@code
-     * minHamming} substitutions apart.
+     * A strategy by name: {@code random}, {@code uncertainty}, {@code diverse-uncertainty}, {@code
+     * mixed}, {@code disagreement}, {@code exploit-high} or {@code exploit-low}; the ranked ones
+     * keep chosen sequences at least {@code minHamming} substitutions apart ({@code
+     * diverse-uncertainty} spreads its batch in k-mer space instead).
      *
      * @throws IllegalArgumentException naming the known strategies
      */
@@ -44,6 +56,8 @@ public sealed interface AcquisitionStrategy permits RandomAcquisition, RankedAcq
             case "random" -> new RandomAcquisition();
             case "uncertainty" ->
                     new RankedAcquisition(RankedAcquisition.Criterion.UNCERTAINTY, diversity);
+            case DiverseUncertainty.NAME -> DiverseUncertainty.defaults();
+            case MIXED -> new MixedAcquisition(MIXED, DiverseUncertainty.defaults(), 0.5);
             case "disagreement" ->
                     new RankedAcquisition(RankedAcquisition.Criterion.DISAGREEMENT, diversity);
             case "exploit-high" ->

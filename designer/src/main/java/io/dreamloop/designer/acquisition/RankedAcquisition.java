@@ -47,6 +47,18 @@ public record RankedAcquisition(Criterion criterion, DiversityFilter diversity)
             };
         }
 
+        /** Checks that every candidate carries the predictions the criterion needs. */
+        void requireModels(final List<Candidate> candidates) {
+            for (final Candidate c : candidates) {
+                if (c.models() < modelsNeeded) {
+                    throw new IllegalArgumentException(
+                            "%s needs predictions of at least %d models, but candidate %s has %d"
+                                    .formatted(
+                                            strategyName, modelsNeeded, c.sequence(), c.models()));
+                }
+            }
+        }
+
         /** The value reported in the reason (the mean, not its negation, for exploit-low). */
         double reported(final Candidate c) {
             return this == EXPLOIT_LOW ? c.mean() : rankValue(c);
@@ -68,14 +80,7 @@ public record RankedAcquisition(Criterion criterion, DiversityFilter diversity)
     public List<Acquired> choose(
             final List<Candidate> candidates, final int budget, final RandomGenerator random) {
         AcquisitionStrategy.requireBudget(budget);
-        for (final Candidate c : candidates) {
-            if (c.models() < criterion.modelsNeeded) {
-                throw new IllegalArgumentException(
-                        "%s needs predictions of at least %d models, but candidate %s has %d"
-                                .formatted(
-                                        name(), criterion.modelsNeeded, c.sequence(), c.models()));
-            }
-        }
+        criterion.requireModels(candidates);
         // A stable sort: equal values keep the candidates' order, so a batch is repeatable.
         final List<Candidate> ranked = new ArrayList<>(candidates);
         ranked.sort(Comparator.comparingDouble(criterion::rankValue).reversed());

@@ -9,6 +9,11 @@
  *   <li>{@code random}: the baseline, a seeded uniform draw;
  *   <li>{@code uncertainty}: the largest disagreement across the ensemble (standard deviation of
  *       the predictions);
+ *   <li>{@code diverse-uncertainty}: uncertain candidates spread out in k-mer-profile space (an
+ *       uncertainty-weighted farthest-point traversal, {@link
+ *       io.dreamloop.designer.acquisition.DiverseUncertainty});
+ *   <li>{@code mixed}: half the batch at random, half by {@code diverse-uncertainty} ({@link
+ *       io.dreamloop.designer.acquisition.MixedAcquisition});
  *   <li>{@code disagreement}: the largest difference between two models, the challenging design's
  *       criterion;
  *   <li>{@code exploit-high} / {@code exploit-low}: the highest or lowest mean prediction.

@@ -10,7 +10,8 @@ import java.util.UUID;
  * @param campaignId the id, at most {@value #MAX_ID_LENGTH} characters; generated when absent
  * @param goal what the campaign is for, in words
  * @param strategy the acquisition strategy of cycles 1..: {@code uncertainty} (default), {@code
- *     random}, {@code disagreement}, {@code exploit-high}, {@code exploit-low}
+ *     random}, {@code diverse-uncertainty}, {@code mixed}, {@code disagreement}, {@code
+ *     exploit-high}, {@code exploit-low}
  * @param cycles acquisition cycles after the first, random, batch; default 3
  * @param budget sequences designed and measured per cycle; default 200
  * @param candidates random candidates scored per acquisition cycle; default ten times the budget

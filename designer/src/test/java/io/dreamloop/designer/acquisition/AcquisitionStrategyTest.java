@@ -106,7 +106,7 @@ class AcquisitionStrategyTest {
     void badInputIsRefusedWithItsReason() {
         assertThatThrownBy(() -> AcquisitionStrategy.named("greedy", 0))
                 .hasMessage(
-                        "unknown acquisition strategy 'greedy'; known: [random, uncertainty, disagreement, exploit-high, exploit-low]");
+                        "unknown acquisition strategy 'greedy'; known: [random, uncertainty, diverse-uncertainty, mixed, disagreement, exploit-high, exploit-low]");
         final Candidate single = new Candidate(DnaSequence.of("ACGT"), new double[] {1});
         assertThatThrownBy(
                         () ->

@@ -113,6 +113,6 @@ class AcquiredSubsetTest {
                         "acquisition strategy uncertainty needs at least 2 ensemble models, but got [a]");
         assertThatThrownBy(() -> new AcquisitionOptions("greedy", List.of(), null, null))
                 .hasMessageStartingWith(
-                        "acquisition strategy must be one of [disagreement, exploit-high,");
+                        "acquisition strategy must be one of [disagreement, diverse-uncertainty, exploit-high,");
     }
 }
