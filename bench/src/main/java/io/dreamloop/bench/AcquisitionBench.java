@@ -7,6 +7,7 @@ import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.designer.acquisition.Acquired;
 import io.dreamloop.designer.acquisition.AcquisitionStrategy;
 import io.dreamloop.designer.acquisition.Candidate;
+import io.dreamloop.designer.acquisition.RandomAcquisition;
 import io.dreamloop.evaluation.ChallengeEvaluator;
 import io.dreamloop.evaluation.ChallengeScore;
 import io.dreamloop.evaluation.Correlations;
@@ -35,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -82,7 +84,7 @@ final class AcquisitionBench implements Callable<Integer> {
     @Option(
             names = "--strategies",
             split = ",",
-            defaultValue = "random,uncertainty,diverse-uncertainty,mixed",
+            defaultValue = "random,diverse-uncertainty,mixed",
             description =
                     "Strategies to compare; name@warm warm-starts each cycle's ensemble from the"
                             + " previous one (default ${DEFAULT-VALUE}).")
@@ -97,13 +99,13 @@ final class AcquisitionBench implements Callable<Integer> {
 
     @Option(
             names = "--pool",
-            defaultValue = "3000",
+            defaultValue = "2000",
             description = "Random candidate oligos (default ${DEFAULT-VALUE}).")
     int poolSize;
 
     @Option(
             names = "--test-per-subset",
-            defaultValue = "150",
+            defaultValue = "100",
             description =
                     "Test library: sequences (or pairs) per DREAM subset (default ${DEFAULT-VALUE}).")
     int testPerSubset;
@@ -116,14 +118,14 @@ final class AcquisitionBench implements Callable<Integer> {
 
     @Option(
             names = "--initial",
-            defaultValue = "300",
+            defaultValue = "200",
             description =
                     "First batch, random, shared by all strategies (default ${DEFAULT-VALUE}).")
     int initial;
 
     @Option(
             names = "--batch",
-            defaultValue = "300",
+            defaultValue = "200",
             description = "Sequences acquired per cycle (default ${DEFAULT-VALUE}).")
     int batch;
 
@@ -147,7 +149,7 @@ final class AcquisitionBench implements Callable<Integer> {
 
     @Option(
             names = "--epochs",
-            defaultValue = "6",
+            defaultValue = "5",
             description = "Epochs per model (default ${DEFAULT-VALUE}).")
     int epochs;
 
@@ -209,6 +211,10 @@ final class AcquisitionBench implements Callable<Integer> {
     private static final String WARM = "@warm";
 
     private ModelStore store;
+
+    /** Cycle 0 is the same for every arm of a seed (same first batch, same model seeds). */
+    private final Map<Long, List<String>> firstEnsemble = new HashMap<>();
+
     private SortSeqSimulator simulator;
     private OccupancyModel truth;
     private DreamTestLibrary library;
@@ -357,9 +363,20 @@ final class AcquisitionBench implements Callable<Integer> {
         List<String> models = List.of();
         for (int cycle = 0; cycle <= cycles; cycle++) {
             final long t0 = System.nanoTime();
-            models = trainEnsemble(arm, seed, cycle, measured, models);
+            if (cycle == 0 && firstEnsemble.containsKey(seed)) {
+                models = firstEnsemble.get(seed);
+            } else {
+                models = trainEnsemble(arm, seed, cycle, measured, models);
+                if (cycle == 0) {
+                    firstEnsemble.put(seed, models);
+                }
+            }
             final long t1 = System.nanoTime();
-            final List<DnaSequence> open = openOf(pool, chosen);
+            // Random needs no predictions of the pool, and after the last cycle nothing is chosen.
+            final List<DnaSequence> open =
+                    cycle < cycles && !(arm.strategy() instanceof RandomAcquisition)
+                            ? openOf(pool, chosen)
+                            : List.of();
             final double[][] predictions = predict(models, concat(testSequences, open));
             final long t2 = System.nanoTime();
             last =
@@ -370,7 +387,8 @@ final class AcquisitionBench implements Callable<Integer> {
             n[cycle] = measured.size();
             String pick = "";
             if (cycle < cycles) {
-                final List<Candidate> candidates = new ArrayList<>(open.size());
+                final List<Candidate> candidates =
+                        open.isEmpty() ? unscored(pool, chosen) : new ArrayList<>(open.size());
                 for (int i = 0; i < open.size(); i++) {
                     final double[] p = new double[models.size()];
                     for (int m = 0; m < models.size(); m++) {
@@ -397,6 +415,11 @@ final class AcquisitionBench implements Callable<Integer> {
                     pick);
         }
         return new Curve(n, score, r, last);
+    }
+
+    /** The open pool for random, which reads no prediction: each with a placeholder 0. */
+    private static List<Candidate> unscored(final List<DnaSequence> pool, final BitSet chosen) {
+        return openOf(pool, chosen).stream().map(s -> new Candidate(s, new double[1])).toList();
     }
 
     /** The ensemble mean of the test library by member id. */
