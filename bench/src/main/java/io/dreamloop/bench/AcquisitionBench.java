@@ -12,6 +12,7 @@ import io.dreamloop.evaluation.ChallengeEvaluator;
 import io.dreamloop.evaluation.ChallengeScore;
 import io.dreamloop.evaluation.Correlations;
 import io.dreamloop.evaluation.EvaluationSet;
+import io.dreamloop.evaluation.InputFormatException;
 import io.dreamloop.evaluation.SubsetScore;
 import io.dreamloop.labingest.estimation.BinWeightedMean;
 import io.dreamloop.labingest.estimation.Population;
@@ -226,7 +227,7 @@ final class AcquisitionBench implements Callable<Integer> {
     private double truthSd;
 
     @Override
-    public Integer call() throws IOException, TrainingCancelledException {
+    public Integer call() throws IOException, InputFormatException, TrainingCancelledException {
         final List<Arm> arms = validate();
         truth =
                 new OccupancyModel(

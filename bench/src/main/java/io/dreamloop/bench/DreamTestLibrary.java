@@ -6,11 +6,11 @@ import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.sequence.Flanks;
 import io.dreamloop.contracts.sequence.Subset;
 import io.dreamloop.designer.design.SnvPairs;
+import io.dreamloop.evaluation.DreamTestSubsets;
 import io.dreamloop.evaluation.EvaluationSet;
+import io.dreamloop.evaluation.InputFormatException;
 import io.dreamloop.evaluation.SequencePair;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,18 +40,6 @@ record DreamTestLibrary(
         Map<Subset, List<String>> members,
         Map<Subset, List<SequencePair>> pairs) {
 
-    private static final Map<String, Subset> FILES = new LinkedHashMap<>();
-
-    static {
-        FILES.put("high_exp_seqs.csv", Subset.HIGH);
-        FILES.put("low_exp_seqs.csv", Subset.LOW);
-        FILES.put("yeast_seqs.csv", Subset.NATIVE);
-        FILES.put("all_random_seqs.csv", Subset.RANDOM);
-        FILES.put("challenging_seqs.csv", Subset.CHALLENGING);
-        FILES.put("motif_perturbation_seqs.csv", Subset.MOTIF_PERTURBATION);
-        FILES.put("motif_tiling_seqs.csv", Subset.MOTIF_TILING);
-    }
-
     /** The variable region of the random test sequences that SNV pairs vary. */
     private static final int VARIABLE = 80;
 
@@ -59,39 +47,46 @@ record DreamTestLibrary(
      * Draws {@code perSubset} sequences (or pairs) of every subset, seeded.
      *
      * @throws IOException when a subset file cannot be read
-     * @throws IllegalArgumentException when a file lacks a column or has too few rows
+     * @throws InputFormatException when a file does not follow the subsets' format
+     * @throws IllegalArgumentException when a subset has too few rows
      */
     static DreamTestLibrary sample(final Path subsets, final int perSubset, final long seed)
-            throws IOException {
+            throws IOException, InputFormatException {
         final Map<String, DnaSequence> sequences = new LinkedHashMap<>();
         final Map<Subset, List<String>> members = new EnumMap<>(Subset.class);
         final Map<Subset, List<SequencePair>> pairs = new EnumMap<>(Subset.class);
         final Random random = new Random(seed);
-        for (final Map.Entry<String, Subset> file : FILES.entrySet()) {
-            final List<List<String>> rows = rows(subsets.resolve(file.getKey()));
-            final List<String> header = rows.getFirst();
-            final List<List<String>> body = new ArrayList<>(rows.subList(1, rows.size()));
-            Collections.shuffle(body, random);
-            final Subset subset = file.getValue();
-            if (body.size() < perSubset) {
-                throw new IllegalArgumentException(
-                        "%s has %d rows, fewer than the %d asked for"
-                                .formatted(file.getKey(), body.size(), perSubset));
-            }
-            for (final List<String> row : body.subList(0, perSubset)) {
-                if (subset.paired()) {
-                    final String alt = add(sequences, header, row, "alt_pos", "alt_sequence");
-                    final String ref = add(sequences, header, row, "ref_pos", "ref_sequence");
+        for (final Subset subset : DreamTestSubsets.listed()) {
+            if (subset.paired()) {
+                for (final DreamTestSubsets.Pair p :
+                        sample(DreamTestSubsets.pairs(subsets, subset), perSubset, random)) {
+                    sequences.putIfAbsent(p.alt().id(), p.alt().sequence());
+                    sequences.putIfAbsent(p.ref().id(), p.ref().sequence());
                     pairs.computeIfAbsent(subset, s -> new ArrayList<>())
-                            .add(new SequencePair(alt, ref));
-                } else {
-                    members.computeIfAbsent(subset, s -> new ArrayList<>())
-                            .add(add(sequences, header, row, "pos", "sequence"));
+                            .add(new SequencePair(p.alt().id(), p.ref().id()));
+                }
+            } else {
+                for (final DreamTestSubsets.Member m :
+                        sample(DreamTestSubsets.members(subsets, subset), perSubset, random)) {
+                    sequences.putIfAbsent(m.id(), m.sequence());
+                    members.computeIfAbsent(subset, s -> new ArrayList<>()).add(m.id());
                 }
             }
         }
         pairs.put(Subset.SNV, snvPairs(sequences, members.get(Subset.RANDOM), perSubset, seed));
         return new DreamTestLibrary(sequences, members, pairs);
+    }
+
+    /** {@code n} rows drawn without replacement, seeded. */
+    private static <T> List<T> sample(final List<T> rows, final int n, final Random random) {
+        if (rows.size() < n) {
+            throw new IllegalArgumentException(
+                    "a test subset has %d rows, fewer than the %d asked for"
+                            .formatted(rows.size(), n));
+        }
+        final List<T> shuffled = new ArrayList<>(rows);
+        Collections.shuffle(shuffled, random);
+        return shuffled.subList(0, n);
     }
 
     /** Every member's id, in a fixed order. */
@@ -154,57 +149,5 @@ record DreamTestLibrary(
             pair[SnvPairs.REF_METHOD.equals(m.method()) ? 1 : 0] = m.id();
         }
         return byPair.values().stream().map(p -> new SequencePair(p[0], p[1])).toList();
-    }
-
-    private static String add(
-            final Map<String, DnaSequence> sequences,
-            final List<String> header,
-            final List<String> row,
-            final String idColumn,
-            final String sequenceColumn) {
-        final String id = row.get(column(header, idColumn));
-        sequences.putIfAbsent(id, DnaSequence.of(row.get(column(header, sequenceColumn))));
-        return id;
-    }
-
-    private static int column(final List<String> header, final String name) {
-        final int i = header.indexOf(name);
-        if (i < 0) {
-            throw new IllegalArgumentException("no column '%s' in %s".formatted(name, header));
-        }
-        return i;
-    }
-
-    /** The rows of a CSV; a field may be quoted (native tags hold commas). */
-    private static List<List<String>> rows(final Path file) throws IOException {
-        final List<List<String>> out = new ArrayList<>();
-        for (final String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (!line.isBlank()) {
-                out.add(fields(line));
-            }
-        }
-        return out;
-    }
-
-    private static List<String> fields(final String line) {
-        final List<String> fields = new ArrayList<>();
-        final StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            final char c = line.charAt(i);
-            if (c == '"' && quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                field.append('"');
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 }

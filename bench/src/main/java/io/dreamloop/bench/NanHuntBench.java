@@ -90,6 +90,15 @@ final class NanHuntBench implements Callable<Integer> {
     int seed;
 
     @Option(
+            names = "--norms",
+            defaultValue = "0",
+            description =
+                    "Instead of passes: one backward pass, then the trainer's finiteness check"
+                            + " (sum of squared gradients, read once) this many times over the"
+                            + " same finite gradients (default ${DEFAULT-VALUE}: passes).")
+    int norms;
+
+    @Option(
             names = "--training-runs",
             defaultValue = "0",
             description =
@@ -151,8 +160,78 @@ final class NanHuntBench implements Callable<Integer> {
                     model.newTrainer(new DefaultTrainingConfig(new KlDivergenceLoss()))) {
                 trainer.initialize(
                         new Shape(1, SequenceEncoding.CHANNELS, SequenceEncoding.LENGTH));
-                return hunt(trainer);
+                return norms > 0 ? norms(trainer) : hunt(trainer);
             }
+        }
+    }
+
+    /**
+     * The trainer's skip check, repeated over one set of gradients that stay as they are: the sum
+     * over parameters of {@code gradient.square().sum()}, added on the device and read once (as
+     * {@code TrainingLoop.gradientNormSquared}). Finite gradients must give the same finite value
+     * every time; a non-finite one is a fault of the reduction, not of the backward pass.
+     */
+    private int norms(final Trainer trainer) {
+        final SplittableRandom random = new SplittableRandom(seed);
+        final List<Pair<String, Parameter>> parameters = new ArrayList<>();
+        trainer.getModel().getBlock().getParameters().forEach(parameters::add);
+        final float[][] gradients = new float[parameters.size()][];
+        pass(
+                trainer,
+                parameters,
+                ParityInference.randomOneHot(batch, random),
+                targets(random),
+                gradients);
+        for (int p = 0; p < gradients.length; p++) {
+            if (compare(gradients[p], gradients[p]).nonFinite()) {
+                throw new IllegalStateException("non-finite gradient in the first pass");
+            }
+        }
+        System.out.printf(
+                "nan-hunt norms: %s %s, batch %d, %d checks of one backward pass's gradients, %d"
+                        + " intra-op threads (engine %s %s), %d busy threads%n",
+                architecture,
+                size,
+                batch,
+                norms,
+                threads,
+                Engine.getInstance().getEngineName(),
+                Engine.getInstance().getVersion(),
+                loadThreads);
+        final float first = normSquared(trainer, parameters);
+        int nonFinite = 0;
+        int different = 0;
+        for (int i = 1; i < norms; i++) {
+            final float value = normSquared(trainer, parameters);
+            if (!Float.isFinite(value)) {
+                nonFinite++;
+                System.out.printf("check %d: %s (first %s)%n", i, value, first);
+            } else if (Float.compare(value, first) != 0) {
+                different++;
+            }
+        }
+        System.out.printf(
+                "%d of %d checks read a non-finite sum of squared gradients from finite"
+                        + " gradients; %d read another finite value than the first (%s)%n",
+                nonFinite, norms - 1, different, first);
+        return nonFinite == 0 ? 0 : 1;
+    }
+
+    private static float normSquared(
+            final Trainer trainer, final List<Pair<String, Parameter>> parameters) {
+        try (NDManager scope = trainer.getManager().newSubManager()) {
+            NDArray total = null;
+            for (final Pair<String, Parameter> p : parameters) {
+                final NDArray weight = p.getValue().getArray();
+                if (!weight.hasGradient()) {
+                    continue;
+                }
+                final NDArray gradient = weight.getGradient();
+                gradient.attach(scope);
+                final NDArray squares = gradient.square().sum();
+                total = total == null ? squares : total.add(squares);
+            }
+            return total == null ? 0 : total.getFloat();
         }
     }
 

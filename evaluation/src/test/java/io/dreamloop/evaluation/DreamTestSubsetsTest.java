@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.dreamloop.contracts.sequence.Subset;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -39,18 +36,6 @@ class DreamTestSubsetsTest {
                     "dream2022",
                     "test_subsets");
 
-    private static final Map<String, Subset> FILES = new LinkedHashMap<>();
-
-    static {
-        FILES.put("high_exp_seqs.csv", Subset.HIGH);
-        FILES.put("low_exp_seqs.csv", Subset.LOW);
-        FILES.put("yeast_seqs.csv", Subset.NATIVE);
-        FILES.put("all_random_seqs.csv", Subset.RANDOM);
-        FILES.put("challenging_seqs.csv", Subset.CHALLENGING);
-        FILES.put("motif_perturbation_seqs.csv", Subset.MOTIF_PERTURBATION);
-        FILES.put("motif_tiling_seqs.csv", Subset.MOTIF_TILING);
-    }
-
     /** The spread of a change's effect: alt = ref + N(0, 0.5²); levels are N(0, 1). */
     private static final double EFFECT_SD = 0.5;
 
@@ -58,22 +43,16 @@ class DreamTestSubsetsTest {
     private static int measuredCells;
 
     @BeforeAll
-    static void readSubsets() throws IOException {
+    static void readSubsets() throws IOException, InputFormatException {
         final Random random = new Random(2022);
         final Map<String, Double> measured = new HashMap<>();
         final EvaluationSet.Builder builder = EvaluationSet.builder();
-        for (final Map.Entry<String, Subset> file : FILES.entrySet()) {
-            final List<String> lines =
-                    Files.readAllLines(SUBSETS.resolve(file.getKey()), StandardCharsets.UTF_8);
-            final List<String> header = csvFields(lines.getFirst());
-            final Subset subset = file.getValue();
-            for (final String line : lines.subList(1, lines.size())) {
-                final List<String> row = csvFields(line);
-                assertThat(row).hasSameSizeAs(header);
-                if (subset.paired()) {
-                    final String alt = row.get(header.indexOf("alt_pos"));
-                    final String ref = row.get(header.indexOf("ref_pos"));
-                    measuredCells += countNonEmpty(row, header, "alt_exp", "ref_exp");
+        for (final Subset subset : DreamTestSubsets.listed()) {
+            if (subset.paired()) {
+                for (final DreamTestSubsets.Pair pair : DreamTestSubsets.pairs(SUBSETS, subset)) {
+                    final String alt = pair.alt().id();
+                    final String ref = pair.ref().id();
+                    measuredCells += count(pair.alt()) + count(pair.ref());
                     // An alt is its reference with one change: measured near the reference.
                     final double refValue =
                             measured.computeIfAbsent(ref, k -> random.nextGaussian());
@@ -81,11 +60,13 @@ class DreamTestSubsetsTest {
                             measured.computeIfAbsent(
                                     alt, k -> refValue + EFFECT_SD * random.nextGaussian());
                     builder.measured(ref, refValue).measured(alt, altValue).pair(subset, alt, ref);
-                } else {
-                    final String id = row.get(header.indexOf("pos"));
-                    measuredCells += countNonEmpty(row, header, "exp");
-                    builder.measured(id, measured.computeIfAbsent(id, k -> random.nextGaussian()));
-                    builder.member(subset, id);
+                }
+            } else {
+                for (final DreamTestSubsets.Member m : DreamTestSubsets.members(SUBSETS, subset)) {
+                    measuredCells += count(m);
+                    builder.measured(
+                            m.id(), measured.computeIfAbsent(m.id(), k -> random.nextGaussian()));
+                    builder.member(subset, m.id());
                 }
             }
         }
@@ -173,43 +154,7 @@ class DreamTestSubsetsTest {
                 .isBetween(score.subset(Subset.MOTIF_TILING).rSquared(), score.all().rSquared());
     }
 
-    private static int countNonEmpty(
-            final List<String> row, final List<String> header, final String... columns) {
-        int count = 0;
-        for (final String c : columns) {
-            if (!row.get(header.indexOf(c)).isEmpty()) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    /** The fields of one CSV line (pandas' to_csv: fields with commas are double-quoted). */
-    private static List<String> csvFields(final String line) {
-        final List<String> fields = new ArrayList<>();
-        final StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            final char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
+    private static int count(final DreamTestSubsets.Member m) {
+        return m.measured().isPresent() ? 1 : 0;
     }
 }
