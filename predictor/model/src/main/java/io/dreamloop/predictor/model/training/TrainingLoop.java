@@ -37,8 +37,8 @@ import java.util.function.UnaryOperator;
  * third of three 87-step runs of the CPU DREAM-CNN with both cores loaded; 300 passes of one batch
  * on a quiet machine were bit-identical, and one thread gave 8 identical runs). Applying such a
  * step would turn every weight into NaN. Only {@value #MAX_CONSECUTIVE_SKIPS} skips in a row count
- * as divergence. Repeated runs from one seed are bit-identical step for step until such a step
- * (a race, not summation order: {@code bench nan-hunt --training-runs}); the warning logged for a
+ * as divergence. Repeated runs from one seed are bit-identical step for step until such a step (a
+ * race, not summation order: {@code bench nan-hunt --training-runs}); the warning logged for a
  * skipped step names the parameters whose gradients were not finite.
  */
 final class TrainingLoop {
