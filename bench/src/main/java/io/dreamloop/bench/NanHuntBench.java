@@ -14,6 +14,7 @@ import ai.djl.training.Trainer;
 import ai.djl.util.Pair;
 import io.dreamloop.predictor.model.Architecture;
 import io.dreamloop.predictor.model.SequenceEncoding;
+import io.dreamloop.predictor.model.training.Gradients;
 import io.dreamloop.predictor.model.training.KlDivergenceLoss;
 import io.dreamloop.predictor.model.training.SoftTargets;
 import java.io.IOException;
@@ -167,9 +168,9 @@ final class NanHuntBench implements Callable<Integer> {
 
     /**
      * The trainer's skip check, repeated over one set of gradients that stay as they are: the sum
-     * over parameters of {@code gradient.square().sum()}, added on the device and read once (as
-     * {@code TrainingLoop.gradientNormSquared}). Finite gradients must give the same finite value
-     * every time; a non-finite one is a fault of the reduction, not of the backward pass.
+     * over parameters of {@code gradient.square().sum()}, added on the device and read once ({@link
+     * Gradients#normSquared}). Finite gradients must give the same finite value every time; a
+     * non-finite one is a fault of the reduction, not of the backward pass.
      */
     private int norms(final Trainer trainer) {
         final SplittableRandom random = new SplittableRandom(seed);
@@ -198,11 +199,11 @@ final class NanHuntBench implements Callable<Integer> {
                 Engine.getInstance().getEngineName(),
                 Engine.getInstance().getVersion(),
                 loadThreads);
-        final float first = normSquared(trainer, parameters);
+        final float first = normSquared(trainer);
         int nonFinite = 0;
         int different = 0;
         for (int i = 1; i < norms; i++) {
-            final float value = normSquared(trainer, parameters);
+            final float value = normSquared(trainer);
             if (!Float.isFinite(value)) {
                 nonFinite++;
                 System.out.printf("check %d: %s (first %s)%n", i, value, first);
@@ -217,21 +218,9 @@ final class NanHuntBench implements Callable<Integer> {
         return nonFinite == 0 ? 0 : 1;
     }
 
-    private static float normSquared(
-            final Trainer trainer, final List<Pair<String, Parameter>> parameters) {
+    private static float normSquared(final Trainer trainer) {
         try (NDManager scope = trainer.getManager().newSubManager()) {
-            NDArray total = null;
-            for (final Pair<String, Parameter> p : parameters) {
-                final NDArray weight = p.getValue().getArray();
-                if (!weight.hasGradient()) {
-                    continue;
-                }
-                final NDArray gradient = weight.getGradient();
-                gradient.attach(scope);
-                final NDArray squares = gradient.square().sum();
-                total = total == null ? squares : total.add(squares);
-            }
-            return total == null ? 0 : total.getFloat();
+            return (float) Gradients.normSquared(trainer.getModel().getBlock(), scope);
         }
     }
 

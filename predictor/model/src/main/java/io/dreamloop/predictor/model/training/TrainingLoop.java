@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -273,10 +272,10 @@ final class TrainingLoop {
             final boolean finite =
                     Float.isFinite(loss)
                             && Double.isFinite(
-                                    gradientNormSquared(trainer.getModel().getBlock(), scope));
+                                    Gradients.normSquared(trainer.getModel().getBlock(), scope));
             // Named before the step, which clears the gradients of a skipped one.
             final List<String> nonFinite =
-                    finite ? List.of() : nonFiniteGradients(trainer.getModel().getBlock(), scope);
+                    finite ? List.of() : Gradients.nonFinite(trainer.getModel().getBlock(), scope);
             optimizer.setSkipping(!finite);
             try {
                 trainer.step();
@@ -285,46 +284,6 @@ final class TrainingLoop {
             }
             return new Batch(loss, finite, nonFinite);
         }
-    }
-
-    /**
-     * The squared L2 norm of all gradients, summed on the device and read once: NaN or infinite
-     * when any gradient is.
-     */
-    static double gradientNormSquared(final Block block, final NDManager scope) {
-        NDArray total = null;
-        for (final Parameter parameter : block.getParameters().values()) {
-            final NDArray weight = parameter.getArray();
-            if (!parameter.requiresGradient() || !weight.hasGradient()) {
-                continue;
-            }
-            final NDArray gradient = weight.getGradient();
-            gradient.attach(scope);
-            final NDArray squares = gradient.square().sum();
-            total = total == null ? squares : total.add(squares);
-        }
-        return total == null ? 0 : total.getFloat();
-    }
-
-    /** The names of the parameters whose gradients hold a non-finite value, input first. */
-    static List<String> nonFiniteGradients(final Block block, final NDManager scope) {
-        final List<String> out = new ArrayList<>();
-        block.getParameters()
-                .forEach(
-                        p -> {
-                            final NDArray weight = p.getValue().getArray();
-                            if (p.getValue().requiresGradient() && weight.hasGradient()) {
-                                final NDArray gradient = weight.getGradient();
-                                gradient.attach(scope);
-                                if (gradient.isNaN()
-                                        .logicalOr(gradient.isInfinite())
-                                        .any()
-                                        .getBoolean()) {
-                                    out.add(p.getKey());
-                                }
-                            }
-                        });
-        return out;
     }
 
     private static boolean better(

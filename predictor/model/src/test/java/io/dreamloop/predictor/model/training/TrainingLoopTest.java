@@ -169,7 +169,7 @@ class TrainingLoopTest {
                 NDManager scope = model.getNDManager().newSubManager()) {
             final var parameters = model.getBlock().getParameters();
             parameters.values().forEach(p -> p.getArray().setRequiresGradient(true));
-            assertThat(TrainingLoop.nonFiniteGradients(model.getBlock(), scope)).isEmpty();
+            assertThat(Gradients.nonFinite(model.getBlock(), scope)).isEmpty();
 
             // d(sum of y)/dW = x, d/db = 1: a NaN input poisons the weight's gradient only.
             try (GradientCollector collector =
@@ -186,7 +186,7 @@ class TrainingLoopTest {
                 collector.backward(y.singletonOrThrow().sum());
             }
 
-            assertThat(TrainingLoop.nonFiniteGradients(model.getBlock(), scope))
+            assertThat(Gradients.nonFinite(model.getBlock(), scope))
                     .containsExactly(parameters.get(0).getKey());
         }
     }
