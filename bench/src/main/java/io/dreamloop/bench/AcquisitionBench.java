@@ -670,7 +670,8 @@ final class AcquisitionBench implements Callable<Integer> {
         final double share = reached < 0 ? Double.NaN : (double) n[reached] / n[cycles];
         final double margin = armFinal.mean() - randomFinal.mean();
         final double bar = 2 * Math.max(armFinal.sd(), randomFinal.sd());
-        final boolean pays = share <= 0.75 || margin > bar;
+        // One seed has no spread: only the budget criterion can judge it.
+        final boolean pays = share <= 0.75 || (runs.size() > 1 && margin > bar);
         final double[] paired = new double[runs.size()];
         for (int i = 0; i < paired.length; i++) {
             paired[i] = runs.get(i).score()[cycles] - random.get(i).score()[cycles];
