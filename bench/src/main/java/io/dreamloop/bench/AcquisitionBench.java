@@ -374,10 +374,9 @@ final class AcquisitionBench implements Callable<Integer> {
             }
             final long t1 = System.nanoTime();
             // Random needs no predictions of the pool, and after the last cycle nothing is chosen.
+            final boolean readsPredictions = !(arm.strategy() instanceof RandomAcquisition);
             final List<DnaSequence> open =
-                    cycle < cycles && !(arm.strategy() instanceof RandomAcquisition)
-                            ? openOf(pool, chosen)
-                            : List.of();
+                    cycle < cycles && readsPredictions ? openOf(pool, chosen) : List.of();
             final double[][] predictions = predict(models, concat(testSequences, open));
             final long t2 = System.nanoTime();
             last =
@@ -389,7 +388,7 @@ final class AcquisitionBench implements Callable<Integer> {
             String pick = "";
             if (cycle < cycles) {
                 final List<Candidate> candidates =
-                        open.isEmpty() ? unscored(pool, chosen) : new ArrayList<>(open.size());
+                        readsPredictions ? new ArrayList<>(open.size()) : unscored(pool, chosen);
                 for (int i = 0; i < open.size(); i++) {
                     final double[] p = new double[models.size()];
                     for (int m = 0; m < models.size(); m++) {
