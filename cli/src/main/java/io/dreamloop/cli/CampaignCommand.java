@@ -3,6 +3,7 @@ package io.dreamloop.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dreamloop.cli.console.ProgressBar;
 import io.dreamloop.cli.console.Table;
+import io.dreamloop.cli.http.ServiceException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,6 +69,25 @@ final class CampaignCommand {
         @Option(names = "--variable-length", description = "Variable-region length (default 80).")
         Integer variableLength;
 
+        @Option(
+                names = "--test-per-subset",
+                description =
+                        "Test library: members (pairs) per subset (default 100; 0 for none). Every cycle is scored on it.")
+        Integer testPerSubset;
+
+        @Option(
+                names = "--test-subsets",
+                split = ",",
+                description =
+                        "Test library subsets (default random,high,low,snv,motif-perturbation,motif-tiling).")
+        java.util.List<String> testSubsets;
+
+        @Option(
+                names = "--test-ga-preset",
+                description =
+                        "GA preset of the test library's high and low subsets (default test).")
+        String testGaPreset;
+
         @Option(names = "--watch", description = "Follow the campaign until it ends.")
         boolean watch;
 
@@ -89,6 +109,12 @@ final class CampaignCommand {
             body.put("minHamming", minHamming);
             body.put("seed", seed);
             body.put("variableLength", variableLength);
+            final Map<String, Object> test = new LinkedHashMap<>();
+            test.put("perSubset", testPerSubset);
+            test.put("subsets", testSubsets);
+            test.put("gaPreset", testGaPreset);
+            test.values().removeIf(java.util.Objects::isNull);
+            body.put("testLibrary", test.isEmpty() ? null : test);
             body.values().removeIf(java.util.Objects::isNull);
             final JsonNode c = services.http().postJson(services.designer("/campaigns"), body);
             System.out.printf(
@@ -129,7 +155,8 @@ final class CampaignCommand {
     /** {@code dreamloop campaign show}. */
     @Command(
             name = "show",
-            description = "A campaign with its cycles, libraries and models.",
+            description =
+                    "A campaign with its cycles, libraries, models and each cycle's score on the test library.",
             mixinStandardHelpOptions = true)
     static final class Show implements Callable<Integer> {
         @Mixin Connection services;
@@ -139,11 +166,27 @@ final class CampaignCommand {
 
         @Override
         public Integer call() {
-            print(get(services, campaignId));
+            print(get(services, campaignId), evaluation(services, campaignId));
             return 0;
         }
 
-        static void print(final JsonNode c) {
+        /**
+         * The trainer's scores of the campaign's cycles on its test library; a JSON text node with
+         * the reason when the trainer cannot be asked.
+         */
+        static JsonNode evaluation(final Connection services, final String id) {
+            try {
+                return services.http()
+                        .getJson(
+                                services.trainer(
+                                        "/campaigns/%s/evaluation"
+                                                .formatted(Connection.encode(id))));
+            } catch (final ServiceException e) {
+                return com.fasterxml.jackson.databind.node.TextNode.valueOf(e.getMessage());
+            }
+        }
+
+        static void print(final JsonNode c, final JsonNode evaluation) {
             System.out.printf(
                     "campaign %s (%s): %s, cycle %d of %d%s%n",
                     c.path("campaignId").asText(),
@@ -152,6 +195,26 @@ final class CampaignCommand {
                     c.path("currentCycle").asInt(),
                     c.path("cycles").asInt(),
                     c.hasNonNull("failure") ? ": " + c.path("failure").asText() : "");
+            final JsonNode test = c.path("testLibrary");
+            if (test.isObject()) {
+                System.out.printf(
+                        "test library %s: %s, %,d members (%d per subset of %s); %,d measured%n",
+                        test.path("libraryId").asText(),
+                        test.path("libraryStatus").asText(),
+                        test.path("members").asInt(),
+                        test.path("perSubset").asInt(),
+                        String.join(", ", texts(test.path("subsets"))),
+                        evaluation.path("testLibraryRows").asInt());
+            } else {
+                System.out.println("no test library: cycles are scored on held-out rows only");
+            }
+            if (evaluation.isTextual()) {
+                System.out.println("test-library scores unavailable: " + evaluation.asText());
+            }
+            final java.util.Map<Integer, JsonNode> scored = new java.util.HashMap<>();
+            for (final JsonNode e : evaluation.path("cycles")) {
+                scored.put(e.path("cycle").asInt(), e.path("metrics"));
+            }
             final Table t =
                     new Table(
                             "cycle",
@@ -159,8 +222,12 @@ final class CampaignCommand {
                             "library status",
                             "members",
                             "models",
-                            "held-out r");
+                            "held-out r",
+                            "test score",
+                            "test r",
+                            "truth r");
             for (final JsonNode cycle : c.path("cycleDetails")) {
+                final JsonNode m = scored.get(cycle.path("cycle").asInt());
                 t.row(
                         cycle.path("cycle").asInt(),
                         cycle.path("libraryId").asText(null),
@@ -169,9 +236,30 @@ final class CampaignCommand {
                         cycle.path("models").size(),
                         cycle.hasNonNull("meanHeldOutR")
                                 ? "%.3f".formatted(cycle.path("meanHeldOutR").asDouble())
-                                : null);
+                                : null,
+                        metric(m, "score.pearson"),
+                        metric(m, "pearson.all"),
+                        metric(m, "truth.pearson.all"));
             }
             t.print(System.out);
+            if (!scored.isEmpty()) {
+                System.out.println(
+                        "test score: the challenge's Pearson score of the cycle's ensemble on the test library"
+                                + " (subsets it lacks count 0); test r: Pearson r over all its members;"
+                                + " truth r: against the in-silico lab's noiseless truth");
+            }
+        }
+
+        private static String metric(final JsonNode metrics, final String name) {
+            return metrics == null || !metrics.hasNonNull(name)
+                    ? null
+                    : "%.4f".formatted(metrics.path(name).asDouble());
+        }
+
+        private static java.util.List<String> texts(final JsonNode array) {
+            final java.util.List<String> out = new java.util.ArrayList<>();
+            array.forEach(n -> out.add(n.asText()));
+            return out;
         }
     }
 
@@ -206,7 +294,7 @@ final class CampaignCommand {
                             Duration.ofSeconds(2),
                             Duration.ofMinutes(timeoutMinutes));
             bar.done();
-            Show.print(end);
+            Show.print(end, Show.evaluation(services, id));
             return "failed".equals(end.path("status").asText()) ? 1 : 0;
         }
 

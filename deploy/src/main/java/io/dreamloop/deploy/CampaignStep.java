@@ -14,17 +14,55 @@ import java.util.Map;
 
 /**
  * Closed-loop campaigns through the running services, one per acquisition strategy with the same
- * budget and seed: the designer designs each cycle's library, the in-silico lab measures it,
- * lab-ingest estimates, the trainer trains the cycle's ensemble on the campaign's measurements, and
- * the designer acquires the next batch with it. Prints each change of cycle or step as it happens.
+ * budget and seed: the designer designs each campaign's test library and each cycle's library, the
+ * in-silico lab measures them, lab-ingest estimates, the trainer trains the cycle's ensemble on the
+ * campaign's measurements and scores it on the test library, and the designer acquires the next
+ * batch with it. Prints each change of cycle or step as it happens, then each cycle's score on the
+ * test library: the same sequences for every strategy (the same seed designs them), never trained
+ * on.
  */
 public final class CampaignStep {
 
-    /** Settings of the campaigns. */
-    public record Settings(int cycles, int budget, int candidates, long seed, Duration timeout) {}
+    /**
+     * Settings of the campaigns.
+     *
+     * @param testPerSubset members (pairs) per subset of each campaign's test library; 0 for none
+     */
+    public record Settings(
+            int cycles,
+            int budget,
+            int candidates,
+            int testPerSubset,
+            long seed,
+            Duration timeout) {}
 
-    /** A campaign as it ended: its view, and per cycle the mean held-out r of its models. */
-    public record Outcome(String strategy, JsonNode view, List<Double> heldOutR) {}
+    /**
+     * A campaign as it ended.
+     *
+     * @param view the designer's view of it
+     * @param heldOutR per cycle the mean held-out r of its models
+     * @param evaluation the trainer's scores of its cycles on the test library
+     */
+    public record Outcome(
+            String strategy, JsonNode view, List<Double> heldOutR, JsonNode evaluation) {
+        /** Per cycle a metric of the ensemble on the test library, null where it is missing. */
+        public List<Double> test(final String metric) {
+            final List<Double> out = new ArrayList<>();
+            for (int k = 0; k < heldOutR.size(); k++) {
+                out.add(null);
+            }
+            for (final JsonNode c : evaluation.path("cycles")) {
+                final int k = c.path("cycle").asInt();
+                if (k < out.size() && c.path("metrics").hasNonNull(metric)) {
+                    out.set(k, c.path("metrics").path(metric).asDouble());
+                }
+            }
+            return out;
+        }
+    }
+
+    /** How long the trainer may take to score the last cycle after the campaign finished. */
+    private static final Duration SCORING = Duration.ofMinutes(5);
 
     private CampaignStep() {}
 
@@ -53,7 +91,8 @@ public final class CampaignStep {
                             "cycles", settings.cycles(),
                             "budget", settings.budget(),
                             "candidates", settings.candidates(),
-                            "seed", settings.seed()));
+                            "seed", settings.seed(),
+                            "testLibrary", Map.of("perSubset", settings.testPerSubset())));
             ids.put(strategy, id);
         }
         out.printf(
@@ -74,7 +113,7 @@ public final class CampaignStep {
                     continue;
                 }
                 final JsonNode view = http.getJson(designer + "/campaigns/" + e.getValue());
-                final String line = progress(view);
+                final String line = progress(view) + testScore(evaluation(stack, e.getValue()));
                 if (!line.equals(lastLine.get(e.getKey()))) {
                     out.printf(
                             "       [%5.0f s] %s%n",
@@ -95,17 +134,98 @@ public final class CampaignStep {
             ServiceProcess.sleep(1000);
         }
         final List<Outcome> outcomes = new ArrayList<>();
-        ended.forEach((strategy, view) -> outcomes.add(new Outcome(strategy, view, curve(view))));
+        ended.forEach(
+                (strategy, view) ->
+                        outcomes.add(
+                                new Outcome(
+                                        strategy,
+                                        view,
+                                        curve(view),
+                                        scored(stack, ids.get(strategy), view, out))));
         out.println(
-                "       held-out Pearson r of each cycle's ensemble (trainer's held-out rows):");
-        for (final Outcome o : outcomes) {
-            final StringBuilder row = new StringBuilder();
-            for (final Double r : o.heldOutR()) {
-                row.append(r == null ? "     -" : String.format(Locale.ROOT, " %6.3f", r));
-            }
-            out.printf("       %-14s%s%n", o.strategy(), row);
+                "       held-out Pearson r of each cycle's ensemble (trainer's held-out rows, different for each campaign):");
+        outcomes.forEach(o -> out.printf("       %-14s%s%n", o.strategy(), row(o.heldOutR(), 3)));
+        if (settings.testPerSubset() > 0) {
+            final JsonNode test = outcomes.getFirst().view().path("testLibrary");
+            out.printf(
+                    "       on the test library (%,d members: %d per subset of %s; measured once, never trained on):%n",
+                    test.path("members").asInt(),
+                    test.path("perSubset").asInt(),
+                    test.path("subsets"));
+            out.println("         challenge Pearson score of each cycle's ensemble:");
+            outcomes.forEach(
+                    o ->
+                            out.printf(
+                                    "       %-14s%s%n",
+                                    o.strategy(), row(o.test("score.pearson"), 4)));
+            out.println("         Pearson r against the in-silico lab's noiseless truth:");
+            outcomes.forEach(
+                    o ->
+                            out.printf(
+                                    "       %-14s%s%n",
+                                    o.strategy(), row(o.test("truth.pearson.all"), 4)));
         }
         return outcomes;
+    }
+
+    private static String row(final List<Double> values, final int decimals) {
+        final StringBuilder row = new StringBuilder();
+        for (final Double v : values) {
+            row.append(
+                    v == null
+                            ? " " + " ".repeat(decimals + 2) + "-"
+                            : String.format(
+                                    Locale.ROOT, " %" + (decimals + 3) + "." + decimals + "f", v));
+        }
+        return row.toString();
+    }
+
+    /** The trainer's scores of a campaign's cycles on its test library. */
+    static JsonNode evaluation(final LocalStack stack, final String campaignId) {
+        return stack.http()
+                .getJson(stack.url(Topics.TRAINER) + "/campaigns/" + campaignId + "/evaluation");
+    }
+
+    /**
+     * The evaluation once every cycle is scored, waiting up to {@link #SCORING} (the trainer scores
+     * the last cycle after publishing its models); what is there then, when the campaign has a test
+     * library, else at once.
+     */
+    private static JsonNode scored(
+            final LocalStack stack,
+            final String campaignId,
+            final JsonNode view,
+            final PrintStream out) {
+        final int cycles = view.path("cycleDetails").size();
+        final Instant deadline = Instant.now().plus(SCORING);
+        JsonNode evaluation = evaluation(stack, campaignId);
+        while (view.path("testLibrary").isObject()
+                && evaluation.path("cycles").size() < cycles
+                && Instant.now().isBefore(deadline)) {
+            ServiceProcess.sleep(1000);
+            evaluation = evaluation(stack, campaignId);
+        }
+        if (view.path("testLibrary").isObject() && evaluation.path("cycles").size() < cycles) {
+            out.printf(
+                    "       %s: only %d of %d cycles scored on the test library within %s%n",
+                    campaignId, evaluation.path("cycles").size(), cycles, SCORING);
+        }
+        return evaluation;
+    }
+
+    /** "; test score S (cycle k)" for the latest scored cycle, or nothing. */
+    static String testScore(final JsonNode evaluation) {
+        final JsonNode cycles = evaluation.path("cycles");
+        if (cycles.isEmpty()) {
+            return "";
+        }
+        final JsonNode last = cycles.get(cycles.size() - 1);
+        return String.format(
+                Locale.ROOT,
+                "; test library: score %.4f, r vs truth %.3f (cycle %d)",
+                last.path("metrics").path("score.pearson").asDouble(),
+                last.path("metrics").path("truth.pearson.all").asDouble(Double.NaN),
+                last.path("cycle").asInt());
     }
 
     /** One line: campaign, cycle, step, members, models and their score. */

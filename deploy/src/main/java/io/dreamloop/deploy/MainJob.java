@@ -73,6 +73,13 @@ public final class MainJob implements Callable<Integer> {
     int budget;
 
     @Option(
+            names = "--campaign-test-per-subset",
+            defaultValue = "100",
+            description =
+                    "Members (pairs) per subset of each campaign's test library, on which every cycle is scored; 0 for none (default ${DEFAULT-VALUE}).")
+    int testPerSubset;
+
+    @Option(
             names = "--root",
             defaultValue = ".",
             description = "Repository root (default: the current directory).")
@@ -123,6 +130,7 @@ public final class MainJob implements Callable<Integer> {
                                         cycles,
                                         budget,
                                         budget * CANDIDATES_PER_CHOSEN,
+                                        testPerSubset,
                                         seed,
                                         Duration.ofMinutes(30)),
                                 System.out);

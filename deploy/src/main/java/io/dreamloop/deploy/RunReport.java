@@ -72,6 +72,7 @@ public final class RunReport {
                                         c.strategy(), lastLibrary, points.length, pearson(points)),
                         points);
             }
+            final TestLibrarySection test = testLibrary(stack, campaigns, libraries);
             final Map<String, double[]> bySubset =
                     gaLibraryId == null
                             ? Map.of()
@@ -79,6 +80,7 @@ public final class RunReport {
             final String page =
                     page(
                             table.toString(),
+                            test.html(),
                             campaigns,
                             curves,
                             predictedVsMeasured,
@@ -197,8 +199,116 @@ public final class RunReport {
         return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : Double.NaN;
     }
 
+    /** The test-library part of the page. */
+    private record TestLibrarySection(String html) {}
+
+    /**
+     * Each cycle's ensemble on its campaign's test library: the challenge's Pearson score and r
+     * against the truth per cycle and strategy (table and lines), and the last cycle's predictions
+     * against the measurements; writes the test libraries and the predictions beside the page.
+     */
+    private static TestLibrarySection testLibrary(
+            final LocalStack stack,
+            final List<CampaignStep.Outcome> campaigns,
+            final Path libraries)
+            throws IOException {
+        if (campaigns.stream().noneMatch(c -> c.view().path("testLibrary").isObject())) {
+            return new TestLibrarySection(
+                    "<p>The campaigns had no test library (<code>--campaign-test-per-subset 0</code>).</p>");
+        }
+        final Map<String, List<Double>> scores = new LinkedHashMap<>();
+        final Map<String, List<Double>> truth = new LinkedHashMap<>();
+        final Map<String, double[][]> last = new LinkedHashMap<>();
+        final StringBuilder rows = new StringBuilder();
+        final StringBuilder files = new StringBuilder();
+        for (final CampaignStep.Outcome c : campaigns) {
+            scores.put(c.strategy(), c.test("score.pearson"));
+            truth.put(c.strategy(), c.test("truth.pearson.all"));
+            rows.append(
+                            testRow(
+                                    c.strategy() + ": challenge Pearson score",
+                                    c.test("score.pearson")))
+                    .append(testRow(c.strategy() + ": r vs truth", c.test("truth.pearson.all")));
+            final String campaignId = c.view().path("campaignId").asText();
+            final String testId = c.view().path("testLibrary").path("libraryId").asText();
+            Files.writeString(libraries.resolve(testId + ".tsv"), members(stack, testId));
+            files.append("<a href='libraries/%s.tsv'>%s.tsv</a> ".formatted(testId, testId));
+            final JsonNode cycles = c.evaluation().path("cycles");
+            if (cycles.isEmpty()) {
+                continue;
+            }
+            final int k = cycles.get(cycles.size() - 1).path("cycle").asInt();
+            final String tsv =
+                    stack.http()
+                            .getText(
+                                    "%s/campaigns/%s/evaluation/%d/predictions"
+                                            .formatted(stack.url(Topics.TRAINER), campaignId, k));
+            final String name = "%s-cycle%d-predictions".formatted(testId, k);
+            Files.writeString(libraries.resolve(name + ".tsv"), tsv);
+            files.append("<a href='libraries/%s.tsv'>%s.tsv</a> ".formatted(name, name));
+            final List<double[]> points = new ArrayList<>();
+            for (final String line : tsv.split("\n")) {
+                final String[] f = line.split("\t", -1);
+                if (f.length == 6 && !"row_id".equals(f[0])) {
+                    points.add(new double[] {Double.parseDouble(f[5]), Double.parseDouble(f[3])});
+                }
+            }
+            final double[][] xy = points.toArray(double[][]::new);
+            last.put(
+                    "%s, cycle %d (n=%d, r=%.3f)"
+                            .formatted(c.strategy(), k, xy.length, pearson(xy)),
+                    xy);
+        }
+        final JsonNode spec = campaigns.getFirst().view().path("testLibrary");
+        return new TestLibrarySection(
+                """
+                <p>Each campaign designs a test library at its start (%,d members: %d per subset of
+                %s; the same sequences for every strategy, since the same seed designs them), the
+                in-silico lab measures it once, and it is never trained on. Every cycle's ensemble
+                (the mean of its members) is scored on it by the challenge's Pearson score (subsets
+                the library lacks count 0) and against the lab's noiseless truth.</p>
+                <table>%s</table>
+                <figure>%s</figure><figure>%s</figure>
+                <figure>%s</figure>
+                <p>Files: %s</p>
+                """
+                        .formatted(
+                                spec.path("members").asInt(),
+                                spec.path("perSubset").asInt(),
+                                Svg.escape(spec.path("subsets").toString()),
+                                rows,
+                                Svg.lines(
+                                        "test library: challenge Pearson score per cycle",
+                                        "cycle",
+                                        "Pearson score",
+                                        scores),
+                                Svg.lines(
+                                        "test library: r against the truth per cycle",
+                                        "cycle",
+                                        "r vs truth",
+                                        truth),
+                                Svg.scatter(
+                                        "test library: last cycle's ensemble, predicted vs measured",
+                                        "ensemble mean prediction (bin)",
+                                        "measured (bin-weighted mean)",
+                                        last),
+                                files));
+    }
+
+    private static String testRow(final String label, final List<Double> values) {
+        final StringBuilder row =
+                new StringBuilder("<tr><td>").append(Svg.escape(label)).append("</td>");
+        for (final Double v : values) {
+            row.append("<td>")
+                    .append(v == null ? "-" : String.format(Locale.ROOT, "%.4f", v))
+                    .append("</td>");
+        }
+        return row.append("</tr>\n").toString();
+    }
+
     private static String page(
             final String table,
+            final String testLibrary,
             final List<CampaignStep.Outcome> campaigns,
             final Map<String, List<Double>> curves,
             final Map<String, double[][]> predictedVsMeasured,
@@ -234,11 +344,13 @@ public final class RunReport {
                 <h1>dreamloop run report</h1>
                 <p>Closed-loop campaigns on the in-silico lab, one per acquisition strategy, with the same
                 budget and seed. Each cycle's ensemble is trained from scratch on the campaign's own
-                measurements; its score is the trainer's held-out Pearson r (about a tenth of the
-                campaign's measurements, chosen by a hash of the sequence, so strategies are scored on
-                different rows: <code>./dreamloop bench acquisition</code> compares them on one fixed
-                test set).</p>
+                measurements.</p>
+                <h2>Score on the test library per cycle</h2>
+                %s
                 <h2>Model score per cycle</h2>
+                <p>The trainer's held-out Pearson r: about a tenth of each campaign's own
+                measurements, chosen by a hash of the sequence, so strategies are scored on
+                different rows (the test library above is the same for all).</p>
                 <table>%s%s</table>
                 <figure>%s</figure>
                 <h2>Predicted vs measured</h2>
@@ -253,6 +365,7 @@ public final class RunReport {
                 </body></html>
                 """
                 .formatted(
+                        testLibrary,
                         head,
                         table,
                         Svg.lines("held-out Pearson r per cycle", "cycle", "held-out r", curves),

@@ -29,13 +29,17 @@ import org.junit.jupiter.api.Test;
  * SIGKILL in the middle of a cycle and started again, on a broker of its own (from the Maven jars,
  * so that it can be killed) and PostgreSQL: afterwards every library was designed once, sorted
  * once, and every one of its members is measured exactly once per estimation method at the trainer,
- * and every cycle's ensemble was trained once per member.
+ * every cycle's ensemble was trained once per member and scored on the campaign's test library.
  */
 class FaultInjectionIT {
     private static final String CAMPAIGN = "fault-1";
     private static final int CYCLES = 2;
     private static final int BUDGET = 60;
     private static final int ENSEMBLE = 2;
+    /** Test library: 10 random members and 10 SNV pairs (no model is served for high and low). */
+    private static final int TEST_PER_SUBSET = 10;
+
+    private static final int TEST_MEMBERS = 3 * TEST_PER_SUBSET;
     private static final Duration TIMEOUT = Duration.ofMinutes(15);
 
     private static final Map<String, JdbcSettings> DATABASES = new LinkedHashMap<>();
@@ -99,7 +103,9 @@ class FaultInjectionIT {
                         "candidates",
                         BUDGET * 4,
                         "seed",
-                        5));
+                        5,
+                        "testLibrary",
+                        Map.of("perSubset", TEST_PER_SUBSET, "subsets", List.of("random", "snv"))));
         final List<Fault> faults =
                 List.of(
                         new Fault(
@@ -159,6 +165,29 @@ class FaultInjectionIT {
         assertOneSortPerLibrary();
         assertEveryMemberMeasuredOncePerMethod();
         assertOneTrainingRunPerEnsembleMember();
+        assertEveryCycleScoredOnTheTestLibrary();
+    }
+
+    private static void assertEveryCycleScoredOnTheTestLibrary() {
+        final String url = stack.url(Topics.TRAINER) + "/campaigns/" + CAMPAIGN + "/evaluation";
+        final Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        JsonNode evaluation = stack.http().getJson(url);
+        while (evaluation.path("cycles").size() < CYCLES + 1 && Instant.now().isBefore(deadline)) {
+            ServiceProcess.sleep(1000);
+            evaluation = stack.http().getJson(url);
+        }
+        System.out.println("test-library scores: " + evaluation);
+        assertThat(evaluation.path("testLibraryRows").asInt()).isEqualTo(TEST_MEMBERS);
+        assertThat(evaluation.path("cycles")).hasSize(CYCLES + 1);
+        for (int k = 0; k <= CYCLES; k++) {
+            final JsonNode cycle = evaluation.path("cycles").get(k);
+            assertThat(cycle.path("cycle").asInt()).isEqualTo(k);
+            assertThat(cycle.path("testRows").asInt()).isEqualTo(TEST_MEMBERS);
+            assertThat(cycle.path("models")).hasSize(ENSEMBLE);
+            assertThat(cycle.path("metrics").path("truth.pearson.all").isNumber())
+                    .as("cycle %d is scored against the truth: %s", k, cycle)
+                    .isTrue();
+        }
     }
 
     private static void restart(final String service) {
@@ -170,8 +199,9 @@ class FaultInjectionIT {
                 counts(
                         Topics.LAB_INGEST,
                         "select library_id, count(*) from sortseq_run where library_id like ? group by library_id",
-                        CAMPAIGN + "-c%");
-        assertThat(runs).hasSize(CYCLES + 1).allSatisfy((library, n) -> assertThat(n).isOne());
+                        CAMPAIGN + "-%");
+        // Every cycle's library and the test library.
+        assertThat(runs).hasSize(CYCLES + 2).allSatisfy((library, n) -> assertThat(n).isOne());
     }
 
     private static void assertEveryMemberMeasuredOncePerMethod() throws SQLException {
@@ -188,7 +218,7 @@ class FaultInjectionIT {
         System.out.printf(
                 "measurements at the trainer per method: %s (distinct %s)%n", rows, distinct);
         assertThat(rows).hasSize(2).containsAllEntriesOf(distinct);
-        assertThat(rows.values()).containsOnly((long) (CYCLES + 1) * BUDGET);
+        assertThat(rows.values()).containsOnly((long) (CYCLES + 1) * BUDGET + TEST_MEMBERS);
     }
 
     private static void assertOneTrainingRunPerEnsembleMember() throws SQLException {

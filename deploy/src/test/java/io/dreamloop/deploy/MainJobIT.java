@@ -33,7 +33,8 @@ class MainJobIT {
                                     "--sequences", "1000",
                                     "--seed", "11",
                                     "--campaign-cycles", "1",
-                                    "--campaign-budget", "100");
+                                    "--campaign-budget", "100",
+                                    "--campaign-test-per-subset", "20");
         } finally {
             System.setOut(original);
         }
@@ -52,6 +53,9 @@ class MainJobIT {
                 .contains("camp-random-11 cycle 1/1: finished")
                 .contains("camp-uncertainty-11 cycle 1/1: finished")
                 .contains("held-out Pearson r of each cycle's ensemble")
+                .contains("on the test library (")
+                .contains("challenge Pearson score of each cycle's ensemble:")
+                .contains("Pearson r against the in-silico lab's noiseless truth:")
                 .contains(" 12. report: ")
                 .contains("stopped all services and the broker");
         final java.nio.file.Path report =
@@ -59,6 +63,8 @@ class MainJobIT {
         assertThat(report.resolve("index.html"))
                 .content()
                 .contains("<h2>Model score per cycle</h2>")
+                .contains("<h2>Score on the test library per cycle</h2>")
+                .contains("libraries/camp-random-11-test-cycle1-predictions.tsv")
                 .contains("<svg")
                 .contains("libraries/camp-uncertainty-11-c1.tsv");
         assertThat(report.resolve("libraries/camp-uncertainty-11-c1.tsv"))

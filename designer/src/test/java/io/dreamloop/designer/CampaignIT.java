@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.dreamloop.contracts.event.DeadLetter;
@@ -53,7 +54,8 @@ class CampaignIT {
                 .header("traceparent", "00-" + w3c + "-1a2b3c4d5e6f7a8b-01")
                 .body(
                         "{\"campaignId\": \"camp-it\", \"strategy\": \"uncertainty\", \"cycles\": 2,"
-                                + " \"budget\": 30, \"candidates\": 120, \"seed\": 7}")
+                                + " \"budget\": 30, \"candidates\": 120, \"seed\": 7,"
+                                + " \"testLibrary\": {\"perSubset\": 6, \"subsets\": [\"random\", \"snv\"]}}")
                 .post("/campaigns")
                 .then()
                 .statusCode(202)
@@ -66,6 +68,39 @@ class CampaignIT {
                         c -> "designed".equals(c.getString("cycleDetails[0].libraryStatus")));
         assertThat(first.getInt("cycleDetails[0].members")).isEqualTo(30);
         assertThat(first.getInt("currentCycle")).isZero();
+        // The test library: its own library, the campaign's and no cycle's, designed once.
+        final JsonPath tested =
+                awaitCampaign(
+                        "camp-it",
+                        c -> "designed".equals(c.getString("testLibrary.libraryStatus")));
+        assertThat(tested.getString("testLibrary.libraryId")).isEqualTo("camp-it-test");
+        assertThat(tested.getInt("testLibrary.members")).isEqualTo(6 + 2 * 6);
+        assertThat(tested.getList("testLibrary.subsets")).containsExactly("random", "snv");
+        final DesignRequested test =
+                codec.decode(
+                        TestTopics.readUntil(
+                                        bootstrap,
+                                        Topics.DESIGN_REQUESTED,
+                                        r -> "camp-it-test".equals(r.key()),
+                                        Duration.ofSeconds(60))
+                                .getLast()
+                                .value(),
+                        DesignRequested.class);
+        assertThat(test.header().lineage().ofTestLibrary()).isTrue();
+        assertThat(test.header().lineage().campaignId()).isEqualTo("camp-it");
+        assertThat(test.header().lineage().cycle()).isNull();
+        assertThat(test.header().traceId()).isEqualTo(w3c);
+        final List<LibraryDesigned> testChunks =
+                TestTopics.readUntil(
+                                bootstrap,
+                                Topics.LIBRARY_DESIGNED,
+                                r -> "camp-it-test".equals(r.key()),
+                                Duration.ofSeconds(60))
+                        .stream()
+                        .filter(r -> "camp-it-test".equals(r.key()))
+                        .map(r -> codec.decode(r.value(), LibraryDesigned.class))
+                        .toList();
+        assertThat(testChunks).allMatch(c -> c.header().lineage().ofTestLibrary());
         // Cycle 0 is the trace of the request that started the campaign: its design request and,
         // published by the consumer that designed it, its library.
         assertThat(traceOf(Topics.DESIGN_REQUESTED, "camp-it-c0", DesignRequested.class))
@@ -150,7 +185,7 @@ class CampaignIT {
         given().contentType(ContentType.JSON)
                 .body(
                         "{\"campaignId\": \"camp-cancel\", \"strategy\": \"uncertainty\", \"cycles\": 3,"
-                                + " \"budget\": 20, \"seed\": 3}")
+                                + " \"budget\": 20, \"seed\": 3, \"testLibrary\": {\"perSubset\": 0}}")
                 .post("/campaigns")
                 .then()
                 .statusCode(202);
@@ -218,16 +253,40 @@ class CampaignIT {
                 .statusCode(400)
                 .body("message", equalTo("candidates (10) must be at least the budget (50)"));
         given().contentType(ContentType.JSON)
-                .body("{\"campaignId\": \"camp-twice\", \"budget\": 20, \"seed\": 1}")
+                .body(
+                        "{\"campaignId\": \"camp-twice\", \"budget\": 20, \"seed\": 1,"
+                                + " \"testLibrary\": {\"perSubset\": 0}}")
                 .post("/campaigns")
                 .then()
-                .statusCode(202);
+                .statusCode(202)
+                .body("testLibrary", nullValue());
         given().contentType(ContentType.JSON)
                 .body("{\"campaignId\": \"camp-twice\", \"budget\": 20, \"seed\": 1}")
                 .post("/campaigns")
                 .then()
                 .statusCode(409)
                 .body("message", equalTo("campaign 'camp-twice' already exists"));
+        // A test library the campaign cannot have is refused before anything is stored.
+        given().contentType(ContentType.JSON)
+                .body(
+                        "{\"campaignId\": \"camp-bad-test\", \"seed\": 1,"
+                                + " \"testLibrary\": {\"subsets\": [\"random\", \"challenging\"]}}")
+                .post("/campaigns")
+                .then()
+                .statusCode(400)
+                .body(
+                        "message",
+                        equalTo(
+                                "testLibrary.subsets: 'challenging' is not available in a campaign's test library (it needs two models, and a campaign starts with one)"));
+        given().contentType(ContentType.JSON)
+                .body("{\"seed\": 1, \"testLibrary\": {\"perSubset\": -1}}")
+                .post("/campaigns")
+                .then()
+                .statusCode(400)
+                .body(
+                        "message",
+                        equalTo("testLibrary.perSubset must be in [0, 10000], but was -1"));
+        given().get("/campaigns/camp-bad-test").then().statusCode(404);
         given().get("/campaigns/nope")
                 .then()
                 .statusCode(404)

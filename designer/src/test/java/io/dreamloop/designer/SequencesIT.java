@@ -77,7 +77,7 @@ class SequencesIT {
         given().contentType(ContentType.JSON)
                 .body(
                         "{\"campaignId\": \"camp-seq\", \"strategy\": \"random\", \"cycles\": 1,"
-                                + " \"budget\": 20, \"seed\": 5}")
+                                + " \"budget\": 20, \"seed\": 5, \"testLibrary\": {\"perSubset\": 0}}")
                 .post("/campaigns")
                 .then()
                 .statusCode(202);

@@ -1,6 +1,7 @@
 package io.dreamloop.labingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.dreamloop.contracts.event.LibraryDesigned;
 import io.dreamloop.contracts.event.MeasurementsRecorded;
@@ -22,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +80,7 @@ class InSilicoLabIT {
                 chunks.stream().map(codec::encode).toList());
         final String run = InSilicoLab.runId("lib-lab");
         final Map<String, Double> maude = new HashMap<>();
+        final Map<String, Double> carried = new HashMap<>();
         final java.util.Set<String> traces = new java.util.HashSet<>();
         TestTopics.readUntil(
                 bootstrap,
@@ -87,6 +90,7 @@ class InSilicoLabIT {
                             codec.decode(r.value(), MeasurementsRecorded.class);
                     if (m.runId().equals(run) && m.method().equals("maude")) {
                         m.measurements().forEach(x -> maude.put(x.memberId(), x.value()));
+                        m.measurements().forEach(x -> carried.put(x.memberId(), x.truth()));
                         traces.add(m.header().traceId());
                     }
                     return maude.size() == n;
@@ -109,14 +113,20 @@ class InSilicoLabIT {
                         OccupancyModel.Parameters.yeastDefaults(TransfacMotifs.parse(MOTIFS)));
         final double[] t = new double[n];
         final double[] m = new double[n];
+        final double[] c = new double[n];
         int i = 0;
-        for (final LibraryDesigned c : chunks) {
-            for (final var member : c.members()) {
-                t[i] = truth.expression(c.flanks().wrap(member.variable()));
+        for (final LibraryDesigned chunk : chunks) {
+            for (final var member : chunk.members()) {
+                t[i] = truth.expression(chunk.flanks().wrap(member.variable()));
                 m[i] = maude.get(member.id());
+                c[i] = carried.get(member.id());
                 i++;
             }
         }
         assertThat(Correlations.pearson(m, t).value()).isGreaterThan(0.8);
+        // Each measurement carries the truth it was simulated from: the same values on the
+        // library's z scale (mean 0, sd 1), an affine map of the occupancy model's.
+        assertThat(Correlations.pearson(c, t).value()).isCloseTo(1, within(1e-9));
+        assertThat(Arrays.stream(c).average().orElseThrow()).isCloseTo(0, within(1e-9));
     }
 }

@@ -14,6 +14,7 @@ import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.sequence.Subset;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.contracts.wire.EventCodec;
+import io.dreamloop.evaluation.Correlations;
 import io.dreamloop.predictor.model.artifact.ModelManifest;
 import io.dreamloop.predictor.model.artifact.ModelStore;
 import io.dreamloop.testing.DreamloopInfrastructureResource;
@@ -240,7 +241,15 @@ class TrainingIT {
     @Order(4)
     void aCompleteCampaignRunTrainsTheCycleEnsembleOnTheCampaignsMeasurementsOnce()
             throws IOException {
-        final List<Measurement> rows = demoRows(2400).subList(2000, 2400);
+        final List<Measurement> all = demoRows(2550);
+        final List<Measurement> rows = all.subList(2000, 2400);
+        // The campaign's test library, half of it before the cycle: never trained on, and
+        // not scored on until it is complete.
+        final List<Measurement> test = testLibrary(all.subList(2400, 2550));
+        final List<byte[]> testChunks = testLibraryChunks("camp-t", test);
+        TestTopics.produce(
+                bootstrap, Topics.MEASUREMENTS_RECORDED, "run-camp-test", testChunks.subList(0, 1));
+        awaitTestLibraryRows("camp-t", 75);
         final List<byte[]> events = new ArrayList<>();
         for (int c = 0; c < 2; c++) {
             events.add(
@@ -321,6 +330,147 @@ class TrainingIT {
         }
         assertThat(given().get("/models/served").then().extract().jsonPath().getString("version"))
                 .isEqualTo(FIXTURE);
+
+        // The cycle is scored once the test library is complete.
+        assertThat(
+                        given().get("/campaigns/camp-t/evaluation")
+                                .then()
+                                .extract()
+                                .jsonPath()
+                                .getList("cycles"))
+                .isEmpty();
+        TestTopics.produce(
+                bootstrap, Topics.MEASUREMENTS_RECORDED, "run-camp-test", testChunks.subList(1, 2));
+        final JsonPath evaluation = awaitEvaluatedCycles("camp-t", 1);
+        assertThat(evaluation.getInt("testLibraryRows")).isEqualTo(150);
+        assertThat(evaluation.getInt("cycles[0].cycle")).isZero();
+        assertThat(evaluation.getInt("cycles[0].testRows")).isEqualTo(150);
+        assertThat(evaluation.getList("cycles[0].models", String.class))
+                .containsExactly(
+                        published.stream()
+                                .sorted(java.util.Comparator.comparing(m -> m.ensemble().index()))
+                                .map(ModelPublished::modelVersion)
+                                .toArray(String[]::new));
+        final Map<String, Number> metrics = evaluation.getMap("cycles[0].metrics");
+        assertThat(metrics)
+                .containsKeys(
+                        "score.pearson",
+                        "pearson.random",
+                        "pearson.high",
+                        "truth.pearson.all",
+                        "truth.score.pearson",
+                        "member.0.pearson.all",
+                        "member.1.pearson.all");
+        // The lab's ceiling: measured against truth over the test rows.
+        assertThat(metrics.get("lab.pearson.truth").doubleValue())
+                .isCloseTo(
+                        Correlations.pearson(
+                                        test.stream().mapToDouble(Measurement::value).toArray(),
+                                        test.stream().mapToDouble(Measurement::truth).toArray())
+                                .value(),
+                        Offset.offset(1e-6));
+        // The ensemble's predictions, row by row, give the published r.
+        final List<String> tsv =
+                List.of(
+                        given().get("/campaigns/camp-t/evaluation/0/predictions")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .asString()
+                                .split("\n"));
+        assertThat(tsv.getFirst()).isEqualTo("row_id\tsubset\tpair\tmeasured\ttruth\tpredicted");
+        assertThat(tsv).hasSize(151);
+        final double[] measured = new double[150];
+        final double[] predicted = new double[150];
+        for (int i = 0; i < 150; i++) {
+            final String[] f = tsv.get(i + 1).split("\t", -1);
+            measured[i] = Double.parseDouble(f[3]);
+            predicted[i] = Double.parseDouble(f[5]);
+        }
+        assertThat(metrics.get("pearson.all").doubleValue())
+                .isCloseTo(Correlations.pearson(predicted, measured).value(), Offset.offset(1e-5));
+        given().get("/campaigns/camp-t/evaluation/1/predictions")
+                .then()
+                .statusCode(404)
+                .body(
+                        "message",
+                        org.hamcrest.Matchers.equalTo(
+                                "campaign 'camp-t' has no cycle 1 scored on its test library"));
+    }
+
+    /**
+     * Test-library measurements as the in-silico lab records them: half random, half high, each
+     * with a truth that differs from the measurement by a fixed wobble.
+     */
+    private static List<Measurement> testLibrary(final List<Measurement> rows) {
+        final List<Measurement> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            final Measurement m = rows.get(i);
+            out.add(
+                    new Measurement(
+                            "test-" + i,
+                            m.sequence(),
+                            m.value(),
+                            100,
+                            false,
+                            null,
+                            i < rows.size() / 2 ? Subset.RANDOM : Subset.HIGH,
+                            null,
+                            m.value() + Math.sin(i)));
+        }
+        return out;
+    }
+
+    /** The test library's two chunks, its lineage the campaign's and no cycle's. */
+    private List<byte[]> testLibraryChunks(final String campaign, final List<Measurement> rows) {
+        final List<byte[]> out = new ArrayList<>();
+        final int half = rows.size() / 2;
+        for (int c = 0; c < 2; c++) {
+            out.add(
+                    codec.encode(
+                            new MeasurementsRecorded(
+                                    EventTypes.header(
+                                            MeasurementsRecorded.class,
+                                            Lineage.testLibrary(campaign, campaign + "-test")
+                                                    .withRun("run-camp-test")),
+                                    "run-camp-test",
+                                    campaign + "-test",
+                                    "bin-weighted-mean",
+                                    ExpressionScale.BIN_INDEX,
+                                    new Chunk(c, 2),
+                                    rows.subList(c * half, (c + 1) * half))));
+        }
+        return out;
+    }
+
+    private static void awaitTestLibraryRows(final String campaign, final int rows) {
+        final Instant deadline = Instant.now().plusSeconds(60);
+        while (given().get("/campaigns/" + campaign + "/evaluation")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getInt("testLibraryRows")
+                < rows) {
+            assertThat(Instant.now()).as("test library rows stored").isBefore(deadline);
+            pause();
+        }
+    }
+
+    private static JsonPath awaitEvaluatedCycles(final String campaign, final int cycles) {
+        final Instant deadline = Instant.now().plusSeconds(120);
+        while (true) {
+            final JsonPath view =
+                    given().get("/campaigns/" + campaign + "/evaluation")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath();
+            if (view.getList("cycles").size() >= cycles) {
+                return view;
+            }
+            assertThat(Instant.now()).as("cycles scored on the test library").isBefore(deadline);
+            pause();
+        }
     }
 
     /**

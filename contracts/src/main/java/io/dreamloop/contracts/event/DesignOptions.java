@@ -26,6 +26,10 @@ public record DesignOptions(
         @OptionalField String nativePromoters,
         @OptionalField AcquisitionOptions acquisition) {
 
+    /** The GA presets, by name. */
+    public static final java.util.List<String> GA_PRESETS =
+            java.util.List.of("vaishnav", "cpu", "test");
+
     /** Champion model, CPU preset, no native promoters. */
     public static final DesignOptions DEFAULT =
             new DesignOptions(null, null, null, null, null, null, null);
@@ -54,7 +58,7 @@ public record DesignOptions(
         if (challenger != null) {
             Ids.require(challenger, "challenger");
         }
-        if (gaPreset != null && !java.util.Set.of("vaishnav", "cpu", "test").contains(gaPreset)) {
+        if (gaPreset != null && !GA_PRESETS.contains(gaPreset)) {
             throw new IllegalArgumentException(
                     "gaPreset must be vaishnav, cpu or test, but was '%s'".formatted(gaPreset));
         }

@@ -6,6 +6,10 @@ import io.dreamloop.contracts.schema.OptionalField;
 /**
  * The ids that answer "which campaign, cycle, library, run and model is this about". All optional:
  * an ad-hoc score request belongs to no campaign.
+ *
+ * <p>A campaign's test library belongs to the campaign and to none of its cycles: its lineage names
+ * the campaign and no cycle ({@link #testLibrary}). It is measured once, never trained on, and
+ * every cycle's ensemble is scored on it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Lineage(
@@ -21,6 +25,17 @@ public record Lineage(
         if (cycle != null && cycle < 0) {
             throw new IllegalArgumentException("cycle must be >= 0, but was %d".formatted(cycle));
         }
+    }
+
+    /** The lineage of a campaign's test library. */
+    public static Lineage testLibrary(final String campaignId, final String libraryId) {
+        Ids.require(campaignId, "campaignId");
+        return new Lineage(campaignId, null, libraryId, null, null);
+    }
+
+    /** True for the lineage of a campaign's test library: a campaign and no cycle. */
+    public boolean ofTestLibrary() {
+        return campaignId != null && cycle == null;
     }
 
     public static Lineage ofLibrary(final String libraryId) {

@@ -17,6 +17,10 @@ import java.util.Objects;
  * @param qcFlags quality flags, empty when none
  * @param subset the library subset of the member, for evaluation per subset; absent if unknown
  * @param pairId the member's pair in a paired subset (alt and ref share it); absent otherwise
+ * @param truth the member's noiseless expression where a simulation knows it (the in-silico lab:
+ *     its ground truth on the sort's z scale); absent for a real lab. Pearson and Spearman against
+ *     it do not depend on the scale, so a model can be scored against the truth as well as against
+ *     the noisy measurement.
  */
 public record Measurement(
         String memberId,
@@ -26,7 +30,8 @@ public record Measurement(
         boolean singleton,
         @OptionalField List<String> qcFlags,
         @OptionalField Subset subset,
-        @OptionalField String pairId) {
+        @OptionalField String pairId,
+        @OptionalField Double truth) {
     public Measurement {
         Ids.require(memberId, "memberId");
         Objects.requireNonNull(sequence, "sequence");
@@ -43,6 +48,23 @@ public record Measurement(
         if (pairId != null) {
             Ids.require(pairId, "pairId");
         }
+        if (truth != null && !Double.isFinite(truth)) {
+            throw new IllegalArgumentException(
+                    "measurement of '%s': truth is not finite: %s".formatted(memberId, truth));
+        }
+    }
+
+    /** A measurement with subset information and no known truth (any real lab's). */
+    public Measurement(
+            final String memberId,
+            final DnaSequence sequence,
+            final double value,
+            final long reads,
+            final boolean singleton,
+            final List<String> qcFlags,
+            final Subset subset,
+            final String pairId) {
+        this(memberId, sequence, value, reads, singleton, qcFlags, subset, pairId, null);
     }
 
     /** A measurement without subset information. */
@@ -53,6 +75,6 @@ public record Measurement(
             final long reads,
             final boolean singleton,
             final List<String> qcFlags) {
-        this(memberId, sequence, value, reads, singleton, qcFlags, null, null);
+        this(memberId, sequence, value, reads, singleton, qcFlags, null, null, null);
     }
 }

@@ -2,6 +2,8 @@ package io.dreamloop.designer.campaign;
 
 import io.dreamloop.contracts.event.AcquisitionOptions;
 import io.dreamloop.contracts.event.Ids;
+import io.dreamloop.contracts.sequence.Subset;
+import io.dreamloop.designer.persistence.CampaignEntity;
 import java.util.UUID;
 
 /**
@@ -18,6 +20,8 @@ import java.util.UUID;
  * @param minHamming the smallest Hamming distance within an acquired batch; default 10
  * @param seed the seed of every random choice
  * @param variableLength variable-region length; default 80
+ * @param testLibrary the campaign's test library, on which every cycle is scored; default {@link
+ *     TestLibrarySpec#DEFAULT}
  */
 public record CampaignRequest(
         String campaignId,
@@ -28,7 +32,8 @@ public record CampaignRequest(
         Integer candidates,
         Integer minHamming,
         Long seed,
-        Integer variableLength) {
+        Integer variableLength,
+        TestLibrarySpec testLibrary) {
 
     /** Campaign ids leave room for the cycle and model suffixes in library and model ids. */
     public static final int MAX_ID_LENGTH = 64;
@@ -81,6 +86,8 @@ public record CampaignRequest(
             throw new IllegalArgumentException(
                     "minHamming must be in [0, %d], but was %d".formatted(length, h));
         }
+        final TestLibrarySpec test = testLibrary == null ? TestLibrarySpec.DEFAULT : testLibrary;
+        final CampaignEntity.TestLibrary resolved = test.resolved();
         return new CampaignRequest(
                 id,
                 goal == null || goal.isBlank() ? "a better model of expression" : goal,
@@ -90,6 +97,10 @@ public record CampaignRequest(
                 n,
                 h,
                 seed,
-                length);
+                length,
+                new TestLibrarySpec(
+                        resolved.perSubset(),
+                        resolved.subsets().stream().map(Subset::wireName).toList(),
+                        resolved.gaPreset()));
     }
 }

@@ -28,6 +28,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Optional;
 
 /** Starts campaigns and moves them from cycle to cycle as their models are published. */
 @ApplicationScoped
@@ -73,18 +74,25 @@ public class CampaignService {
                         r.candidates(),
                         r.minHamming(),
                         r.seed(),
-                        r.variableLength());
+                        r.variableLength(),
+                        r.testLibrary().resolved());
         final DesignRequested first = request(campaign, 0, List.of());
+        final Optional<DesignRequested> test = testLibraryRequest(campaign);
+        // Both checked before anything is stored or sent.
+        test.ifPresent(designs::validate);
         designs.validate(first);
         campaigns.add(campaign);
+        test.ifPresent(t -> publisher.publish(Topics.DESIGN_REQUESTED, t));
         publisher.publish(Topics.DESIGN_REQUESTED, first);
         Log.infof(
-                "campaign %s: %s, %d cycles of %d, strategy %s; cycle 0 requested in this trace",
+                "campaign %s: %s, %d cycles of %d, strategy %s; %scycle 0 requested in this trace",
                 campaign.campaignId(),
                 campaign.goal(),
                 campaign.cycles(),
                 campaign.budget(),
-                campaign.strategy());
+                campaign.strategy(),
+                test.map(t -> "test library of %,d requested, ".formatted(t.totalSequences()))
+                        .orElse(""));
         return campaign;
     }
 
@@ -217,6 +225,39 @@ public class CampaignService {
     /** The trace id of a campaign's cycle after the first. */
     static String cycleTrace(final String campaignId, final int cycle) {
         return TraceIds.derived("campaign/" + campaignId + "/cycle/" + cycle);
+    }
+
+    /**
+     * The request of a campaign's test library, if it has one: every subset of its settings at the
+     * same size, the model-guided ones designed on the predictor's champion. Its lineage names the
+     * campaign and no cycle ({@link Lineage#testLibrary}); its event id derives from the campaign,
+     * so a request sent again is dropped as a duplicate. It continues the trace of the request that
+     * started the campaign, like cycle 0.
+     */
+    static Optional<DesignRequested> testLibraryRequest(final CampaignEntity campaign) {
+        final CampaignEntity.TestLibrary test = campaign.testLibrary();
+        if (!test.present()) {
+            return Optional.empty();
+        }
+        final String libraryId = campaign.testLibraryId();
+        final EventTypes.Type type = EventTypes.DESIGN_REQUESTED;
+        return Optional.of(
+                new DesignRequested(
+                        EventHeader.deterministic(
+                                type.name(),
+                                type.schemaVersion(),
+                                Lineage.testLibrary(campaign.campaignId(), libraryId),
+                                "campaign/" + campaign.campaignId() + "/test"),
+                        libraryId,
+                        test.subsets().stream()
+                                .map(s -> new SubsetQuota(s, test.perSubset()))
+                                .toList(),
+                        campaign.variableLength(),
+                        Flanks.DREAM_2022,
+                        LibraryConstraints.NONE,
+                        // Apart from every cycle's seed (seed * 1,000,003 + cycle, cycle >= 0).
+                        campaign.seed() * 1_000_003L - 1,
+                        new DesignOptions(null, null, test.gaPreset(), null, null, null)));
     }
 
     /**

@@ -4,7 +4,10 @@
  * by events only:
  *
  * <ol>
- *   <li>a campaign starts with a random library of its budget (cycle 0);
+ *   <li>a campaign starts with its test library ({@link
+ *       io.dreamloop.designer.campaign.TestLibrarySpec}: random, high, low, SNV, motif perturbation
+ *       and tiling, designed once, measured once, never trained on; the trainer scores every
+ *       cycle's ensemble on it) and a random library of its budget (cycle 0);
  *   <li>the lab measures it; the trainer, once the cycle's run is complete, trains an ensemble on
  *       the campaign's measurements and publishes each model with the campaign, cycle and ensemble
  *       member in its lineage;

@@ -1,5 +1,6 @@
 package io.dreamloop.designer.persistence;
 
+import io.dreamloop.contracts.sequence.Subset;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -7,6 +8,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
 /** A campaign and how far it has come; its state survives restarts. */
 @Entity
@@ -52,6 +55,15 @@ public class CampaignEntity {
     @Column(name = "variable_length", nullable = false)
     private int variableLength;
 
+    @Column(name = "test_per_subset", nullable = false)
+    private int testPerSubset;
+
+    @Column(name = "test_subsets", nullable = false)
+    private String testSubsets;
+
+    @Column(name = "test_ga_preset", nullable = false)
+    private String testGaPreset;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false)
     private Status status;
@@ -70,6 +82,24 @@ public class CampaignEntity {
 
     protected CampaignEntity() {}
 
+    /**
+     * What a campaign's test library holds.
+     *
+     * @param perSubset members (pairs) per subset; 0 when the campaign has none
+     * @param subsets its subsets
+     * @param gaPreset the GA preset of its model-guided subsets
+     */
+    public record TestLibrary(int perSubset, List<Subset> subsets, String gaPreset) {
+        public TestLibrary {
+            subsets = List.copyOf(subsets);
+        }
+
+        /** True when the campaign has a test library. */
+        public boolean present() {
+            return perSubset > 0;
+        }
+    }
+
     /** A running campaign at cycle 0. */
     public CampaignEntity(
             final String campaignId,
@@ -80,7 +110,8 @@ public class CampaignEntity {
             final int candidates,
             final int minHamming,
             final long seed,
-            final int variableLength) {
+            final int variableLength,
+            final TestLibrary testLibrary) {
         this.campaignId = campaignId;
         this.goal = goal;
         this.strategy = strategy;
@@ -90,6 +121,10 @@ public class CampaignEntity {
         this.minHamming = minHamming;
         this.seed = seed;
         this.variableLength = variableLength;
+        this.testPerSubset = testLibrary.perSubset();
+        this.testSubsets =
+                String.join(",", testLibrary.subsets().stream().map(Subset::wireName).toList());
+        this.testGaPreset = testLibrary.gaPreset();
         this.status = Status.RUNNING;
         this.createdAt = Instant.now();
         this.updatedAt = createdAt;
@@ -178,6 +213,21 @@ public class CampaignEntity {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /** The test library's settings. */
+    public TestLibrary testLibrary() {
+        return new TestLibrary(
+                testPerSubset,
+                testSubsets.isEmpty()
+                        ? List.of()
+                        : Arrays.stream(testSubsets.split(",")).map(Subset::fromWireName).toList(),
+                testGaPreset);
+    }
+
+    /** The id of the campaign's test library (designed only when it has one). */
+    public String testLibraryId() {
+        return campaignId + "-test";
     }
 
     /** The library id of a cycle. */

@@ -1,5 +1,6 @@
 package io.dreamloop.designer.rest;
 
+import io.dreamloop.contracts.sequence.Subset;
 import io.dreamloop.designer.persistence.CampaignEntity;
 import io.dreamloop.designer.persistence.CampaignModelEntity;
 import io.dreamloop.designer.persistence.DesignedLibraryEntity;
@@ -12,8 +13,9 @@ import java.util.OptionalDouble;
 import java.util.function.Function;
 
 /**
- * A campaign as {@code GET /campaigns/{id}} shows it: its settings, where it is, and per cycle the
- * library and the models trained after it with their held-out r.
+ * A campaign as {@code GET /campaigns/{id}} shows it: its settings, where it is, its test library,
+ * and per cycle the library and the models trained after it with their held-out r. The cycles'
+ * scores on the test library are the trainer's ({@code GET /campaigns/{id}/evaluation} there).
  */
 public record CampaignView(
         String campaignId,
@@ -27,6 +29,7 @@ public record CampaignView(
         String status,
         int currentCycle,
         String failure,
+        TestLibraryView testLibrary,
         List<Cycle> cycleDetails,
         Instant createdAt,
         Instant updatedAt) {
@@ -48,6 +51,22 @@ public record CampaignView(
             int members,
             List<Model> models,
             Double meanHeldOutR) {}
+
+    /**
+     * The campaign's test library.
+     *
+     * @param libraryId its library
+     * @param libraryStatus {@code requested}, {@code designed} or {@code failed}
+     * @param members members designed
+     * @param perSubset members (pairs) requested per subset
+     * @param subsets its subsets
+     */
+    public record TestLibraryView(
+            String libraryId,
+            String libraryStatus,
+            int members,
+            int perSubset,
+            List<String> subsets) {}
 
     /**
      * A model of a cycle.
@@ -82,8 +101,7 @@ public record CampaignView(
                     new Cycle(
                             cycle,
                             c.libraryId(cycle),
-                            library.map(l -> l.status().name().toLowerCase(Locale.ROOT))
-                                    .orElse("requested"),
+                            status(library),
                             library.map(DesignedLibraryEntity::totalMembers).orElse(0),
                             ms,
                             mean.isPresent() ? mean.getAsDouble() : null));
@@ -100,8 +118,30 @@ public record CampaignView(
                 c.status().name().toLowerCase(Locale.ROOT),
                 c.currentCycle(),
                 c.failure(),
+                testLibrary(c, libraries),
                 cycles,
                 c.createdAt(),
                 c.updatedAt());
+    }
+
+    /** Null when the campaign has no test library. */
+    private static TestLibraryView testLibrary(
+            final CampaignEntity c,
+            final Function<String, Optional<DesignedLibraryEntity>> libraries) {
+        final CampaignEntity.TestLibrary test = c.testLibrary();
+        if (!test.present()) {
+            return null;
+        }
+        final Optional<DesignedLibraryEntity> library = libraries.apply(c.testLibraryId());
+        return new TestLibraryView(
+                c.testLibraryId(),
+                status(library),
+                library.map(DesignedLibraryEntity::totalMembers).orElse(0),
+                test.perSubset(),
+                test.subsets().stream().map(Subset::wireName).toList());
+    }
+
+    private static String status(final Optional<DesignedLibraryEntity> library) {
+        return library.map(l -> l.status().name().toLowerCase(Locale.ROOT)).orElse("requested");
     }
 }

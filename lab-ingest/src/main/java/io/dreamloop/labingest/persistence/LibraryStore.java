@@ -121,6 +121,29 @@ public class LibraryStore {
     }
 
     /**
+     * Records the in-silico lab's truth of members of a stored library.
+     *
+     * @param memberIds the members
+     * @param truth each member's noiseless expression, in member order
+     */
+    public void recordTruth(
+            final String libraryId, final List<String> memberIds, final double[] truth) {
+        if (memberIds.size() != truth.length) {
+            throw new IllegalArgumentException(
+                    "%d members but %d truths".formatted(memberIds.size(), truth.length));
+        }
+        final EntityManager em = database.em();
+        for (int i = 0; i < truth.length; i++) {
+            em.createNativeQuery(
+                            "update library_member set truth = ?1 where library_id = ?2 and member_id = ?3")
+                    .setParameter(1, truth[i])
+                    .setParameter(2, libraryId)
+                    .setParameter(3, memberIds.get(i))
+                    .executeUpdate();
+        }
+    }
+
+    /**
      * The flanks and variable-region length of a stored library.
      *
      * @param upstream the 5' flank

@@ -4,6 +4,7 @@ import io.dreamloop.contracts.event.BinGate;
 import io.dreamloop.contracts.event.Measurement;
 import io.dreamloop.contracts.event.SequenceCounts;
 import io.dreamloop.contracts.event.SortSeqRunSubmitted;
+import io.dreamloop.contracts.sequence.Subset;
 import io.dreamloop.contracts.wire.EventCodec;
 import io.dreamloop.labingest.estimation.MaudeScore;
 import io.dreamloop.labingest.ingest.CountTable;
@@ -157,17 +158,22 @@ public class RunStore {
         return out;
     }
 
-    /** Subset and pair id (null when unpaired) of every member of a library. */
-    public Map<String, String[]> subsets(final String libraryId) {
-        final Map<String, String[]> out = new java.util.HashMap<>();
+    /** Subset, pair id and in-silico truth of every member of a library, by member id. */
+    public Map<String, DesignedMember> members(final String libraryId) {
+        final Map<String, DesignedMember> out = new java.util.HashMap<>();
         for (final Object row :
                 database.em()
                         .createNativeQuery(
-                                "select member_id, subset, pair_id from library_member where library_id = ?1")
+                                "select member_id, subset, pair_id, truth from library_member where library_id = ?1")
                         .setParameter(1, libraryId)
                         .getResultList()) {
             final Object[] r = (Object[]) row;
-            out.put((String) r[0], new String[] {(String) r[1], (String) r[2]});
+            out.put(
+                    (String) r[0],
+                    new DesignedMember(
+                            Subset.fromWireName((String) r[1]),
+                            (String) r[2],
+                            r[3] == null ? null : ((Number) r[3]).doubleValue()));
         }
         return out;
     }

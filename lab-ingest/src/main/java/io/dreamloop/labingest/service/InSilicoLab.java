@@ -32,7 +32,9 @@ import java.util.SplittableRandom;
 /**
  * The in-silico sort-seq lab: the ground truth of every member (the thermodynamic occupancy model),
  * standardized over the library to the population's z scale, sorted and sequenced by the simulator,
- * and submitted as a sort-seq run like a lab would, so that the same ingest path measures it.
+ * and submitted as a sort-seq run like a lab would, so that the same ingest path measures it. The
+ * truth is kept with each member and travels with its measurements, so models can be scored against
+ * it as well as against the noisy measurement.
  */
 @ApplicationScoped
 public class InSilicoLab {
@@ -95,15 +97,20 @@ public class InSilicoLab {
         final SplittableRandom random =
                 new SplittableRandom(settings.seed() ^ libraryId.hashCode());
         final SimulatedRun run;
+        final double[] z;
         if (lineage.campaignId() == null) {
             // A library on its own: gates on its own cells, as an operator sorts a new library.
-            run = simulator.simulate(standardized(truth), random);
+            z = standardized(truth);
+            run = simulator.simulate(z, random);
         } else {
             // A campaign's libraries share gates and scale, so their cycles pool in training.
             final Calibration calibration =
                     calibration(simulator, libraries.flanks(libraryId).orElseThrow());
-            run = simulator.simulate(calibration.scale().z(truth), random, calibration.gates());
+            z = calibration.scale().z(truth);
+            run = simulator.simulate(z, random, calibration.gates());
         }
+        // Kept with the members, so each measurement carries the truth it was simulated from.
+        libraries.recordTruth(libraryId, ids, z);
         final List<SequenceCounts> rows = run.sequenceCounts(ids);
         final List<Long> cells = run.cellsPerBin();
         final String runId = runId(libraryId);

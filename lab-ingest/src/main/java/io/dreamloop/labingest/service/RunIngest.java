@@ -10,7 +10,6 @@ import io.dreamloop.contracts.event.MeasurementsRecorded;
 import io.dreamloop.contracts.event.SequenceCounts;
 import io.dreamloop.contracts.event.SortSeqRunSubmitted;
 import io.dreamloop.contracts.sequence.DnaSequence;
-import io.dreamloop.contracts.sequence.Subset;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.contracts.wire.Chunks;
 import io.dreamloop.labingest.config.LabIngestConfig;
@@ -20,6 +19,7 @@ import io.dreamloop.labingest.estimation.MaudeEstimator;
 import io.dreamloop.labingest.estimation.MaudeFit;
 import io.dreamloop.labingest.estimation.MaudeScore;
 import io.dreamloop.labingest.estimation.SortGates;
+import io.dreamloop.labingest.persistence.DesignedMember;
 import io.dreamloop.labingest.persistence.RunStore;
 import io.dreamloop.labingest.persistence.SortSeqRunEntity;
 import io.dreamloop.platform.messaging.EventPublisher;
@@ -98,7 +98,7 @@ public class RunIngest {
         final Map<String, MaudeScore> maude = maude(run, matrix);
         final List<BinWeightedMean.Estimate> means = BinWeightedMean.of(matrix);
         final Map<String, String> oligos = runs.oligos(run.libraryId());
-        final Map<String, String[]> subsets = runs.subsets(run.libraryId());
+        final Map<String, DesignedMember> members = runs.members(run.libraryId());
         final List<Measurement> byMaude = new ArrayList<>();
         final List<Measurement> byMean = new ArrayList<>();
         for (int i = 0; i < counts.size(); i++) {
@@ -108,9 +108,7 @@ public class RunIngest {
                     reads < config.qc().minReads() ? List.of(LOW_READS) : List.of();
             final DnaSequence oligo = DnaSequence.of(oligos.get(c.memberId()));
             final MaudeScore score = maude.get(c.memberId());
-            final String[] where = subsets.get(c.memberId());
-            final Subset subset = Subset.fromWireName(where[0]);
-            final String pairId = where[1];
+            final DesignedMember member = members.get(c.memberId());
             if (Double.isFinite(score.mean())) {
                 byMaude.add(
                         new Measurement(
@@ -120,8 +118,9 @@ public class RunIngest {
                                 reads,
                                 false,
                                 maudeFlags(score, flags),
-                                subset,
-                                pairId));
+                                member.subset(),
+                                member.pairId(),
+                                member.truth()));
             }
             if (means.get(i).value().isPresent()) {
                 byMean.add(
@@ -132,8 +131,9 @@ public class RunIngest {
                                 reads,
                                 means.get(i).singleton(),
                                 flags,
-                                subset,
-                                pairId));
+                                member.subset(),
+                                member.pairId(),
+                                member.truth()));
             }
         }
         final Map<String, Double> cells = cells(counts, runs.cellsPerBin(run));

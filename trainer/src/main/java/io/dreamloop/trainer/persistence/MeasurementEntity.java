@@ -63,6 +63,9 @@ public class MeasurementEntity {
     @Column(name = "cycle")
     private Integer cycle;
 
+    @Column(name = "truth")
+    private Double truth;
+
     protected MeasurementEntity() {}
 
     @SuppressWarnings("checkstyle:ParameterNumber")
@@ -135,7 +138,26 @@ public class MeasurementEntity {
         return recordedAt;
     }
 
-    /** Marks the measurement as made in a campaign's cycle. */
+    /** The in-silico lab's noiseless expression of the member, or null (a real lab's). */
+    public Double truth() {
+        return truth;
+    }
+
+    /** True for a measurement of a campaign's test library: a campaign, no cycle. */
+    public boolean ofTestLibrary() {
+        return campaignId != null && cycle == null;
+    }
+
+    /** Records the truth the measurement was simulated from; null for a real lab's. */
+    public MeasurementEntity withTruth(final Double value) {
+        this.truth = value;
+        return this;
+    }
+
+    /**
+     * Marks the measurement as made in a campaign's cycle, or, with a null cycle, in its test
+     * library.
+     */
     public MeasurementEntity inCampaign(final String campaign, final Integer campaignCycle) {
         this.campaignId = campaign;
         this.cycle = campaignCycle;

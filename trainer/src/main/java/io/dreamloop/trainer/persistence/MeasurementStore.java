@@ -63,7 +63,8 @@ public class MeasurementStore {
                                     m.pairId())
                             .inCampaign(
                                     event.header().lineage().campaignId(),
-                                    event.header().lineage().cycle()));
+                                    event.header().lineage().cycle())
+                            .withTruth(m.truth()));
             if (++added % FLUSH_EVERY == 0) {
                 em.flush();
                 em.clear();
@@ -102,6 +103,35 @@ public class MeasurementStore {
         return r[1] != null && ((Number) r[0]).longValue() == ((Number) r[1]).longValue();
     }
 
+    /**
+     * True once a campaign's test library is measured by one method: at least one run of it, and
+     * every chunk of each of its runs arrived.
+     */
+    public boolean testLibraryMeasured(final String campaignId, final String method) {
+        final List<?> rows =
+                database.em()
+                        .createNativeQuery(
+                                "select run_id, count(*), max(chunk_count) from measurement_chunk"
+                                        + " where campaign_id = ?1 and cycle is null and method = ?2 group by run_id")
+                        .setParameter(1, campaignId)
+                        .setParameter(2, method)
+                        .getResultList();
+        return !rows.isEmpty()
+                && rows.stream()
+                        .map(r -> (Object[]) r)
+                        .allMatch(r -> ((Number) r[1]).longValue() == ((Number) r[2]).longValue());
+    }
+
+    /** The campaigns with a measured test library chunk on one method. */
+    public List<String> campaignsWithTestLibrary(final String method) {
+        return database.em()
+                .createNativeQuery(
+                        "select distinct campaign_id from measurement_chunk where campaign_id is not null and cycle is null and method = ?1",
+                        String.class)
+                .setParameter(1, method)
+                .getResultList();
+    }
+
     /** All measurements. */
     public long count() {
         return database.em()
@@ -121,16 +151,37 @@ public class MeasurementStore {
 
     /**
      * The training data of one scale and method, of one campaign only when {@code campaignId} is
-     * given (a campaign learns from its own measurements, so campaigns compare).
+     * given (a campaign learns from its own measurements, so campaigns compare). Campaign test
+     * libraries are never training data.
      */
     public List<TrainingRow> trainingRows(
             final String scale, final String method, final String campaignId) {
+        return rows(
+                scale,
+                method,
+                campaignId,
+                "(campaign_id is null or cycle is not null)"
+                        + (campaignId == null ? "" : " and campaign_id = ?3"));
+    }
+
+    /**
+     * The measurements of a campaign's test library on one scale and method, with the in-silico
+     * truth where the lab knew it; empty until the library is measured.
+     */
+    public List<TrainingRow> testLibraryRows(
+            final String scale, final String method, final String campaignId) {
+        return rows(scale, method, campaignId, "campaign_id = ?3 and cycle is null");
+    }
+
+    private List<TrainingRow> rows(
+            final String scale, final String method, final String campaignId, final String where) {
         final List<TrainingRow> out = new java.util.ArrayList<>();
         final var query =
                 database.em()
                         .createNativeQuery(
-                                "select run_id, member_id, sequence, expression, subset, pair_id from measurement where scale = ?1 and method = ?2"
-                                        + (campaignId == null ? "" : " and campaign_id = ?3")
+                                "select run_id, member_id, sequence, expression, subset, pair_id, truth from measurement"
+                                        + " where scale = ?1 and method = ?2 and "
+                                        + where
                                         + " order by run_id, member_id")
                         .setParameter(1, scale)
                         .setParameter(2, method);
@@ -145,7 +196,8 @@ public class MeasurementStore {
                             (String) r[2],
                             ((Number) r[3]).doubleValue(),
                             (String) r[4],
-                            r[5] == null ? null : r[0] + "/" + r[5]));
+                            r[5] == null ? null : r[0] + "/" + r[5],
+                            r[6] == null ? null : ((Number) r[6]).doubleValue()));
         }
         return out;
     }

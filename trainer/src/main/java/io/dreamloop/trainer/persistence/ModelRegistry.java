@@ -142,4 +142,33 @@ public class ModelRegistry {
                         .getSingleResult()
                 > 0;
     }
+
+    /**
+     * The succeeded runs of a campaign cycle's ensemble, one per member (the newest if a member ran
+     * more than once), in member order.
+     */
+    public List<TrainingRunEntity> campaignMembers(final String campaignId, final int cycle) {
+        final java.util.Map<Integer, TrainingRunEntity> byMember = new java.util.TreeMap<>();
+        for (final TrainingRunEntity r :
+                database.em()
+                        .createQuery(
+                                "select r from TrainingRunEntity r where r.campaignId = :c and r.cycle = :y and r.state = 'SUCCEEDED' order by r.createdAt",
+                                TrainingRunEntity.class)
+                        .setParameter("c", campaignId)
+                        .setParameter("y", cycle)
+                        .getResultList()) {
+            byMember.put(r.ensembleIndex(), r);
+        }
+        return List.copyOf(byMember.values());
+    }
+
+    /** The cycles of a campaign that have a succeeded run, ascending. */
+    public List<Integer> campaignCycles(final String campaignId) {
+        return database.em()
+                .createQuery(
+                        "select distinct r.cycle from TrainingRunEntity r where r.campaignId = :c and r.state = 'SUCCEEDED' order by r.cycle",
+                        Integer.class)
+                .setParameter("c", campaignId)
+                .getResultList();
+    }
 }

@@ -103,6 +103,7 @@ public class SequenceLineage {
                 m.scale(),
                 m.key().method(),
                 m.campaignId(),
+                m.ofTestLibrary(),
                 m.recordedAt());
     }
 

@@ -34,6 +34,12 @@ public record TrainingScope(
     /** The role of a measurement the model was evaluated on. */
     public static final String HELD_OUT = "held-out";
 
+    /**
+     * The role of a measurement of its campaign's test library: never trained on, every cycle's
+     * ensemble is scored on it.
+     */
+    public static final String TEST_LIBRARY = "test-library";
+
     public TrainingScope {
         Objects.requireNonNull(scale, "scale");
         Objects.requireNonNull(method, "method");
@@ -52,6 +58,7 @@ public record TrainingScope(
      * @param scale its scale
      * @param method its estimation method
      * @param campaignId its campaign, or null
+     * @param testLibrary true when it measures its campaign's test library
      * @param recordedAt when it was stored
      */
     public record Measured(
@@ -60,6 +67,7 @@ public record TrainingScope(
             String scale,
             String method,
             String campaignId,
+            boolean testLibrary,
             Instant recordedAt) {
         public Measured {
             Objects.requireNonNull(sequence, "sequence");
@@ -69,8 +77,19 @@ public record TrainingScope(
         }
     }
 
-    /** {@link #TRAINING} or {@link #HELD_OUT} if the run read the measurement, else empty. */
+    /**
+     * {@link #TRAINING} or {@link #HELD_OUT} if the run read the measurement, {@link #TEST_LIBRARY}
+     * if it measures the test library of the run's campaign, else empty.
+     */
     public Optional<String> role(final Measured m) {
+        if (m.testLibrary()) {
+            return campaignId != null
+                            && campaignId.equals(m.campaignId())
+                            && m.scale().equals(scale)
+                            && m.method().equals(method)
+                    ? Optional.of(TEST_LIBRARY)
+                    : Optional.empty();
+        }
         if (!m.scale().equals(scale)
                 || !m.method().equals(method)
                 || (campaignId != null && !campaignId.equals(m.campaignId()))

@@ -8,7 +8,6 @@ import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.contracts.wire.EventCodec;
 import io.dreamloop.evaluation.ChallengeScore;
-import io.dreamloop.evaluation.SubsetScore;
 import io.dreamloop.platform.messaging.EventPublisher;
 import io.dreamloop.platform.trace.TraceContext;
 import io.dreamloop.predictor.model.Architecture;
@@ -42,7 +41,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +69,7 @@ public class TrainingService {
     private final EventPublisher publisher;
     private final TrainingMetrics metrics;
     private final ServedChampions served;
+    private final CampaignEvaluation evaluation;
     private final ExecutorService executor =
             Executors.newSingleThreadExecutor(
                     r -> {
@@ -87,8 +86,10 @@ public class TrainingService {
             final ModelRegistry registry,
             final EventPublisher publisher,
             final TrainingMetrics metrics,
-            final ServedChampions served) {
+            final ServedChampions served,
+            final CampaignEvaluation evaluation) {
         this.metrics = metrics;
+        this.evaluation = evaluation;
         this.served = served;
         this.config = config;
         this.measurements = measurements;
@@ -119,6 +120,27 @@ public class TrainingService {
                                 "campaign %s cycle %d (restarted)"
                                         .formatted(m.campaignId(), m.cycle()),
                                 m));
+        // Cycles a crash left unscored on their test library.
+        evaluation.campaignsWithTestLibrary().forEach(this::queueEvaluation);
+    }
+
+    /**
+     * Scores a campaign's cycles on its test library on the training thread (after the runs queued
+     * before it), so evaluation never competes with training for the cores.
+     */
+    private void queueEvaluation(final String campaignId) {
+        executor.submit(
+                TraceContext.wrap(
+                        () -> {
+                            try {
+                                evaluation.evaluatePending(campaignId);
+                            } catch (final RuntimeException e) {
+                                Log.errorf(
+                                        e,
+                                        "campaign %s: scoring on the test library failed",
+                                        campaignId);
+                            }
+                        }));
     }
 
     /**
@@ -164,6 +186,16 @@ public class TrainingService {
      */
     public void afterMeasurements(final MeasurementsRecorded chunk) {
         final Lineage lineage = chunk.header().lineage();
+        if (lineage.ofTestLibrary()
+                && chunk.method().equals(config.training().method())
+                && chunk.scale().wireName().equals(config.training().scale())) {
+            // The test library is in: score the cycles that trained before it arrived.
+            if (QuarkusTransaction.requiringNew()
+                    .call(() -> measurements.complete(chunk.runId(), chunk.method()))) {
+                queueEvaluation(lineage.campaignId());
+            }
+            return;
+        }
         if (lineage.campaignId() == null
                 || lineage.cycle() == null
                 || !chunk.method().equals(config.training().method())
@@ -322,6 +354,9 @@ public class TrainingService {
             }
             publish(runId, job, result, data, champion, store, member);
             outcome = TrainingMetrics.Outcome.SUCCEEDED;
+            if (member != null) {
+                queueEvaluation(member.campaignId());
+            }
         } catch (final TrainingCancelledException e) {
             outcome = TrainingMetrics.Outcome.CANCELLED;
             update(
@@ -504,7 +539,7 @@ public class TrainingService {
                         r,
                         served.evaluate(store, data.heldOut()));
         final boolean becomesChampion = decision.becomesChampion();
-        final Map<String, Double> metrics = metrics(score);
+        final Map<String, Double> metrics = ScoreMetrics.of("", score);
         if (decision.servedR() != null) {
             metrics.put("champion.pearson.all", decision.servedR());
         }
@@ -587,22 +622,6 @@ public class TrainingService {
         Log.infof(
                 "run %s: %s (best epoch %d) %s",
                 runId, manifest.modelVersion(), result.bestEpoch(), decision.reason());
-    }
-
-    /** {@code pearson.<subset>}, {@code spearman.<subset>} and the two weighted scores. */
-    private static Map<String, Double> metrics(final ChallengeScore score) {
-        final Map<String, Double> out = new LinkedHashMap<>();
-        final List<SubsetScore> rows = new ArrayList<>(score.rows());
-        for (final SubsetScore s : rows) {
-            if (s.scored()) {
-                out.put("pearson." + s.name(), s.r());
-                out.put("spearman." + s.name(), s.rho());
-                out.put("n." + s.name(), (double) s.n());
-            }
-        }
-        out.put("score.pearson", score.pearsonScore());
-        out.put("score.spearman", score.spearmanScore());
-        return out;
     }
 
     private static String text(final EventCodec json, final Object value) {

@@ -53,6 +53,30 @@ class TrainingScopeTest {
     }
 
     @Test
+    void aCampaignsTestLibraryIsNeverTrainingDataAndIsItsOwnCampaignsTestLibrary() {
+        final TrainingScope campaign =
+                new TrainingScope("bin-index", "bin-weighted-mean", "camp", QUEUED, SEED, 0.1);
+        final SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 50; i++) {
+            final String s = randomSequence(random);
+            assertThat(campaign.role(testLibrary(s, "camp", "bin-index", BEFORE)))
+                    .contains(TrainingScope.TEST_LIBRARY);
+            // Recorded after the run was queued too: its cycle's ensemble is scored on it.
+            assertThat(campaign.role(testLibrary(s, "camp", "bin-index", QUEUED.plusSeconds(60))))
+                    .contains(TrainingScope.TEST_LIBRARY);
+            assertThat(campaign.role(testLibrary(s, "camp", "maude-mean", BEFORE))).isEmpty();
+            assertThat(campaign.role(testLibrary(s, "other", "bin-index", BEFORE))).isEmpty();
+            assertThat(RUN.role(testLibrary(s, "camp", "bin-index", BEFORE))).isEmpty();
+        }
+    }
+
+    private static TrainingScope.Measured testLibrary(
+            final String sequence, final String campaignId, final String scale, final Instant at) {
+        final String method = "bin-index".equals(scale) ? "bin-weighted-mean" : "maude";
+        return new TrainingScope.Measured(sequence, null, scale, method, campaignId, true, at);
+    }
+
+    @Test
     void aboutATenthIsHeldOutAndPairMembersShareTheirSide() {
         final SplittableRandom random = new SplittableRandom(3);
         int heldOut = 0;
@@ -120,7 +144,8 @@ class TrainingScopeTest {
             final String method,
             final String campaignId,
             final Instant recordedAt) {
-        return new TrainingScope.Measured(sequence, pairKey, scale, method, campaignId, recordedAt);
+        return new TrainingScope.Measured(
+                sequence, pairKey, scale, method, campaignId, false, recordedAt);
     }
 
     private static String randomSequence(final SplittableRandom random) {

@@ -1,0 +1,99 @@
+package io.dreamloop.trainer.rest;
+
+import io.dreamloop.trainer.config.TrainerConfig;
+import io.dreamloop.trainer.persistence.EvaluationStore;
+import io.dreamloop.trainer.persistence.MeasurementStore;
+import io.dreamloop.trainer.persistence.TrainingRow;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/**
+ * A campaign's cycles scored on its test library. The designer owns the campaign; the trainer owns
+ * its scores, so an unknown campaign has no test rows and no scored cycle rather than a 404.
+ */
+@Path("/campaigns/{campaignId}/evaluation")
+@Produces(MediaType.APPLICATION_JSON)
+public class CampaignEvaluationResource {
+    /** The predictions' media type; errors stay JSON. */
+    private static final String TSV = "text/tab-separated-values";
+
+    private final EvaluationStore evaluations;
+    private final MeasurementStore measurements;
+    private final TrainerConfig config;
+
+    @Inject
+    public CampaignEvaluationResource(
+            final EvaluationStore evaluations,
+            final MeasurementStore measurements,
+            final TrainerConfig config) {
+        this.evaluations = evaluations;
+        this.measurements = measurements;
+        this.config = config;
+    }
+
+    @GET
+    @Transactional
+    public CampaignEvaluationView evaluation(@PathParam("campaignId") final String campaignId) {
+        return new CampaignEvaluationView(
+                campaignId,
+                measurements
+                        .testLibraryRows(
+                                config.training().scale(), config.training().method(), campaignId)
+                        .size(),
+                evaluations.of(campaignId).stream().map(CampaignEvaluationView.Cycle::of).toList());
+    }
+
+    /**
+     * A scored cycle's predictions of the test library beside the measurements, as TSV: {@code
+     * row_id, subset, pair, measured, truth, predicted} (truth empty for a real lab's).
+     *
+     * @throws NotFoundException 404 when the cycle is not scored
+     */
+    @GET
+    @Path("/{cycle}/predictions")
+    @Produces({MediaType.APPLICATION_JSON, TSV})
+    @Transactional
+    public Response predictions(
+            @PathParam("campaignId") final String campaignId, @PathParam("cycle") final int cycle) {
+        final Map<String, Double> predicted =
+                evaluations
+                        .find(campaignId, cycle)
+                        .orElseThrow(
+                                () ->
+                                        new NotFoundException(
+                                                "campaign '%s' has no cycle %d scored on its test library"
+                                                        .formatted(campaignId, cycle)))
+                        .predictions();
+        final StringBuilder out =
+                new StringBuilder("row_id\tsubset\tpair\tmeasured\ttruth\tpredicted\n");
+        for (final TrainingRow r :
+                measurements.testLibraryRows(
+                        config.training().scale(), config.training().method(), campaignId)) {
+            final Double p = predicted.get(r.id());
+            if (p == null) {
+                continue;
+            }
+            out.append(r.id())
+                    .append('\t')
+                    .append(r.subset() == null ? "" : r.subset())
+                    .append('\t')
+                    .append(r.pairKey() == null ? "" : r.pairKey())
+                    .append('\t')
+                    .append(r.value())
+                    .append('\t')
+                    .append(r.truth() == null ? "" : r.truth().toString())
+                    .append('\t')
+                    .append(p)
+                    .append('\n');
+        }
+        return Response.ok(out.toString(), TSV).build();
+    }
+}
