@@ -1,8 +1,5 @@
 package io.dreamloop.bench;
 
-import ai.djl.Device;
-import ai.djl.Model;
-import io.dreamloop.contracts.motif.TransfacMotifs;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.designer.acquisition.Acquired;
 import io.dreamloop.designer.acquisition.AcquisitionStrategy;
@@ -10,28 +7,13 @@ import io.dreamloop.designer.acquisition.Candidate;
 import io.dreamloop.designer.acquisition.RandomAcquisition;
 import io.dreamloop.evaluation.ChallengeEvaluator;
 import io.dreamloop.evaluation.ChallengeScore;
-import io.dreamloop.evaluation.Correlations;
 import io.dreamloop.evaluation.EvaluationSet;
 import io.dreamloop.evaluation.InputFormatException;
 import io.dreamloop.evaluation.SubsetScore;
-import io.dreamloop.labingest.estimation.BinWeightedMean;
-import io.dreamloop.labingest.estimation.Population;
-import io.dreamloop.labingest.estimation.SortGates;
-import io.dreamloop.labingest.estimation.SortSeqSimulator;
-import io.dreamloop.labingest.insilico.OccupancyModel;
 import io.dreamloop.predictor.model.Architecture;
-import io.dreamloop.predictor.model.SequenceEncoding;
-import io.dreamloop.predictor.model.artifact.DjlModels;
 import io.dreamloop.predictor.model.artifact.ModelStore;
-import io.dreamloop.predictor.model.scoring.ModelScorer;
-import io.dreamloop.predictor.model.training.DreamDataset;
-import io.dreamloop.predictor.model.training.DreamTrainer;
-import io.dreamloop.predictor.model.training.Recipe;
 import io.dreamloop.predictor.model.training.TrainingCancelledException;
-import io.dreamloop.predictor.model.training.TrainingDivergedException;
 import io.dreamloop.predictor.model.training.TrainingExample;
-import io.dreamloop.predictor.model.training.TrainingJob;
-import io.dreamloop.predictor.model.training.TrainingResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -216,31 +198,15 @@ final class AcquisitionBench implements Callable<Integer> {
     /** Cycle 0 is the same for every arm of a seed (same first batch, same model seeds). */
     private final Map<Long, List<String>> firstEnsemble = new HashMap<>();
 
-    private SortSeqSimulator simulator;
-    private OccupancyModel truth;
+    private BenchLab lab;
+    private BenchEnsemble ensembles;
     private DreamTestLibrary library;
-
-    /** Per seed: the gates, and the truth's mean and sd over the pool that z-scores it. */
-    private Population gates;
-
-    private double truthMean;
-    private double truthSd;
 
     @Override
     public Integer call() throws IOException, InputFormatException, TrainingCancelledException {
         final List<Arm> arms = validate();
-        truth =
-                new OccupancyModel(
-                        OccupancyModel.Parameters.yeastDefaults(TransfacMotifs.parse(motifs)));
+        lab = new BenchLab(motifs, cells, readsPerCell);
         library = DreamTestLibrary.sample(testSubsets, testPerSubset, 2022);
-        simulator =
-                new SortSeqSimulator(
-                        SortGates.contiguous(18, SortGates.DEFAULT_TAIL_P),
-                        new SortSeqSimulator.Settings(
-                                cells,
-                                SortSeqSimulator.CellCounts.POISSON,
-                                readsPerCell,
-                                readsPerCell));
         System.out.printf(
                 "acquisition: pool %,d random oligos, first batch %d (random, shared), %d cycles"
                         + " of %d, ensemble of %d %s cpu (%d epochs, batch %d, peak lr %s),"
@@ -265,6 +231,14 @@ final class AcquisitionBench implements Callable<Integer> {
         final Path storeRoot = Files.createTempDirectory("dreamloop-acquisition-bench");
         try {
             store = new ModelStore(storeRoot);
+            ensembles =
+                    new BenchEnsemble(
+                            store,
+                            Architecture.fromWireName(architecture),
+                            ensemble,
+                            epochs,
+                            batchSize,
+                            maxLr);
             for (final long seed : seeds) {
                 runSeed(seed, arms, curves);
             }
@@ -308,26 +282,15 @@ final class AcquisitionBench implements Callable<Integer> {
     private void runSeed(final long seed, final List<Arm> arms, final Map<String, List<Curve>> out)
             throws TrainingCancelledException {
         final List<DnaSequence> pool = ScoringBench.randomOligos(poolSize, seed);
-        final double[] poolTruth = new double[pool.size()];
-        for (int i = 0; i < poolTruth.length; i++) {
-            poolTruth[i] = truth.expression(pool.get(i));
-        }
-        final Spread spread = Spread.of(poolTruth);
-        truthMean = spread.mean();
-        truthSd = spread.sd();
-        final double[] poolZ = new double[poolTruth.length];
-        for (int i = 0; i < poolZ.length; i++) {
-            poolZ[i] = (poolTruth[i] - truthMean) / truthSd;
-        }
-        gates = simulator.gatesOn(poolZ, new SplittableRandom(seed + 2));
-        final EvaluationSet test = library.measuredAs(this::truthZ);
+        lab.calibrate(pool, seed + 2);
+        final EvaluationSet test = library.measuredAs(lab::truthZ);
         final List<Integer> first =
                 randomIndices(poolSize, initial, new SplittableRandom(seed + 3));
         final List<TrainingExample> firstMeasured = measure(pool, first, 0, seed);
         System.out.printf(
                 "%nseed %d: first batch %d of %d read; Pearson r of measurement and truth %.4f"
                         + " (the ceiling of a perfect model trained on these measurements)%n",
-                seed, firstMeasured.size(), first.size(), measurementAccuracy(firstMeasured));
+                seed, firstMeasured.size(), first.size(), lab.accuracy(firstMeasured));
         for (final Arm arm : arms) {
             out.get(arm.label()).add(run(arm, seed, pool, test, first, firstMeasured));
         }
@@ -367,7 +330,13 @@ final class AcquisitionBench implements Callable<Integer> {
             if (cycle == 0 && firstEnsemble.containsKey(seed)) {
                 models = firstEnsemble.get(seed);
             } else {
-                models = trainEnsemble(arm, seed, cycle, measured, models);
+                models =
+                        ensembles.train(
+                                arm.strategy().name(),
+                                seed,
+                                cycle,
+                                measured,
+                                arm.warm() ? models : List.of());
                 if (cycle == 0) {
                     firstEnsemble.put(seed, models);
                 }
@@ -377,7 +346,7 @@ final class AcquisitionBench implements Callable<Integer> {
             final boolean readsPredictions = !(arm.strategy() instanceof RandomAcquisition);
             final List<DnaSequence> open =
                     cycle < cycles && readsPredictions ? openOf(pool, chosen) : List.of();
-            final double[][] predictions = predict(models, concat(testSequences, open));
+            final double[][] predictions = ensembles.predict(models, concat(testSequences, open));
             final long t2 = System.nanoTime();
             last =
                     ChallengeEvaluator.evaluate(
@@ -432,109 +401,13 @@ final class AcquisitionBench implements Callable<Integer> {
         return out;
     }
 
-    /**
-     * Trains the ensemble: from scratch, or (warm, after the first cycle) each member fine-tuned
-     * from the previous cycle's member; returns the stored artifacts' hashes.
-     */
-    private List<String> trainEnsemble(
-            final Arm arm,
-            final long seed,
-            final int cycle,
-            final List<TrainingExample> measured,
-            final List<String> previous)
-            throws TrainingCancelledException {
-        final Architecture arch = Architecture.fromWireName(architecture);
-        final List<String> out = new ArrayList<>(ensemble);
-        for (int k = 0; k < ensemble; k++) {
-            final DreamDataset.Split split =
-                    DreamDataset.of(measured).split(0.1, seed + 31L * k + 7L * cycle);
-            final Recipe recipe =
-                    Recipe.dream(arch)
-                            .withEpochs(epochs)
-                            .withBatchSize(batchSize)
-                            .withValidationBatchSize(1024)
-                            .withMaxLr(maxLr)
-                            .withSeed(seed + k);
-            final String version = "%s-%d-%d-%d".formatted(arm.strategy().name(), seed, cycle, k);
-            final TrainingJob job =
-                    arm.warm() && !previous.isEmpty()
-                            ? TrainingJob.fineTune(version, store.manifest(previous.get(k)), recipe)
-                            : TrainingJob.fromScratch(
-                                    version, arch, ModelSizes.configuration(arch, "cpu"), recipe);
-            out.add(trainOnce(job, split).manifest().sha256());
-        }
-        return out;
-    }
-
-    private TrainingResult trainOnce(final TrainingJob job, final DreamDataset.Split split)
-            throws TrainingCancelledException {
-        final DreamTrainer trainer = new DreamTrainer(store);
-        try {
-            return trainer.train(job, split.train(), split.validation(), p -> {}, () -> false);
-        } catch (final TrainingDivergedException e) {
-            System.out.printf(
-                    "  %s diverged; retrying at half the peak rate%n", job.modelVersion());
-            final Recipe half = job.recipe().withMaxLr(job.recipe().maxLr() / 2);
-            return trainer.train(
-                    job.withRecipe(half), split.train(), split.validation(), p -> {}, () -> false);
-        }
-    }
-
-    /** Each model's expected bin (both strands) for every sequence: {@code [model][sequence]}. */
-    private double[][] predict(final List<String> models, final List<DnaSequence> sequences) {
-        final double[][] out = new double[models.size()][];
-        for (int m = 0; m < models.size(); m++) {
-            try (Model model = DjlModels.load(store, models.get(m), Device.cpu());
-                    ModelScorer scorer = new ModelScorer(model, SequenceEncoding.DREAM_2022, 512)) {
-                final float[] mean = scorer.score(sequences).mean();
-                out[m] = new double[mean.length];
-                for (int i = 0; i < mean.length; i++) {
-                    out[m][i] = mean[i];
-                }
-            }
-        }
-        return out;
-    }
-
     /** Sorts and sequences the pool members at {@code indices}; drops unread ones. */
     private List<TrainingExample> measure(
             final List<DnaSequence> pool,
             final List<Integer> indices,
             final int cycle,
             final long seed) {
-        final double[] z = new double[indices.size()];
-        for (int i = 0; i < z.length; i++) {
-            z[i] = truthZ(pool.get(indices.get(i)));
-        }
-        final List<BinWeightedMean.Estimate> estimates =
-                BinWeightedMean.of(
-                        simulator
-                                .simulate(
-                                        z, new SplittableRandom(seed + 1000L * (cycle + 1)), gates)
-                                .counts());
-        final List<TrainingExample> out = new ArrayList<>(z.length);
-        for (int i = 0; i < z.length; i++) {
-            final BinWeightedMean.Estimate e = estimates.get(i);
-            if (!e.empty()) {
-                out.add(new TrainingExample(pool.get(indices.get(i)), e.value().orElseThrow()));
-            }
-        }
-        return out;
-    }
-
-    private double measurementAccuracy(final List<TrainingExample> measured) {
-        final double[] values = new double[measured.size()];
-        final double[] truthZ = new double[measured.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = measured.get(i).value();
-            truthZ[i] = truthZ(measured.get(i).sequence());
-        }
-        return Correlations.pearson(values, truthZ).value();
-    }
-
-    /** The noiseless truth of a sequence on the pool's z scale. */
-    private double truthZ(final DnaSequence sequence) {
-        return (truth.expression(sequence) - truthMean) / truthSd;
+        return lab.measure(indices.stream().map(pool::get).toList(), seed + 1000L * (cycle + 1));
     }
 
     /** {@code k} distinct indices below {@code n}, a partial Fisher-Yates shuffle. */

@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
             NanHuntBench.class,
             QualityBench.class,
             ParityBench.class,
-            AcquisitionBench.class
+            AcquisitionBench.class,
+            DesignGoalBench.class
         },
         description = "Benchmarks that print numbers.")
 public final class Bench implements Runnable {

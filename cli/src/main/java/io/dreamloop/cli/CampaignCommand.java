@@ -88,6 +88,22 @@ final class CampaignCommand {
                         "GA preset of the test library's high and low subsets (default test).")
         String testGaPreset;
 
+        @Option(
+                names = "--objective",
+                description =
+                        "model (default: a better model), maximize or minimize (expression: each cycle the GA designs on the ensemble's confidence bound).")
+        String objective;
+
+        @Option(
+                names = "--kappa",
+                description = "Weight of the ensemble's sd in that bound (default 1).")
+        Double kappa;
+
+        @Option(
+                names = "--ga-preset",
+                description = "GA preset of a maximize or minimize campaign (default test).")
+        String gaPreset;
+
         @Option(names = "--watch", description = "Follow the campaign until it ends.")
         boolean watch;
 
@@ -109,6 +125,9 @@ final class CampaignCommand {
             body.put("minHamming", minHamming);
             body.put("seed", seed);
             body.put("variableLength", variableLength);
+            body.put("objective", objective);
+            body.put("kappa", kappa);
+            body.put("gaPreset", gaPreset);
             final Map<String, Object> test = new LinkedHashMap<>();
             test.put("perSubset", testPerSubset);
             test.put("subsets", testSubsets);
@@ -190,7 +209,9 @@ final class CampaignCommand {
             System.out.printf(
                     "campaign %s (%s): %s, cycle %d of %d%s%n",
                     c.path("campaignId").asText(),
-                    c.path("strategy").asText(),
+                    "model".equals(c.path("objective").asText("model"))
+                            ? c.path("strategy").asText()
+                            : c.path("objective").asText(),
                     c.path("status").asText(),
                     c.path("currentCycle").asInt(),
                     c.path("cycles").asInt(),
@@ -242,12 +263,54 @@ final class CampaignCommand {
                         metric(m, "truth.pearson.all"));
             }
             t.print(System.out);
+            printBatches(c, evaluation);
             if (!scored.isEmpty()) {
                 System.out.println(
                         "test score: the challenge's Pearson score of the cycle's ensemble on the test library"
                                 + " (subsets it lacks count 0); test r: Pearson r over all its members;"
                                 + " truth r: against the in-silico lab's noiseless truth");
             }
+        }
+
+        /**
+         * For a maximize or minimize campaign, what each cycle's batch measured: mean, the best
+         * tenth's mean and the best, measured and (in-silico) in truth.
+         */
+        private static void printBatches(final JsonNode c, final JsonNode evaluation) {
+            final String objective = c.path("objective").asText("model");
+            if ("model".equals(objective) || evaluation.path("batches").isEmpty()) {
+                return;
+            }
+            final boolean max = "maximize".equals(objective);
+            final String top = max ? "top10" : "bottom10";
+            final String best = max ? "max" : "min";
+            System.out.printf(
+                    "%s, kappa %s: what each cycle's batch measured (cycle 0 random, then designed)%n",
+                    objective, c.path("kappa").asText());
+            final Table t =
+                    new Table(
+                            "cycle",
+                            "n",
+                            "mean",
+                            max ? "top 10%" : "bottom 10%",
+                            "best",
+                            "truth mean",
+                            "truth " + (max ? "top 10%" : "bottom 10%"),
+                            "truth best");
+            for (final JsonNode b : evaluation.path("batches")) {
+                final JsonNode m = b.path("measured");
+                final JsonNode tr = b.path("truth");
+                t.row(
+                        b.path("cycle").asInt(),
+                        b.path("n").asInt(),
+                        "%.3f".formatted(m.path("mean").asDouble()),
+                        "%.3f".formatted(m.path(top).asDouble()),
+                        "%.3f".formatted(m.path(best).asDouble()),
+                        tr.isObject() ? "%.3f".formatted(tr.path("mean").asDouble()) : null,
+                        tr.isObject() ? "%.3f".formatted(tr.path(top).asDouble()) : null,
+                        tr.isObject() ? "%.3f".formatted(tr.path(best).asDouble()) : null);
+            }
+            t.print(System.out);
         }
 
         private static String metric(final JsonNode metrics, final String name) {

@@ -27,12 +27,15 @@ public final class CampaignStep {
      * Settings of the campaigns.
      *
      * @param testPerSubset members (pairs) per subset of each campaign's test library; 0 for none
+     * @param designGoal {@code maximize} or {@code minimize} for one more campaign with that
+     *     objective, or null
      */
     public record Settings(
             int cycles,
             int budget,
             int candidates,
             int testPerSubset,
+            String designGoal,
             long seed,
             Duration timeout) {}
 
@@ -80,20 +83,27 @@ public final class CampaignStep {
         final ServiceClient http = stack.http();
         final String designer = stack.url(Topics.DESIGNER);
         final Map<String, String> ids = new LinkedHashMap<>();
-        for (final String strategy : strategies) {
-            final String id = "camp-" + strategy + "-" + settings.seed();
-            http.postJson(
-                    designer + "/campaigns",
-                    Map.of(
-                            "campaignId", id,
-                            "goal", "learning curve, " + strategy + " acquisition",
-                            "strategy", strategy,
-                            "cycles", settings.cycles(),
-                            "budget", settings.budget(),
-                            "candidates", settings.candidates(),
-                            "seed", settings.seed(),
-                            "testLibrary", Map.of("perSubset", settings.testPerSubset())));
-            ids.put(strategy, id);
+        final List<String> labels = new ArrayList<>(strategies);
+        if (settings.designGoal() != null) {
+            labels.add(settings.designGoal());
+        }
+        for (final String label : labels) {
+            final boolean goal = label.equals(settings.designGoal());
+            final String id = "camp-" + label + "-" + settings.seed();
+            final Map<String, Object> body = new LinkedHashMap<>();
+            body.put("campaignId", id);
+            body.put(
+                    "goal",
+                    goal ? label + " expression" : "learning curve, " + label + " acquisition");
+            body.put("strategy", goal ? "random" : label);
+            body.put("objective", goal ? label : "model");
+            body.put("cycles", settings.cycles());
+            body.put("budget", settings.budget());
+            body.put("candidates", settings.candidates());
+            body.put("seed", settings.seed());
+            body.put("testLibrary", Map.of("perSubset", settings.testPerSubset()));
+            http.postJson(designer + "/campaigns", body);
+            ids.put(label, id);
         }
         out.printf(
                 " 11. user -> designer  campaigns %s: %d cycles after a random first batch, %d sequences per cycle, %d candidates scored per acquisition%n",
@@ -165,7 +175,50 @@ public final class CampaignStep {
                                     "       %-14s%s%n",
                                     o.strategy(), row(o.test("truth.pearson.all"), 4)));
         }
+        if (settings.designGoal() != null) {
+            printBatches(outcomes, settings.designGoal(), out);
+        }
         return outcomes;
+    }
+
+    /**
+     * What each cycle's batch measured, in truth (the in-silico lab's noiseless z), for every
+     * campaign: the design-goal campaign's designed batches beside the model campaigns' acquired
+     * ones (random's are random search).
+     */
+    private static void printBatches(
+            final List<Outcome> outcomes, final String goal, final PrintStream out) {
+        final boolean max = "maximize".equals(goal);
+        final String top = max ? "top10" : "bottom10";
+        out.printf(
+                "       each cycle's batch in truth (z; cycle 0 random): mean / %s / %s%n",
+                max ? "top 10%" : "bottom 10%", max ? "best" : "lowest");
+        for (final Outcome o : outcomes) {
+            final StringBuilder row = new StringBuilder();
+            for (final JsonNode b : o.evaluation().path("batches")) {
+                final JsonNode t = b.path("truth");
+                row.append(
+                        t.isObject()
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "  %6.3f / %6.3f / %6.3f",
+                                        t.path("mean").asDouble(),
+                                        t.path(top).asDouble(),
+                                        t.path(max ? "max" : "min").asDouble())
+                                : "  -");
+            }
+            out.printf("       %-14s%s%n", o.strategy(), row);
+        }
+    }
+
+    /** Per cycle one statistic of the batch in truth (z), null where unknown. */
+    static List<Double> batchTruth(final Outcome o, final String statistic) {
+        final List<Double> out = new ArrayList<>();
+        for (final JsonNode b : o.evaluation().path("batches")) {
+            final JsonNode t = b.path("truth");
+            out.add(t.isObject() ? t.path(statistic).asDouble() : null);
+        }
+        return out;
     }
 
     private static String row(final List<Double> values, final int decimals) {

@@ -80,6 +80,13 @@ public final class MainJob implements Callable<Integer> {
     int testPerSubset;
 
     @Option(
+            names = "--design-goal",
+            defaultValue = "maximize",
+            description =
+                    "One more campaign with this design goal: maximize, minimize or none (default ${DEFAULT-VALUE}).")
+    String designGoal;
+
+    @Option(
             names = "--root",
             defaultValue = ".",
             description = "Repository root (default: the current directory).")
@@ -131,6 +138,7 @@ public final class MainJob implements Callable<Integer> {
                                         budget,
                                         budget * CANDIDATES_PER_CHOSEN,
                                         testPerSubset,
+                                        "none".equals(designGoal) ? null : designGoal,
                                         seed,
                                         Duration.ofMinutes(30)),
                                 System.out);

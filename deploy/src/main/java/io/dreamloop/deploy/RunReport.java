@@ -80,7 +80,7 @@ public final class RunReport {
             final String page =
                     page(
                             table.toString(),
-                            test.html(),
+                            test.html() + batches(campaigns),
                             campaigns,
                             curves,
                             predictedVsMeasured,
@@ -293,6 +293,30 @@ public final class RunReport {
                                         "measured (bin-weighted mean)",
                                         last),
                                 files));
+    }
+
+    /**
+     * Each cycle's batch in truth, per campaign: how high the designed batches of a maximize
+     * campaign came out beside the acquired ones (random's are random search).
+     */
+    private static String batches(final List<CampaignStep.Outcome> campaigns) {
+        final Map<String, List<Double>> mean = new LinkedHashMap<>();
+        final Map<String, List<Double>> top = new LinkedHashMap<>();
+        for (final CampaignStep.Outcome c : campaigns) {
+            mean.put(c.strategy(), CampaignStep.batchTruth(c, "mean"));
+            top.put(c.strategy(), CampaignStep.batchTruth(c, "top10"));
+        }
+        return """
+                <h2>Expression of each cycle's batch</h2>
+                <p>What each cycle's library measured, in the in-silico lab's noiseless truth (z over
+                random oligos): cycle 0 is random for every campaign; after it a maximize campaign's
+                batches are designed by the GA on its ensemble's upper confidence bound, the others'
+                acquired to teach the model (random's are random search).</p>
+                <figure>%s</figure><figure>%s</figure>
+                """
+                .formatted(
+                        Svg.lines("batch mean, truth (z)", "cycle", "mean truth", mean),
+                        Svg.lines("batch top 10%, truth (z)", "cycle", "top-10% truth", top));
     }
 
     private static String testRow(final String label, final List<Double> values) {

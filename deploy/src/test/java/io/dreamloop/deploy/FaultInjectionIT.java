@@ -36,6 +36,7 @@ class FaultInjectionIT {
     private static final int CYCLES = 2;
     private static final int BUDGET = 60;
     private static final int ENSEMBLE = 2;
+
     /** Test library: 10 random members and 10 SNV pairs (no model is served for high and low). */
     private static final int TEST_PER_SUBSET = 10;
 

@@ -56,6 +56,8 @@ class MainJobIT {
                 .contains("on the test library (")
                 .contains("challenge Pearson score of each cycle's ensemble:")
                 .contains("Pearson r against the in-silico lab's noiseless truth:")
+                .contains("camp-maximize-11 cycle 1/1: finished")
+                .contains("each cycle's batch in truth (z; cycle 0 random): mean / top 10% / best")
                 .contains(" 12. report: ")
                 .contains("stopped all services and the broker");
         final java.nio.file.Path report =
@@ -64,6 +66,7 @@ class MainJobIT {
                 .content()
                 .contains("<h2>Model score per cycle</h2>")
                 .contains("<h2>Score on the test library per cycle</h2>")
+                .contains("<h2>Expression of each cycle's batch</h2>")
                 .contains("libraries/camp-random-11-test-cycle1-predictions.tsv")
                 .contains("<svg")
                 .contains("libraries/camp-uncertainty-11-c1.tsv");

@@ -181,6 +181,51 @@ class CampaignIT {
     }
 
     @Test
+    void aMaximizeCampaignAsksTheGaForItsNextBatchOnTheEnsemblesUpperBound() {
+        given().contentType(ContentType.JSON)
+                .body(
+                        "{\"campaignId\": \"camp-max\", \"objective\": \"maximize\", \"kappa\": 2,"
+                                + " \"cycles\": 1, \"budget\": 20, \"seed\": 4, \"testLibrary\": {\"perSubset\": 0}}")
+                .post("/campaigns")
+                .then()
+                .statusCode(202)
+                .body("objective", equalTo("maximize"))
+                .body("kappa", equalTo(2.0f));
+        awaitCampaign(
+                "camp-max", c -> "designed".equals(c.getString("cycleDetails[0].libraryStatus")));
+        TestTopics.produce(
+                bootstrap,
+                Topics.MODEL_PUBLISHED,
+                "camp-max",
+                List.of(model("camp-max", 0, 0, 2, 0.3), model("camp-max", 0, 1, 2, 0.4)));
+        final DesignRequested next =
+                codec.decode(
+                        TestTopics.readUntil(
+                                        bootstrap,
+                                        Topics.DESIGN_REQUESTED,
+                                        r -> "camp-max-c1".equals(r.key()),
+                                        Duration.ofSeconds(60))
+                                .getLast()
+                                .value(),
+                        DesignRequested.class);
+        assertThat(next.quotas())
+                .containsExactly(
+                        new io.dreamloop.contracts.event.SubsetQuota(
+                                io.dreamloop.contracts.sequence.Subset.HIGH, 20));
+        assertThat(next.options().ensemble()).containsExactly("camp-max-c0-m0", "camp-max-c0-m1");
+        assertThat(next.options().kappa()).isEqualTo(2.0);
+        assertThat(next.options().acquisition()).isNull();
+        given().contentType(ContentType.JSON)
+                .body("{\"seed\": 4, \"objective\": \"highest\"}")
+                .post("/campaigns")
+                .then()
+                .statusCode(400)
+                .body(
+                        "message",
+                        equalTo("unknown objective 'highest'; known: model, maximize, minimize"));
+    }
+
+    @Test
     void aCancelledCampaignRecordsTheModelsInFlightAndRequestsNoFurtherCycle() {
         given().contentType(ContentType.JSON)
                 .body(

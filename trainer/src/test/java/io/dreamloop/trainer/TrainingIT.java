@@ -343,6 +343,13 @@ class TrainingIT {
                 bootstrap, Topics.MEASUREMENTS_RECORDED, "run-camp-test", testChunks.subList(1, 2));
         final JsonPath evaluation = awaitEvaluatedCycles("camp-t", 1);
         assertThat(evaluation.getInt("testLibraryRows")).isEqualTo(150);
+        // What the cycle's own batch measured; these rows carry no truth.
+        assertThat(evaluation.getInt("batches[0].n")).isEqualTo(400);
+        assertThat(evaluation.getDouble("batches[0].measured.mean"))
+                .isCloseTo(
+                        rows.stream().mapToDouble(Measurement::value).average().orElseThrow(),
+                        Offset.offset(1e-4));
+        assertThat(evaluation.getMap("batches[0]")).containsEntry("truth", null);
         assertThat(evaluation.getInt("cycles[0].cycle")).isZero();
         assertThat(evaluation.getInt("cycles[0].testRows")).isEqualTo(150);
         assertThat(evaluation.getList("cycles[0].models", String.class))

@@ -1,6 +1,8 @@
 package io.dreamloop.contracts.event;
 
 import io.dreamloop.contracts.schema.OptionalField;
+import java.util.List;
+import java.util.Set;
 
 /**
  * How the model-guided and motif subsets of a library are made.
@@ -16,6 +18,12 @@ import io.dreamloop.contracts.schema.OptionalField;
  * @param nativePromoters promoter sequences in FASTA, for the native subset
  * @param acquisition when present, the random subset is chosen from scored random candidates by an
  *     active-learning strategy instead of taken as drawn
+ * @param ensemble when present (at least two distinct model versions), the high and low subsets are
+ *     designed on the ensemble's confidence bound instead of one model's prediction: high maximises
+ *     mean + kappa sd across the models, low minimises mean - kappa sd (Bayesian optimisation's
+ *     upper and lower confidence bounds); excludes {@code model}
+ * @param kappa the weight of the ensemble's sd in that bound, >= 0; absent means {@value
+ *     #DEFAULT_KAPPA}; only with {@code ensemble}
  */
 public record DesignOptions(
         @OptionalField String model,
@@ -24,7 +32,12 @@ public record DesignOptions(
         @OptionalField Integer population,
         @OptionalField Integer generations,
         @OptionalField String nativePromoters,
-        @OptionalField AcquisitionOptions acquisition) {
+        @OptionalField AcquisitionOptions acquisition,
+        @OptionalField List<String> ensemble,
+        @OptionalField Double kappa) {
+
+    /** The weight of the ensemble's sd when a request names none. */
+    public static final double DEFAULT_KAPPA = 1.0;
 
     /** The GA presets, by name. */
     public static final java.util.List<String> GA_PRESETS =
@@ -32,7 +45,7 @@ public record DesignOptions(
 
     /** Champion model, CPU preset, no native promoters. */
     public static final DesignOptions DEFAULT =
-            new DesignOptions(null, null, null, null, null, null, null);
+            new DesignOptions(null, null, null, null, null, null, null, null, null);
 
     /** Options without acquisition. */
     public DesignOptions(
@@ -42,13 +55,49 @@ public record DesignOptions(
             final Integer population,
             final Integer generations,
             final String nativePromoters) {
-        this(model, challenger, gaPreset, population, generations, nativePromoters, null);
+        this(
+                model,
+                challenger,
+                gaPreset,
+                population,
+                generations,
+                nativePromoters,
+                null,
+                null,
+                null);
     }
 
     /** These options with an acquisition. */
     public DesignOptions withAcquisition(final AcquisitionOptions value) {
         return new DesignOptions(
-                model, challenger, gaPreset, population, generations, nativePromoters, value);
+                model,
+                challenger,
+                gaPreset,
+                population,
+                generations,
+                nativePromoters,
+                value,
+                ensemble,
+                kappa);
+    }
+
+    /** These options with high and low designed on an ensemble's confidence bound. */
+    public DesignOptions withEnsemble(final List<String> models, final Double weight) {
+        return new DesignOptions(
+                model,
+                challenger,
+                gaPreset,
+                population,
+                generations,
+                nativePromoters,
+                acquisition,
+                models,
+                weight);
+    }
+
+    /** The ensemble's sd weight in force: {@code kappa}, or {@link #DEFAULT_KAPPA}. */
+    public double kappaOrDefault() {
+        return kappa == null ? DEFAULT_KAPPA : kappa;
     }
 
     public DesignOptions {
@@ -67,6 +116,27 @@ public record DesignOptions(
         }
         if (generations != null && generations < 1) {
             throw new IllegalArgumentException("generations must be >= 1, but was " + generations);
+        }
+        if (ensemble != null) {
+            ensemble = List.copyOf(ensemble);
+            ensemble.forEach(m -> Ids.require(m, "ensemble"));
+            if (ensemble.size() < 2 || Set.copyOf(ensemble).size() != ensemble.size()) {
+                throw new IllegalArgumentException(
+                        "ensemble must name at least two distinct models, but was " + ensemble);
+            }
+            if (model != null) {
+                throw new IllegalArgumentException(
+                        "model and ensemble exclude each other: the high and low subsets are designed on one or the other");
+            }
+        }
+        if (kappa != null) {
+            if (ensemble == null) {
+                throw new IllegalArgumentException(
+                        "kappa weighs an ensemble's sd: set ensemble too");
+            }
+            if (!(kappa >= 0) || Double.isInfinite(kappa)) {
+                throw new IllegalArgumentException("kappa must be >= 0, but was " + kappa);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.dreamloop.designer.campaign;
 
 import io.dreamloop.contracts.event.AcquisitionOptions;
+import io.dreamloop.contracts.event.DesignOptions;
 import io.dreamloop.contracts.event.Ids;
 import io.dreamloop.contracts.sequence.Subset;
 import io.dreamloop.designer.persistence.CampaignEntity;
@@ -22,6 +23,12 @@ import java.util.UUID;
  * @param variableLength variable-region length; default 80
  * @param testLibrary the campaign's test library, on which every cycle is scored; default {@link
  *     TestLibrarySpec#DEFAULT}
+ * @param objective {@code model} (default: a better model, batches chosen by {@code strategy}),
+ *     {@code maximize} or {@code minimize} (expression: batches designed by the GA on the
+ *     ensemble's confidence bound; {@code strategy} is then not used)
+ * @param kappa the weight of the ensemble's sd in that bound; default {@value
+ *     io.dreamloop.contracts.event.DesignOptions#DEFAULT_KAPPA}
+ * @param gaPreset the GA preset of a maximize or minimize campaign's designs; default {@code test}
  */
 public record CampaignRequest(
         String campaignId,
@@ -33,7 +40,38 @@ public record CampaignRequest(
         Integer minHamming,
         Long seed,
         Integer variableLength,
-        TestLibrarySpec testLibrary) {
+        TestLibrarySpec testLibrary,
+        String objective,
+        Double kappa,
+        String gaPreset) {
+
+    /** A request for a better model (no design goal). */
+    public CampaignRequest(
+            final String campaignId,
+            final String goal,
+            final String strategy,
+            final Integer cycles,
+            final Integer budget,
+            final Integer candidates,
+            final Integer minHamming,
+            final Long seed,
+            final Integer variableLength,
+            final TestLibrarySpec testLibrary) {
+        this(
+                campaignId,
+                goal,
+                strategy,
+                cycles,
+                budget,
+                candidates,
+                minHamming,
+                seed,
+                variableLength,
+                testLibrary,
+                null,
+                null,
+                null);
+    }
 
     /** Campaign ids leave room for the cycle and model suffixes in library and model ids. */
     public static final int MAX_ID_LENGTH = 64;
@@ -88,6 +126,20 @@ public record CampaignRequest(
         }
         final TestLibrarySpec test = testLibrary == null ? TestLibrarySpec.DEFAULT : testLibrary;
         final CampaignEntity.TestLibrary resolved = test.resolved();
+        final CampaignObjective o =
+                objective == null
+                        ? CampaignObjective.MODEL
+                        : CampaignObjective.fromWireName(objective);
+        final double k = kappa == null ? DesignOptions.DEFAULT_KAPPA : kappa;
+        if (!(k >= 0) || Double.isInfinite(k)) {
+            throw new IllegalArgumentException("kappa must be >= 0, but was " + k);
+        }
+        final String preset = gaPreset == null ? "test" : gaPreset;
+        if (!DesignOptions.GA_PRESETS.contains(preset)) {
+            throw new IllegalArgumentException(
+                    "gaPreset must be one of %s, but was '%s'"
+                            .formatted(DesignOptions.GA_PRESETS, preset));
+        }
         return new CampaignRequest(
                 id,
                 goal == null || goal.isBlank() ? "a better model of expression" : goal,
@@ -101,6 +153,9 @@ public record CampaignRequest(
                 new TestLibrarySpec(
                         resolved.perSubset(),
                         resolved.subsets().stream().map(Subset::wireName).toList(),
-                        resolved.gaPreset()));
+                        resolved.gaPreset()),
+                o.wireName(),
+                k,
+                preset);
     }
 }

@@ -75,7 +75,8 @@ public class CampaignService {
                         r.minHamming(),
                         r.seed(),
                         r.variableLength(),
-                        r.testLibrary().resolved());
+                        r.testLibrary().resolved(),
+                        new CampaignEntity.Design(r.objective(), r.kappa(), r.gaPreset()));
         final DesignRequested first = request(campaign, 0, List.of());
         final Optional<DesignRequested> test = testLibraryRequest(campaign);
         // Both checked before anything is stored or sent.
@@ -280,19 +281,40 @@ public class CampaignService {
                         "campaign/" + campaign.campaignId() + "/" + cycle);
         final EventHeader traced =
                 cycle == 0 ? header : header.withTraceId(cycleTrace(campaign.campaignId(), cycle));
-        final DesignOptions options =
-                cycle == 0
-                        ? DesignOptions.DEFAULT
-                        : DesignOptions.DEFAULT.withAcquisition(
-                                new AcquisitionOptions(
-                                        campaign.strategy(),
-                                        ensemble,
-                                        campaign.candidates(),
-                                        campaign.minHamming()));
+        final CampaignObjective objective =
+                CampaignObjective.fromWireName(campaign.design().objective());
+        final List<SubsetQuota> quotas =
+                List.of(
+                        new SubsetQuota(
+                                cycle == 0 || objective.designs() == null
+                                        ? Subset.RANDOM
+                                        : objective.designs(),
+                                campaign.budget()));
+        final DesignOptions options;
+        if (cycle == 0) {
+            options = DesignOptions.DEFAULT;
+        } else if (objective.designs() != null) {
+            // A design goal: the GA pushes the ensemble's confidence bound (a lone model's
+            // prediction when the trainer is configured for ensembles of one).
+            final String preset = campaign.design().gaPreset();
+            options =
+                    ensemble.size() < 2
+                            ? new DesignOptions(ensemble.getFirst(), null, preset, null, null, null)
+                            : new DesignOptions(null, null, preset, null, null, null)
+                                    .withEnsemble(ensemble, campaign.design().kappa());
+        } else {
+            options =
+                    DesignOptions.DEFAULT.withAcquisition(
+                            new AcquisitionOptions(
+                                    campaign.strategy(),
+                                    ensemble,
+                                    campaign.candidates(),
+                                    campaign.minHamming()));
+        }
         return new DesignRequested(
                 traced,
                 libraryId,
-                List.of(new SubsetQuota(Subset.RANDOM, campaign.budget())),
+                quotas,
                 campaign.variableLength(),
                 Flanks.DREAM_2022,
                 LibraryConstraints.NONE,

@@ -187,15 +187,23 @@ public final class LibraryDesigner {
             final int count,
             final Set<DnaSequence> used,
             final SplittableRandom random) {
-        final String model = request.options().model();
+        final DesignOptions options = request.options();
+        final String model = options.model();
         final String label = model == null ? CHAMPION : model;
         final HighLowDesign design =
-                new HighLowDesign(
-                        context.scorers().apply(Arrays.asList(model)),
-                        List.of(label),
-                        label,
-                        space(request),
-                        Presets.highLow(request.options()));
+                options.ensemble() != null
+                        ? HighLowDesign.onEnsemble(
+                                context.scorers().apply(options.ensemble()),
+                                options.ensemble(),
+                                options.kappaOrDefault(),
+                                space(request),
+                                Presets.highLow(options))
+                        : new HighLowDesign(
+                                context.scorers().apply(Arrays.asList(model)),
+                                List.of(label),
+                                label,
+                                space(request),
+                                Presets.highLow(options));
         final List<DesignedSequence> designed =
                 design.design(
                         subset == Subset.HIGH ? Direction.HIGH : Direction.LOW,
@@ -319,7 +327,14 @@ public final class LibraryDesigner {
                 .toList();
     }
 
+    /**
+     * True when the members need the objective model's prediction (an ensemble's designs carry the
+     * ensemble's own).
+     */
     private static boolean modelGuided(final DesignRequested request) {
+        if (request.options().ensemble() != null) {
+            return false;
+        }
         return request.options().model() != null
                 || request.quotas().stream()
                         .map(SubsetQuota::subset)

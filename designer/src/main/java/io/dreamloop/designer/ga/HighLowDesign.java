@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The high and low subsets: the GA of Vaishnav et al. 2022 ({@code 1edv/evolution}, {@code
@@ -50,7 +51,8 @@ public final class HighLowDesign {
 
     private final SequenceScorer scorer;
     private final List<String> models;
-    private final int objective;
+    private final Function<Direction, Objective<Double>> objective;
+    private final String objectiveName;
     private final DesignSpace space;
     private final GaSettings settings;
 
@@ -69,11 +71,64 @@ public final class HighLowDesign {
             final String objectiveModel,
             final DesignSpace space,
             final GaSettings settings) {
+        this(
+                scorer,
+                models,
+                predictionOf(modelIndex(List.copyOf(models), objectiveModel)),
+                objectiveModel,
+                space,
+                settings);
+    }
+
+    private HighLowDesign(
+            final SequenceScorer scorer,
+            final List<String> models,
+            final Function<Direction, Objective<Double>> objective,
+            final String objectiveName,
+            final DesignSpace space,
+            final GaSettings settings) {
         this.scorer = Objects.requireNonNull(scorer, "scorer");
         this.models = List.copyOf(models);
-        this.objective = modelIndex(this.models, objectiveModel);
+        this.objective = objective;
+        this.objectiveName = objectiveName;
         this.space = Objects.requireNonNull(space, "space");
         this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    private static Function<Direction, Objective<Double>> predictionOf(final int model) {
+        return d -> new Prediction(model, d);
+    }
+
+    /**
+     * A design on an ensemble's confidence bound ({@link ConfidenceBound}): high maximises the
+     * upper bound mean + kappa sd across the models, low minimises the lower bound mean - kappa sd.
+     * With kappa 0 it pushes the ensemble mean (greedy); a larger kappa rewards the models'
+     * disagreement, so the design also explores where the ensemble is unsure.
+     *
+     * @param models names of the scorer's prediction rows, at least two
+     * @throws IllegalArgumentException for fewer than two distinct models or a negative kappa
+     */
+    public static HighLowDesign onEnsemble(
+            final SequenceScorer scorer,
+            final List<String> models,
+            final double kappa,
+            final DesignSpace space,
+            final GaSettings settings) {
+        if (models.size() < 2) {
+            throw new IllegalArgumentException(
+                    "an ensemble design needs at least two models, but got " + models);
+        }
+        modelIndex(List.copyOf(models), models.getFirst());
+        if (!(kappa >= 0) || Double.isInfinite(kappa)) {
+            throw new IllegalArgumentException("kappa must be >= 0, but was " + kappa);
+        }
+        return new HighLowDesign(
+                scorer,
+                models,
+                d -> new ConfidenceBound(d, kappa),
+                ConfidenceBound.describe(models.size(), kappa),
+                space,
+                settings);
     }
 
     /** The method name of a direction, e.g. {@code ga.vaishnav.low}. */
@@ -107,8 +162,7 @@ public final class HighLowDesign {
         space.check().requireSatisfiable(space.length());
         final String method = method(direction);
         final SequenceProblem<Double> problem =
-                new SequenceProblem<>(
-                        space, scorer, models.size(), new Prediction(objective, direction));
+                new SequenceProblem<>(space, scorer, models.size(), objective.apply(direction));
         final OutputPicker picker = new OutputPicker(space, avoid);
         final SplittableRandom root = new SplittableRandom(seed);
         int runs = 0;
@@ -137,10 +191,11 @@ public final class HighLowDesign {
         final Map<String, String> recorded = new HashMap<>(settings.asMap());
         recorded.put("method", method);
         recorded.put("models", String.join(",", models));
+        recorded.put("objective", objectiveName);
         return picker.designs(
                 problem,
                 models,
-                new DesignProvenance(LibraryDesigner.NAME, seed, models.get(objective), recorded));
+                new DesignProvenance(LibraryDesigner.NAME, seed, objectiveName, recorded));
     }
 
     private static List<Phenotype<CharacterGene, Double>> bestFirst(

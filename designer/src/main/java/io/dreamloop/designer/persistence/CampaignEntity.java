@@ -64,6 +64,15 @@ public class CampaignEntity {
     @Column(name = "test_ga_preset", nullable = false)
     private String testGaPreset;
 
+    @Column(name = "objective", nullable = false)
+    private String objective;
+
+    @Column(name = "kappa", nullable = false)
+    private double kappa;
+
+    @Column(name = "ga_preset", nullable = false)
+    private String gaPreset;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false)
     private Status status;
@@ -100,6 +109,15 @@ public class CampaignEntity {
         }
     }
 
+    /**
+     * How a campaign's cycles after the first are made.
+     *
+     * @param objective {@code model}, {@code maximize} or {@code minimize}
+     * @param kappa the ensemble sd's weight in a design's confidence bound
+     * @param gaPreset the GA preset of the designs
+     */
+    public record Design(String objective, double kappa, String gaPreset) {}
+
     /** A running campaign at cycle 0. */
     public CampaignEntity(
             final String campaignId,
@@ -111,7 +129,8 @@ public class CampaignEntity {
             final int minHamming,
             final long seed,
             final int variableLength,
-            final TestLibrary testLibrary) {
+            final TestLibrary testLibrary,
+            final Design design) {
         this.campaignId = campaignId;
         this.goal = goal;
         this.strategy = strategy;
@@ -125,6 +144,9 @@ public class CampaignEntity {
         this.testSubsets =
                 String.join(",", testLibrary.subsets().stream().map(Subset::wireName).toList());
         this.testGaPreset = testLibrary.gaPreset();
+        this.objective = design.objective();
+        this.kappa = design.kappa();
+        this.gaPreset = design.gaPreset();
         this.status = Status.RUNNING;
         this.createdAt = Instant.now();
         this.updatedAt = createdAt;
@@ -213,6 +235,11 @@ public class CampaignEntity {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /** How the cycles after the first are made. */
+    public Design design() {
+        return new Design(objective, kappa, gaPreset);
     }
 
     /** The test library's settings. */

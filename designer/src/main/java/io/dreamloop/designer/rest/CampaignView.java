@@ -1,6 +1,7 @@
 package io.dreamloop.designer.rest;
 
 import io.dreamloop.contracts.sequence.Subset;
+import io.dreamloop.designer.campaign.CampaignObjective;
 import io.dreamloop.designer.persistence.CampaignEntity;
 import io.dreamloop.designer.persistence.CampaignModelEntity;
 import io.dreamloop.designer.persistence.DesignedLibraryEntity;
@@ -20,6 +21,8 @@ import java.util.function.Function;
 public record CampaignView(
         String campaignId,
         String goal,
+        String objective,
+        Double kappa,
         String strategy,
         int cycles,
         int budget,
@@ -109,6 +112,10 @@ public record CampaignView(
         return new CampaignView(
                 c.campaignId(),
                 c.goal(),
+                c.design().objective(),
+                CampaignObjective.MODEL.wireName().equals(c.design().objective())
+                        ? null
+                        : c.design().kappa(),
                 c.strategy(),
                 c.cycles(),
                 c.budget(),

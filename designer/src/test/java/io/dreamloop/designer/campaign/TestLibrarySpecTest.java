@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TestLibrarySpecTest {
+    private static final CampaignEntity.Design MODEL =
+            new CampaignEntity.Design("model", 1.0, "test");
 
     @Test
     void theDefaultIsTheDreamTestSetLessChallengingAndNativeAtAHundredPerSubset() {
@@ -93,8 +95,8 @@ class TestLibrarySpecTest {
                         10,
                         9,
                         80,
-                        new TestLibrarySpec(7, List.of("random", "snv", "high"), "test")
-                                .resolved());
+                        new TestLibrarySpec(7, List.of("random", "snv", "high"), "test").resolved(),
+                        MODEL);
         final DesignRequested test = CampaignService.testLibraryRequest(campaign).orElseThrow();
         assertThat(test.libraryId()).isEqualTo("camp-z-test");
         assertThat(test.header().lineage().ofTestLibrary()).isTrue();
@@ -125,7 +127,8 @@ class TestLibrarySpecTest {
                         10,
                         9,
                         80,
-                        TestLibrarySpec.NONE.resolved());
+                        TestLibrarySpec.NONE.resolved(),
+                        MODEL);
         assertThat(CampaignService.testLibraryRequest(without)).isEmpty();
     }
 }

@@ -187,6 +187,39 @@ class LibraryDesignerTest {
                 .hasMessageContaining("set options.nativePromoters");
     }
 
+    /**
+     * High and low on an ensemble: every member carries each ensemble model's prediction (and no
+     * champion's), and the GA moves the ensemble's mean: up for high, down for low.
+     */
+    @Test
+    void highAndLowOnAnEnsembleCarryEveryModelsPrediction() {
+        final DesignRequested request =
+                new DesignRequested(
+                        EventTypes.header(DesignRequested.class, Lineage.NONE),
+                        "lib-ens",
+                        List.of(new SubsetQuota(Subset.HIGH, 8), new SubsetQuota(Subset.LOW, 8)),
+                        80,
+                        Flanks.DREAM_2022,
+                        CONSTRAINTS,
+                        3,
+                        new DesignOptions(null, null, "test", null, null, null)
+                                .withEnsemble(List.of("a", "b"), 0.5));
+        final List<LibraryMember> members = designer(1000).design(request);
+        assertThat(members).hasSize(16);
+        assertThat(members).allSatisfy(m -> assertThat(m.predictions()).containsOnlyKeys("a", "b"));
+        final double high = ensembleMean(members, Subset.HIGH);
+        final double low = ensembleMean(members, Subset.LOW);
+        assertThat(high).isGreaterThan(low + 5);
+    }
+
+    private static double ensembleMean(final List<LibraryMember> members, final Subset subset) {
+        return members.stream()
+                .filter(m -> m.subset() == subset)
+                .mapToDouble(m -> (m.predictions().get("a") + m.predictions().get("b")) / 2)
+                .average()
+                .orElseThrow();
+    }
+
     private static double mean(final List<LibraryMember> members, final Subset subset) {
         return members.stream()
                 .filter(m -> m.subset() == subset)

@@ -104,6 +104,34 @@ public class MeasurementStore {
     }
 
     /**
+     * A campaign's cycle measurements on one scale and method: {@code [cycle, value, truth]} with
+     * truth NaN where the lab did not know it, ordered by cycle.
+     */
+    public List<double[]> cycleValues(
+            final String scale, final String method, final String campaignId) {
+        return database
+                .em()
+                .createNativeQuery(
+                        "select cycle, expression, truth from measurement where scale = ?1 and method = ?2"
+                                + " and campaign_id = ?3 and cycle is not null order by cycle")
+                .setParameter(1, scale)
+                .setParameter(2, method)
+                .setParameter(3, campaignId)
+                .getResultList()
+                .stream()
+                .map(
+                        row -> {
+                            final Object[] r = (Object[]) row;
+                            return new double[] {
+                                ((Number) r[0]).doubleValue(),
+                                ((Number) r[1]).doubleValue(),
+                                r[2] == null ? Double.NaN : ((Number) r[2]).doubleValue()
+                            };
+                        })
+                .toList();
+    }
+
+    /**
      * True once a campaign's test library is measured by one method: at least one run of it, and
      * every chunk of each of its runs arrived.
      */

@@ -4,6 +4,7 @@ import io.dreamloop.trainer.config.TrainerConfig;
 import io.dreamloop.trainer.persistence.EvaluationStore;
 import io.dreamloop.trainer.persistence.MeasurementStore;
 import io.dreamloop.trainer.persistence.TrainingRow;
+import io.dreamloop.trainer.service.CycleBatch;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -16,8 +17,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
 /**
- * A campaign's cycles scored on its test library. The designer owns the campaign; the trainer owns
- * its scores, so an unknown campaign has no test rows and no scored cycle rather than a 404.
+ * A campaign's cycles scored on its test library, and what each cycle's batch measured. The
+ * designer owns the campaign; the trainer owns its scores, so an unknown campaign has no test rows
+ * and no scored cycle rather than a 404.
  */
 @Path("/campaigns/{campaignId}/evaluation")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,7 +50,12 @@ public class CampaignEvaluationResource {
                         .testLibraryRows(
                                 config.training().scale(), config.training().method(), campaignId)
                         .size(),
-                evaluations.of(campaignId).stream().map(CampaignEvaluationView.Cycle::of).toList());
+                evaluations.of(campaignId).stream().map(CampaignEvaluationView.Cycle::of).toList(),
+                CycleBatch.of(
+                        measurements.cycleValues(
+                                config.training().scale(),
+                                config.training().method(),
+                                campaignId)));
     }
 
     /**

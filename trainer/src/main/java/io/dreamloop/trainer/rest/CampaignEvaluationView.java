@@ -3,6 +3,7 @@ package io.dreamloop.trainer.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dreamloop.contracts.wire.EventCodec;
 import io.dreamloop.trainer.persistence.CampaignEvaluationEntity;
+import io.dreamloop.trainer.service.CycleBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -16,8 +17,10 @@ import java.util.List;
  * @param testLibraryRows measurements of its test library on the training scale and method, 0 until
  *     it is measured
  * @param cycles one entry per scored cycle, ascending
+ * @param batches per cycle what its library measured (how high and low the designs came out)
  */
-public record CampaignEvaluationView(String campaignId, int testLibraryRows, List<Cycle> cycles) {
+public record CampaignEvaluationView(
+        String campaignId, int testLibraryRows, List<Cycle> cycles, List<CycleBatch> batches) {
 
     /**
      * One cycle's ensemble on the test library.

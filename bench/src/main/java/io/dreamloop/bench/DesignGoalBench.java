@@ -1,0 +1,529 @@
+package io.dreamloop.bench;
+
+import io.dreamloop.contracts.event.LibraryConstraints;
+import io.dreamloop.contracts.sequence.DnaSequence;
+import io.dreamloop.contracts.sequence.Flanks;
+import io.dreamloop.designer.ga.DesignSpace;
+import io.dreamloop.designer.ga.DesignedSequence;
+import io.dreamloop.designer.ga.Direction;
+import io.dreamloop.designer.ga.GaSettings;
+import io.dreamloop.designer.ga.HighLowDesign;
+import io.dreamloop.predictor.model.Architecture;
+import io.dreamloop.predictor.model.artifact.ModelStore;
+import io.dreamloop.predictor.model.training.TrainingCancelledException;
+import io.dreamloop.predictor.model.training.TrainingExample;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Design-goal campaigns against their baselines, on the in-silico lab: with the same total budget
+ * and seeds, is the best expression measured after a closed loop of GA design on the ensemble's
+ * confidence bound higher than random search and than one GA design on the first model?
+ *
+ * <p>Per seed, one random first batch is measured and an ensemble trained on it (shared by every
+ * arm). Then, for {@code --cycles} cycles of {@code --batch}:
+ *
+ * <ul>
+ *   <li>{@code ucb}: the GA designs the batch on the current ensemble's upper confidence bound
+ *       (mean + kappa sd; lower bound for {@code --direction low}), the lab measures it, the
+ *       ensemble is trained again on everything measured;
+ *   <li>{@code greedy}: the same with kappa 0 (the ensemble mean);
+ *   <li>{@code random}: random search, a fresh random batch each cycle, no model;
+ *   <li>{@code one-shot}: the GA designs all cycles' sequences at once on the first ensemble's
+ *       mean, and the lab measures them together.
+ * </ul>
+ *
+ * Reported per arm over seeds: the designed sequences' measured mean, the mean of their top 10%,
+ * and the best, each also in the lab's noiseless truth (z units), as mean (sd) over seeds; per
+ * cycle for the loops. The verdict compares the closed loop's best and top 10% with each
+ * baseline's, as the difference of means beside twice the larger spread.
+ */
+@Command(
+        name = "design-goal",
+        description =
+                "Maximize (or minimize) expression by closed-loop GA design on the ensemble's"
+                        + " confidence bound, against random search and a one-shot GA, over seeds.",
+        mixinStandardHelpOptions = true)
+final class DesignGoalBench implements Callable<Integer> {
+    private static final List<String> ARMS = List.of("ucb", "greedy", "random", "one-shot");
+
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--arms",
+            split = ",",
+            defaultValue = "ucb,random,one-shot",
+            description = "Arms among ucb, greedy, random, one-shot (default ${DEFAULT-VALUE}).")
+    List<String> arms;
+
+    @Option(
+            names = "--direction",
+            defaultValue = "high",
+            description = "high (maximize) or low (minimize) (default ${DEFAULT-VALUE}).")
+    String direction;
+
+    @Option(
+            names = "--seeds",
+            split = ",",
+            defaultValue = "1,2,3",
+            description = "Seeds (default ${DEFAULT-VALUE}).")
+    List<Long> seeds;
+
+    @Option(
+            names = "--initial",
+            defaultValue = "200",
+            description = "First batch, random, shared by all arms (default ${DEFAULT-VALUE}).")
+    int initial;
+
+    @Option(
+            names = "--batch",
+            defaultValue = "100",
+            description = "Sequences designed per cycle (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(
+            names = "--cycles",
+            defaultValue = "3",
+            description = "Design cycles after the first batch (default ${DEFAULT-VALUE}).")
+    int cycles;
+
+    @Option(
+            names = "--kappa",
+            defaultValue = "1.0",
+            description = "The ucb arm's weight of the ensemble sd (default ${DEFAULT-VALUE}).")
+    double kappa;
+
+    @Option(
+            names = "--population",
+            defaultValue = "1000",
+            description = "GA population (default ${DEFAULT-VALUE}).")
+    int population;
+
+    @Option(
+            names = "--generations",
+            defaultValue = "10",
+            description = "GA generations (default ${DEFAULT-VALUE}).")
+    int generations;
+
+    @Option(
+            names = "--ensemble",
+            defaultValue = "3",
+            description = "Models per ensemble (default ${DEFAULT-VALUE}).")
+    int ensemble;
+
+    @Option(
+            names = "--architecture",
+            defaultValue = "dream-cnn",
+            description = "Architecture, CPU size (default ${DEFAULT-VALUE}).")
+    String architecture;
+
+    @Option(
+            names = "--epochs",
+            defaultValue = "5",
+            description = "Epochs per model (default ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(
+            names = "--batch-size",
+            defaultValue = "128",
+            description = "Training batch (default ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(
+            names = "--max-lr",
+            defaultValue = "0.003",
+            description = "Peak learning rate (default ${DEFAULT-VALUE}).")
+    double maxLr;
+
+    @Option(
+            names = "--cells",
+            defaultValue = "100",
+            description = "Mean cells per sequence in a sort (default ${DEFAULT-VALUE}).")
+    double cells;
+
+    @Option(
+            names = "--reads-per-cell",
+            defaultValue = "10",
+            description = "Sequencing depth (default ${DEFAULT-VALUE}).")
+    double readsPerCell;
+
+    @Option(
+            names = "--motifs",
+            defaultValue = "../shared/data/jaspar/derived_yeast_selected_TFs_transfac.txt",
+            description = "Motifs of the in-silico lab's ground truth (default ${DEFAULT-VALUE}).")
+    Path motifs;
+
+    /** Designed sequences' measured values and truths, as one arm ended on one seed. */
+    private record Outcome(List<Batch> perCycle, Batch all) {}
+
+    /**
+     * Statistics of designed sequences, signed so that larger is better (negated for low).
+     *
+     * @param n sequences measured
+     * @param mean measured mean
+     * @param top10 mean of the best tenth, measured
+     * @param best best measured
+     * @param truthMean mean truth (z)
+     * @param truthTop10 mean truth of the best tenth by truth
+     * @param truthBest best truth
+     */
+    private record Batch(
+            int n,
+            double mean,
+            double top10,
+            double best,
+            double truthMean,
+            double truthTop10,
+            double truthBest) {}
+
+    private BenchLab lab;
+    private BenchEnsemble ensembles;
+    private Direction goal;
+
+    @Override
+    public Integer call() throws IOException, TrainingCancelledException {
+        validate();
+        lab = new BenchLab(motifs, cells, readsPerCell);
+        System.out.printf(
+                "design goal: %s expression; first batch %d random (shared), %d cycles of %d,"
+                        + " ensemble of %d %s cpu (%d epochs, batch %d), GA population %,d x %d"
+                        + " generations, ucb kappa %.2f; in-silico lab (%.0f cells, %.0f reads per"
+                        + " cell, 18 bins, gates fixed on 2,000 random oligos); seeds %s%n"
+                        + "values: measured bin (bin-weighted mean) and truth (z); %s%n",
+                goal == Direction.HIGH ? "maximize" : "minimize",
+                initial,
+                cycles,
+                batch,
+                ensemble,
+                architecture,
+                epochs,
+                batchSize,
+                population,
+                generations,
+                kappa,
+                cells,
+                readsPerCell,
+                seeds,
+                goal == Direction.HIGH ? "higher is better" : "lower is better");
+        final Map<String, List<Outcome>> outcomes = new LinkedHashMap<>();
+        arms.forEach(a -> outcomes.put(a, new ArrayList<>()));
+        final Path storeRoot = Files.createTempDirectory("dreamloop-design-goal-bench");
+        try {
+            ensembles =
+                    new BenchEnsemble(
+                            new ModelStore(storeRoot),
+                            Architecture.fromWireName(architecture),
+                            ensemble,
+                            epochs,
+                            batchSize,
+                            maxLr);
+            for (final long seed : seeds) {
+                runSeed(seed, outcomes);
+            }
+        } finally {
+            BenchFiles.deleteTree(storeRoot);
+        }
+        printSummary(outcomes);
+        return 0;
+    }
+
+    private void validate() {
+        try {
+            Architecture.fromWireName(architecture);
+            goal = Direction.valueOf(direction.toUpperCase(java.util.Locale.ROOT));
+        } catch (final IllegalArgumentException e) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--direction must be high or low, and --architecture known: " + e.getMessage());
+        }
+        for (final String a : arms) {
+            if (!ARMS.contains(a)) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--arms: unknown arm '%s'; known: %s".formatted(a, ARMS));
+            }
+        }
+        if (ensemble < 2) {
+            throw new ParameterException(
+                    spec.commandLine(), "--ensemble must be >= 2 to disagree, but was " + ensemble);
+        }
+        if (seeds.isEmpty() || seeds.stream().distinct().count() != seeds.size()) {
+            throw new ParameterException(
+                    spec.commandLine(), "--seeds must be distinct, but were " + seeds);
+        }
+        if (cycles < 1 || batch < 10 || initial < 20) {
+            throw new ParameterException(
+                    spec.commandLine(), "need --cycles >= 1, --batch >= 10 and --initial >= 20");
+        }
+    }
+
+    /** Every arm from one seed's first batch and first ensemble. */
+    private void runSeed(final long seed, final Map<String, List<Outcome>> out)
+            throws TrainingCancelledException {
+        lab.calibrate(ScoringBench.randomOligos(2000, seed + 1_000_000L), seed + 2);
+        final List<DnaSequence> first = ScoringBench.randomOligos(initial, seed);
+        final List<TrainingExample> measured = lab.measure(first, seed + 3);
+        final long t0 = System.nanoTime();
+        final List<String> firstModels = ensembles.train("first", seed, 0, measured, List.of());
+        final Batch start = stats(measured);
+        System.out.printf(
+                "%nseed %d: first batch %d measured (r with truth %.3f): mean %.3f, top 10%% %.3f,"
+                        + " best %.3f; truth mean %.3f, best %.3f; ensemble trained in %.0f s%n",
+                seed,
+                measured.size(),
+                lab.accuracy(measured),
+                signed(start.mean()),
+                signed(start.top10()),
+                signed(start.best()),
+                signed(start.truthMean()),
+                signed(start.truthBest()),
+                (System.nanoTime() - t0) / 1e9);
+        for (final String arm : arms) {
+            final long t = System.nanoTime();
+            final Outcome o =
+                    switch (arm) {
+                        case "ucb" -> loop(arm, seed, measured, firstModels, kappa);
+                        case "greedy" -> loop(arm, seed, measured, firstModels, 0);
+                        case "random" -> random(seed, measured);
+                        default -> oneShot(seed, measured, firstModels);
+                    };
+            out.get(arm).add(o);
+            System.out.printf(
+                    "  %-9s designed %d: mean %.3f, top 10%% %.3f, best %.3f | truth mean %.3f,"
+                            + " top 10%% %.3f, best %.3f  (%.0f s)%n",
+                    arm,
+                    o.all().n(),
+                    signed(o.all().mean()),
+                    signed(o.all().top10()),
+                    signed(o.all().best()),
+                    signed(o.all().truthMean()),
+                    signed(o.all().truthTop10()),
+                    signed(o.all().truthBest()),
+                    (System.nanoTime() - t) / 1e9);
+        }
+    }
+
+    /** The closed loop: design on the ensemble's bound, measure, retrain; {@code cycles} times. */
+    private Outcome loop(
+            final String arm,
+            final long seed,
+            final List<TrainingExample> first,
+            final List<String> firstModels,
+            final double k)
+            throws TrainingCancelledException {
+        final List<TrainingExample> measured = new ArrayList<>(first);
+        final List<TrainingExample> designed = new ArrayList<>();
+        final List<Batch> perCycle = new ArrayList<>();
+        List<String> models = firstModels;
+        for (int cycle = 1; cycle <= cycles; cycle++) {
+            final List<DnaSequence> batchDesigned =
+                    design(models, k, batch, seed * 100 + cycle, measured);
+            final List<TrainingExample> batchMeasured =
+                    lab.measure(batchDesigned, seed + 1000L * cycle + arm.hashCode());
+            measured.addAll(batchMeasured);
+            designed.addAll(batchMeasured);
+            perCycle.add(stats(batchMeasured));
+            if (cycle < cycles) {
+                models = ensembles.train(arm, seed, cycle, measured, List.of());
+            }
+        }
+        return new Outcome(perCycle, stats(designed));
+    }
+
+    /** Random search: a fresh random batch per cycle. */
+    private Outcome random(final long seed, final List<TrainingExample> first) {
+        final List<TrainingExample> designed = new ArrayList<>();
+        final List<Batch> perCycle = new ArrayList<>();
+        for (int cycle = 1; cycle <= cycles; cycle++) {
+            final List<TrainingExample> m =
+                    lab.measure(
+                            ScoringBench.randomOligos(batch, seed * 7919 + cycle),
+                            seed + 1000L * cycle + 17);
+            designed.addAll(m);
+            perCycle.add(stats(m));
+        }
+        return new Outcome(perCycle, stats(designed));
+    }
+
+    /** One GA design of the whole budget on the first ensemble's mean. */
+    private Outcome oneShot(
+            final long seed, final List<TrainingExample> first, final List<String> firstModels) {
+        final List<TrainingExample> m =
+                lab.measure(
+                        design(firstModels, 0, cycles * batch, seed * 100, first),
+                        seed + 1000L + 29);
+        return new Outcome(List.of(), stats(m));
+    }
+
+    /** Full oligos designed by the GA on the ensemble, none already measured. */
+    private List<DnaSequence> design(
+            final List<String> models,
+            final double k,
+            final int count,
+            final long seed,
+            final List<TrainingExample> measured) {
+        final Set<DnaSequence> avoid = new HashSet<>();
+        measured.forEach(e -> avoid.add(e.sequence().subsequence(17, 97)));
+        final List<String> names = new ArrayList<>();
+        for (int m = 0; m < models.size(); m++) {
+            names.add("m" + m);
+        }
+        try (BenchEnsemble.Scorer scorer = ensembles.scorer(models)) {
+            final List<DesignedSequence> out =
+                    HighLowDesign.onEnsemble(
+                                    scorer,
+                                    names,
+                                    k,
+                                    DesignSpace.dream2022(LibraryConstraints.NONE),
+                                    GaSettings.cpu()
+                                            .withPopulationSize(population)
+                                            .withGenerations(generations))
+                            .design(goal, count, seed, avoid, stats -> {});
+            return out.stream().map(d -> Flanks.DREAM_2022.wrap(d.variable())).toList();
+        }
+    }
+
+    /** Statistics signed so that larger is better. */
+    private Batch stats(final List<TrainingExample> measured) {
+        final double[] v = new double[measured.size()];
+        final double[] t = new double[measured.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = goal.sign() * measured.get(i).value();
+            t[i] = goal.sign() * lab.truthZ(measured.get(i).sequence());
+        }
+        return new Batch(
+                v.length,
+                mean(v),
+                topTenth(v),
+                Arrays.stream(v).max().orElse(Double.NaN),
+                mean(t),
+                topTenth(t),
+                Arrays.stream(t).max().orElse(Double.NaN));
+    }
+
+    private static double mean(final double[] v) {
+        return Arrays.stream(v).average().orElse(Double.NaN);
+    }
+
+    private static double topTenth(final double[] v) {
+        final double[] sorted = v.clone();
+        Arrays.sort(sorted);
+        final int k = Math.max(1, sorted.length / 10);
+        double sum = 0;
+        for (int i = sorted.length - k; i < sorted.length; i++) {
+            sum += sorted[i];
+        }
+        return sum / k;
+    }
+
+    /** A signed statistic back in the units people read. */
+    private double signed(final double value) {
+        return goal.sign() * value;
+    }
+
+    private void printSummary(final Map<String, List<Outcome>> outcomes) {
+        System.out.printf(
+                "%nover %d seeds, mean (sd); all designed sequences of each arm (%d each)%n",
+                seeds.size(), cycles * batch);
+        System.out.printf(
+                "%-10s %17s %17s %17s %17s %17s %17s%n",
+                "arm",
+                "measured mean",
+                "top 10%",
+                "best",
+                "truth mean",
+                "truth top 10%",
+                "truth best");
+        for (final Map.Entry<String, List<Outcome>> e : outcomes.entrySet()) {
+            final List<Batch> all = e.getValue().stream().map(Outcome::all).toList();
+            System.out.printf(
+                    "%-10s %17s %17s %17s %17s %17s %17s%n",
+                    e.getKey(),
+                    spread(all, Batch::mean),
+                    spread(all, Batch::top10),
+                    spread(all, Batch::best),
+                    spread(all, Batch::truthMean),
+                    spread(all, Batch::truthTop10),
+                    spread(all, Batch::truthBest));
+        }
+        for (final String loop : List.of("ucb", "greedy")) {
+            if (!outcomes.containsKey(loop)) {
+                continue;
+            }
+            System.out.printf("%n%s per cycle (measured mean / top 10%% / best):%n", loop);
+            for (int c = 0; c < cycles; c++) {
+                final int cycle = c;
+                final List<Batch> at =
+                        outcomes.get(loop).stream().map(o -> o.perCycle().get(cycle)).toList();
+                System.out.printf(
+                        "  cycle %d  %s / %s / %s%n",
+                        cycle + 1,
+                        spread(at, Batch::mean),
+                        spread(at, Batch::top10),
+                        spread(at, Batch::best));
+            }
+        }
+        verdicts(outcomes);
+    }
+
+    private void verdicts(final Map<String, List<Outcome>> outcomes) {
+        final String loop = outcomes.containsKey("ucb") ? "ucb" : "greedy";
+        if (!outcomes.containsKey(loop)) {
+            return;
+        }
+        System.out.println();
+        for (final String baseline : List.of("random", "one-shot")) {
+            if (!outcomes.containsKey(baseline)) {
+                continue;
+            }
+            for (final String metric : List.of("top 10%", "best", "truth top 10%", "truth best")) {
+                final java.util.function.ToDoubleFunction<Batch> f =
+                        switch (metric) {
+                            case "top 10%" -> Batch::top10;
+                            case "best" -> Batch::best;
+                            case "truth top 10%" -> Batch::truthTop10;
+                            default -> Batch::truthBest;
+                        };
+                final Spread a = Spread.of(values(outcomes.get(loop), f));
+                final Spread b = Spread.of(values(outcomes.get(baseline), f));
+                final double diff = a.mean() - b.mean();
+                final double bar = 2 * Math.max(a.sd(), b.sd());
+                System.out.printf(
+                        "%s vs %s, %s: %+.3f (twice the larger sd %.3f): %s%n",
+                        loop,
+                        baseline,
+                        metric,
+                        signed(diff),
+                        bar,
+                        diff > bar
+                                ? loop + " better"
+                                : diff > 0 ? "ahead, within the spread" : baseline + " ahead");
+            }
+        }
+    }
+
+    private static double[] values(
+            final List<Outcome> outcomes, final java.util.function.ToDoubleFunction<Batch> f) {
+        return outcomes.stream().map(Outcome::all).mapToDouble(f).toArray();
+    }
+
+    private String spread(
+            final List<Batch> batches, final java.util.function.ToDoubleFunction<Batch> f) {
+        final Spread s = Spread.of(batches.stream().mapToDouble(f).toArray());
+        return String.format(java.util.Locale.ROOT, "%.3f (%.3f)", signed(s.mean()), s.sd());
+    }
+}
