@@ -28,6 +28,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -63,6 +64,8 @@ import picocli.CommandLine.Spec;
 final class AcquisitionBench implements Callable<Integer> {
 
     @Spec CommandSpec spec;
+
+    @Mixin CampaignBenchOptions options;
 
     @Option(
             names = "--strategies",
@@ -119,60 +122,11 @@ final class AcquisitionBench implements Callable<Integer> {
     int cycles;
 
     @Option(
-            names = "--ensemble",
-            defaultValue = "3",
-            description = "Models per ensemble (default ${DEFAULT-VALUE}).")
-    int ensemble;
-
-    @Option(
-            names = "--architecture",
-            defaultValue = "dream-cnn",
-            description = "Architecture, CPU size (default ${DEFAULT-VALUE}).")
-    String architecture;
-
-    @Option(
-            names = "--epochs",
-            defaultValue = "5",
-            description = "Epochs per model (default ${DEFAULT-VALUE}).")
-    int epochs;
-
-    @Option(
-            names = "--batch-size",
-            defaultValue = "256",
-            description = "Training batch (default ${DEFAULT-VALUE}).")
-    int batchSize;
-
-    @Option(
-            names = "--max-lr",
-            defaultValue = "0.003",
-            description =
-                    "Peak learning rate; halved once on divergence (default ${DEFAULT-VALUE}).")
-    double maxLr;
-
-    @Option(
-            names = "--cells",
-            defaultValue = "100",
-            description = "Mean cells per sequence in a sort (default ${DEFAULT-VALUE}).")
-    double cells;
-
-    @Option(
-            names = "--reads-per-cell",
-            defaultValue = "10",
-            description = "Sequencing depth (default ${DEFAULT-VALUE}).")
-    double readsPerCell;
-
-    @Option(
             names = "--min-hamming",
             defaultValue = "10",
             description =
                     "Smallest Hamming distance within a ranked batch (default ${DEFAULT-VALUE}).")
     int minHamming;
-
-    @Option(
-            names = "--motifs",
-            defaultValue = "../shared/data/jaspar/derived_yeast_selected_TFs_transfac.txt",
-            description = "Motifs of the in-silico lab's ground truth (default ${DEFAULT-VALUE}).")
-    Path motifs;
 
     /** One line of the comparison: a strategy, trained cold or warm. */
     private record Arm(String label, AcquisitionStrategy strategy, boolean warm) {
@@ -205,7 +159,7 @@ final class AcquisitionBench implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InputFormatException, TrainingCancelledException {
         final List<Arm> arms = validate();
-        lab = new BenchLab(motifs, cells, readsPerCell);
+        lab = options.lab();
         library = DreamTestLibrary.sample(testSubsets, testPerSubset, 2022);
         System.out.printf(
                 "acquisition: pool %,d random oligos, first batch %d (random, shared), %d cycles"
@@ -217,13 +171,13 @@ final class AcquisitionBench implements Callable<Integer> {
                 initial,
                 cycles,
                 batch,
-                ensemble,
-                architecture,
-                epochs,
-                batchSize,
-                maxLr,
-                cells,
-                readsPerCell,
+                options.ensemble,
+                options.architecture,
+                options.epochs,
+                options.batchSize,
+                options.maxLr,
+                options.cells,
+                options.readsPerCell,
                 seeds,
                 library.describe());
         final Map<String, List<Curve>> curves = new LinkedHashMap<>();
@@ -231,14 +185,7 @@ final class AcquisitionBench implements Callable<Integer> {
         final Path storeRoot = Files.createTempDirectory("dreamloop-acquisition-bench");
         try {
             store = new ModelStore(storeRoot);
-            ensembles =
-                    new BenchEnsemble(
-                            store,
-                            Architecture.fromWireName(architecture),
-                            ensemble,
-                            epochs,
-                            batchSize,
-                            maxLr);
+            ensembles = options.ensembles(store);
             for (final long seed : seeds) {
                 runSeed(seed, arms, curves);
             }
@@ -252,7 +199,7 @@ final class AcquisitionBench implements Callable<Integer> {
     private List<Arm> validate() {
         final List<Arm> arms = new ArrayList<>();
         try {
-            Architecture.fromWireName(architecture);
+            Architecture.fromWireName(options.architecture);
             strategies.forEach(s -> arms.add(Arm.parse(s, minHamming)));
         } catch (final IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -263,9 +210,10 @@ final class AcquisitionBench implements Callable<Integer> {
                     "the pool (%d) is smaller than the first batch plus %d cycles of %d"
                             .formatted(poolSize, cycles, batch));
         }
-        if (ensemble < 2) {
+        if (options.ensemble < 2) {
             throw new ParameterException(
-                    spec.commandLine(), "--ensemble must be >= 2 to disagree, but was " + ensemble);
+                    spec.commandLine(),
+                    "--ensemble must be >= 2 to disagree, but was " + options.ensemble);
         }
         if (seeds.isEmpty() || seeds.stream().distinct().count() != seeds.size()) {
             throw new ParameterException(

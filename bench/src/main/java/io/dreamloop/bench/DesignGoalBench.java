@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -62,6 +63,8 @@ final class DesignGoalBench implements Callable<Integer> {
     private static final List<String> ARMS = List.of("ucb", "greedy", "random", "one-shot");
 
     @Spec CommandSpec spec;
+
+    @Mixin CampaignBenchOptions options;
 
     @Option(
             names = "--arms",
@@ -119,54 +122,6 @@ final class DesignGoalBench implements Callable<Integer> {
             description = "GA generations (default ${DEFAULT-VALUE}).")
     int generations;
 
-    @Option(
-            names = "--ensemble",
-            defaultValue = "3",
-            description = "Models per ensemble (default ${DEFAULT-VALUE}).")
-    int ensemble;
-
-    @Option(
-            names = "--architecture",
-            defaultValue = "dream-cnn",
-            description = "Architecture, CPU size (default ${DEFAULT-VALUE}).")
-    String architecture;
-
-    @Option(
-            names = "--epochs",
-            defaultValue = "5",
-            description = "Epochs per model (default ${DEFAULT-VALUE}).")
-    int epochs;
-
-    @Option(
-            names = "--batch-size",
-            defaultValue = "128",
-            description = "Training batch (default ${DEFAULT-VALUE}).")
-    int batchSize;
-
-    @Option(
-            names = "--max-lr",
-            defaultValue = "0.003",
-            description = "Peak learning rate (default ${DEFAULT-VALUE}).")
-    double maxLr;
-
-    @Option(
-            names = "--cells",
-            defaultValue = "100",
-            description = "Mean cells per sequence in a sort (default ${DEFAULT-VALUE}).")
-    double cells;
-
-    @Option(
-            names = "--reads-per-cell",
-            defaultValue = "10",
-            description = "Sequencing depth (default ${DEFAULT-VALUE}).")
-    double readsPerCell;
-
-    @Option(
-            names = "--motifs",
-            defaultValue = "../shared/data/jaspar/derived_yeast_selected_TFs_transfac.txt",
-            description = "Motifs of the in-silico lab's ground truth (default ${DEFAULT-VALUE}).")
-    Path motifs;
-
     /** Designed sequences' measured values and truths, as one arm ended on one seed. */
     private record Outcome(List<Batch> perCycle, Batch all) {}
 
@@ -197,7 +152,7 @@ final class DesignGoalBench implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, TrainingCancelledException {
         validate();
-        lab = new BenchLab(motifs, cells, readsPerCell);
+        lab = options.lab();
         System.out.printf(
                 "design goal: %s expression; first batch %d random (shared), %d cycles of %d,"
                         + " ensemble of %d %s cpu (%d epochs, batch %d), GA population %,d x %d"
@@ -208,29 +163,22 @@ final class DesignGoalBench implements Callable<Integer> {
                 initial,
                 cycles,
                 batch,
-                ensemble,
-                architecture,
-                epochs,
-                batchSize,
+                options.ensemble,
+                options.architecture,
+                options.epochs,
+                options.batchSize,
                 population,
                 generations,
                 kappa,
-                cells,
-                readsPerCell,
+                options.cells,
+                options.readsPerCell,
                 seeds,
                 goal == Direction.HIGH ? "higher is better" : "lower is better");
         final Map<String, List<Outcome>> outcomes = new LinkedHashMap<>();
         arms.forEach(a -> outcomes.put(a, new ArrayList<>()));
         final Path storeRoot = Files.createTempDirectory("dreamloop-design-goal-bench");
         try {
-            ensembles =
-                    new BenchEnsemble(
-                            new ModelStore(storeRoot),
-                            Architecture.fromWireName(architecture),
-                            ensemble,
-                            epochs,
-                            batchSize,
-                            maxLr);
+            ensembles = options.ensembles(new ModelStore(storeRoot));
             for (final long seed : seeds) {
                 runSeed(seed, outcomes);
             }
@@ -243,7 +191,7 @@ final class DesignGoalBench implements Callable<Integer> {
 
     private void validate() {
         try {
-            Architecture.fromWireName(architecture);
+            Architecture.fromWireName(options.architecture);
             goal = Direction.valueOf(direction.toUpperCase(java.util.Locale.ROOT));
         } catch (final IllegalArgumentException e) {
             throw new ParameterException(
@@ -257,9 +205,10 @@ final class DesignGoalBench implements Callable<Integer> {
                         "--arms: unknown arm '%s'; known: %s".formatted(a, ARMS));
             }
         }
-        if (ensemble < 2) {
+        if (options.ensemble < 2) {
             throw new ParameterException(
-                    spec.commandLine(), "--ensemble must be >= 2 to disagree, but was " + ensemble);
+                    spec.commandLine(),
+                    "--ensemble must be >= 2 to disagree, but was " + options.ensemble);
         }
         if (seeds.isEmpty() || seeds.stream().distinct().count() != seeds.size()) {
             throw new ParameterException(
@@ -502,16 +451,17 @@ final class DesignGoalBench implements Callable<Integer> {
                 final Spread b = Spread.of(values(outcomes.get(baseline), f));
                 final double diff = a.mean() - b.mean();
                 final double bar = 2 * Math.max(a.sd(), b.sd());
+                final String verdict;
+                if (seeds.size() < 2) {
+                    verdict = "one seed has no spread: run several to judge";
+                } else if (diff > bar) {
+                    verdict = loop + " better";
+                } else {
+                    verdict = diff > 0 ? "ahead, within the spread" : baseline + " ahead";
+                }
                 System.out.printf(
                         "%s vs %s, %s: %+.3f (twice the larger sd %.3f): %s%n",
-                        loop,
-                        baseline,
-                        metric,
-                        signed(diff),
-                        bar,
-                        diff > bar
-                                ? loop + " better"
-                                : diff > 0 ? "ahead, within the spread" : baseline + " ahead");
+                        loop, baseline, metric, signed(diff), bar, verdict);
             }
         }
     }

@@ -282,9 +282,16 @@ class CliIT {
                         "40",
                         "--seed",
                         "5",
+                        "--test-per-subset",
+                        "10",
+                        "--test-subsets",
+                        "random,high,snv",
                         "--watch");
         assertThat(r.exit).as(r.all()).isZero();
-        assertThat(r.out).contains("campaign camp-cli (random): finished, cycle 1 of 1");
+        assertThat(r.out)
+                .contains("campaign camp-cli (random): finished, cycle 1 of 1")
+                .contains("test library camp-cli-test: designed, 40 members (10 per subset of random, high, snv)")
+                .contains("test score");
         assertThat(dreamloop("campaign", "list").out).contains("camp-cli");
         final Result started =
                 dreamloop(
@@ -299,7 +306,9 @@ class CliIT {
                         "--budget",
                         "40",
                         "--seed",
-                        "6");
+                        "6",
+                        "--test-per-subset",
+                        "0");
         assertThat(started.exit).as(started.all()).isZero();
         final Result cancelled = dreamloop("campaign", "cancel", "camp-cli-2", "--reason", "test");
         assertThat(cancelled.out).contains("campaign camp-cli-2: cancelled");

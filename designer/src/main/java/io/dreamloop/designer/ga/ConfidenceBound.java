@@ -1,18 +1,17 @@
 package io.dreamloop.designer.ga;
 
-import io.jenetics.Optimize;
 import java.util.Locale;
 
 /**
  * Fitness = an ensemble's confidence bound on a sequence's expression: the mean of the models'
  * predictions plus (high) or minus (low) kappa times their standard deviation, the upper and lower
  * confidence bounds of Bayesian optimisation with the ensemble's spread as its uncertainty.
- * Maximised for high, minimised for low; infeasible sequences get the infinity at the wrong end.
+ * Maximised for high, minimised for low ({@link DirectedObjective}).
  *
  * @param direction which bound, and which way it is pushed
  * @param kappa the weight of the spread, >= 0 (0: the ensemble mean, greedy)
  */
-record ConfidenceBound(Direction direction, double kappa) implements Objective<Double> {
+record ConfidenceBound(Direction direction, double kappa) implements DirectedObjective {
 
     ConfidenceBound {
         if (!(kappa >= 0) || Double.isInfinite(kappa)) {
@@ -36,20 +35,5 @@ record ConfidenceBound(Direction direction, double kappa) implements Objective<D
             var += (p - mean) * (p - mean) / Math.max(1, predictions.length - 1);
         }
         return mean + direction.sign() * kappa * Math.sqrt(var);
-    }
-
-    @Override
-    public Double infeasible() {
-        return direction == Direction.HIGH ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-    }
-
-    @Override
-    public Optimize optimize() {
-        return direction.optimize();
-    }
-
-    @Override
-    public double value(final Double fitness) {
-        return fitness;
     }
 }

@@ -225,30 +225,13 @@ public final class HighLowDesign {
     }
 
     /**
-     * Fitness = the objective model's prediction, maximised for high, minimised for low; infeasible
-     * sequences get the infinity at the wrong end.
+     * Fitness = the objective model's prediction, maximised for high, minimised for low ({@link
+     * DirectedObjective}).
      */
-    record Prediction(int model, Direction direction) implements Objective<Double> {
+    record Prediction(int model, Direction direction) implements DirectedObjective {
         @Override
         public Double fitness(final double[] predictions) {
             return predictions[model];
-        }
-
-        @Override
-        public Double infeasible() {
-            return direction == Direction.HIGH
-                    ? Double.NEGATIVE_INFINITY
-                    : Double.POSITIVE_INFINITY;
-        }
-
-        @Override
-        public Optimize optimize() {
-            return direction.optimize();
-        }
-
-        @Override
-        public double value(final Double fitness) {
-            return fitness;
         }
     }
 }
