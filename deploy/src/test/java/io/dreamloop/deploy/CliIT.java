@@ -290,7 +290,8 @@ class CliIT {
         assertThat(r.exit).as(r.all()).isZero();
         assertThat(r.out)
                 .contains("campaign camp-cli (random): finished, cycle 1 of 1")
-                .contains("test library camp-cli-test: designed, 40 members (10 per subset of random, high, snv)")
+                .contains(
+                        "test library camp-cli-test: designed, 40 members (10 per subset of random, high, snv)")
                 .contains("test score");
         assertThat(dreamloop("campaign", "list").out).contains("camp-cli");
         final Result started =
