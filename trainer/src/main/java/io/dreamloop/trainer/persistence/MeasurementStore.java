@@ -201,6 +201,20 @@ public class MeasurementStore {
         return rows(scale, method, campaignId, "campaign_id = ?3 and cycle is null");
     }
 
+    /** How many measurements of a campaign's test library there are on one scale and method. */
+    public long testLibraryCount(final String scale, final String method, final String campaignId) {
+        return ((Number)
+                        database.em()
+                                .createNativeQuery(
+                                        "select count(*) from measurement where scale = ?1 and method = ?2"
+                                                + " and campaign_id = ?3 and cycle is null")
+                                .setParameter(1, scale)
+                                .setParameter(2, method)
+                                .setParameter(3, campaignId)
+                                .getSingleResult())
+                .longValue();
+    }
+
     private List<TrainingRow> rows(
             final String scale, final String method, final String campaignId, final String where) {
         final List<TrainingRow> out = new java.util.ArrayList<>();

@@ -46,10 +46,9 @@ public class CampaignEvaluationResource {
     public CampaignEvaluationView evaluation(@PathParam("campaignId") final String campaignId) {
         return new CampaignEvaluationView(
                 campaignId,
-                measurements
-                        .testLibraryRows(
-                                config.training().scale(), config.training().method(), campaignId)
-                        .size(),
+                (int)
+                        measurements.testLibraryCount(
+                                config.training().scale(), config.training().method(), campaignId),
                 evaluations.of(campaignId).stream().map(CampaignEvaluationView.Cycle::of).toList(),
                 CycleBatch.of(
                         measurements.cycleValues(

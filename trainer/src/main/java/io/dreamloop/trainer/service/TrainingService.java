@@ -129,18 +129,24 @@ public class TrainingService {
      * before it), so evaluation never competes with training for the cores.
      */
     private void queueEvaluation(final String campaignId) {
-        executor.submit(
-                TraceContext.wrap(
-                        () -> {
-                            try {
-                                evaluation.evaluatePending(campaignId);
-                            } catch (final RuntimeException e) {
-                                Log.errorf(
-                                        e,
-                                        "campaign %s: scoring on the test library failed",
-                                        campaignId);
-                            }
-                        }));
+        try {
+            executor.submit(
+                    TraceContext.wrap(
+                            () -> {
+                                try {
+                                    evaluation.evaluatePending(campaignId);
+                                } catch (final RuntimeException e) {
+                                    Log.errorf(
+                                            e,
+                                            "campaign %s: scoring on the test library failed",
+                                            campaignId);
+                                }
+                            }));
+        } catch (final java.util.concurrent.RejectedExecutionException e) {
+            // Shutting down: the next start scores what is left (onStart).
+            Log.infof(
+                    "campaign %s: scoring on the test library left for the next start", campaignId);
+        }
     }
 
     /**
