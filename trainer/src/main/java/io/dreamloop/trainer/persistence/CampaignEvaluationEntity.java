@@ -44,8 +44,8 @@ public class CampaignEvaluationEntity {
     /**
      * @param modelVersions the ensemble's members, comma-separated in member order
      * @param metrics the scores as a JSON object
-     * @param predictions the ensemble's prediction of each test row, {@code <row id>\t<prediction>}
-     *     lines
+     * @param predictions the ensemble's prediction of each test row by row id, stored as {@code
+     *     <row id>\t<prediction>} lines in the map's order
      */
     public CampaignEvaluationEntity(
             final Key key,
@@ -53,13 +53,15 @@ public class CampaignEvaluationEntity {
             final String modelVersions,
             final int testRows,
             final String metrics,
-            final String predictions) {
+            final java.util.Map<String, Double> predictions) {
         this.key = key;
         this.ensembleSize = ensembleSize;
         this.modelVersions = modelVersions;
         this.testRows = testRows;
         this.metrics = metrics;
-        this.predictions = predictions;
+        final StringBuilder lines = new StringBuilder();
+        predictions.forEach((id, p) -> lines.append(id).append('\t').append(p).append('\n'));
+        this.predictions = lines.toString();
         this.evaluatedAt = Instant.now();
     }
 

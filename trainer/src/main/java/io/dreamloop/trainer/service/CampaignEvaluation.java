@@ -94,13 +94,9 @@ public class CampaignEvaluation {
         }
         final Predictions predicted = predict(ready);
         final Map<String, Double> metrics = score(ready, predicted);
-        final StringBuilder predictions = new StringBuilder();
+        final Map<String, Double> byRow = new LinkedHashMap<>();
         for (int i = 0; i < predicted.ensemble().length; i++) {
-            predictions
-                    .append(ready.rows().get(i).id())
-                    .append('\t')
-                    .append(predicted.ensemble()[i])
-                    .append('\n');
+            byRow.put(ready.rows().get(i).id(), (double) predicted.ensemble()[i]);
         }
         final CampaignEvaluationEntity evaluation =
                 new CampaignEvaluationEntity(
@@ -110,7 +106,7 @@ public class CampaignEvaluation {
                         ready.rows().size(),
                         new String(
                                 EventCodec.instance().toJsonBytes(metrics), StandardCharsets.UTF_8),
-                        predictions.toString());
+                        byRow);
         final boolean added =
                 QuarkusTransaction.requiringNew()
                         .call(
