@@ -2,6 +2,7 @@ package io.dreamloop.bench;
 
 import io.dreamloop.contracts.motif.TransfacMotifs;
 import io.dreamloop.contracts.sequence.DnaSequence;
+import io.dreamloop.designer.ga.Direction;
 import io.dreamloop.evaluation.Correlations;
 import io.dreamloop.labingest.estimation.BinWeightedMean;
 import io.dreamloop.labingest.estimation.Population;
@@ -65,6 +66,15 @@ final class BenchLab {
     /** The noiseless truth of a sequence on the reference population's z scale. */
     double truthZ(final DnaSequence sequence) {
         return (truth.expression(sequence) - truthMean) / truthSd;
+    }
+
+    /**
+     * The truth z no sequence can pass in {@code direction}: the occupancy model's expression is
+     * squashed into 0-17 bins, so designs crowd under this ceiling however good they get.
+     */
+    double ceilingZ(final Direction direction) {
+        final double bound = direction == Direction.HIGH ? OccupancyModel.Parameters.MAX_BIN : 0;
+        return (bound - truthMean) / truthSd;
     }
 
     /** Sorts and sequences the sequences with one seed; drops those without reads. */

@@ -7,6 +7,7 @@ import io.dreamloop.designer.ga.DesignSpace;
 import io.dreamloop.designer.ga.DesignedSequence;
 import io.dreamloop.designer.ga.Direction;
 import io.dreamloop.designer.ga.GaSettings;
+import io.dreamloop.designer.ga.GaStart;
 import io.dreamloop.designer.ga.HighLowDesign;
 import io.dreamloop.predictor.model.Architecture;
 import io.dreamloop.predictor.model.artifact.ModelStore;
@@ -44,11 +45,17 @@ import picocli.CommandLine.Spec;
  *       ensemble is trained again on everything measured;
  *   <li>{@code greedy}: the same with kappa 0 (the ensemble mean);
  *   <li>{@code random}: random search, a fresh random batch each cycle, no model;
+ *   <li>{@code one-shot-random}: the same from a random GA start, as the reference GAs start;
  *   <li>{@code one-shot}: the GA designs all cycles' sequences at once on the first ensemble's
  *       mean, and the lab measures them together.
  * </ul>
  *
- * Reported per arm over seeds: the designed sequences' measured mean, the mean of their top 10%,
+ * Every GA design (loops and one-shot) starts, as the services' design-goal campaigns do, from the
+ * best sequences measured so far and their mutants ({@code --start-from-best}; the loops have
+ * measured more, and better, by their later cycles); {@code one-shot-random} keeps the reference
+ * GA's random start.
+ *
+ * <p>Reported per arm over seeds: the designed sequences' measured mean, the mean of their top 10%,
  * and the best, each also in the lab's noiseless truth (z units), as mean (sd) over seeds; per
  * cycle for the loops. The verdict compares the closed loop's best and top 10% with each
  * baseline's, as the difference of means beside twice the larger spread.
@@ -60,7 +67,8 @@ import picocli.CommandLine.Spec;
                         + " confidence bound, against random search and a one-shot GA, over seeds.",
         mixinStandardHelpOptions = true)
 final class DesignGoalBench implements Callable<Integer> {
-    private static final List<String> ARMS = List.of("ucb", "greedy", "random", "one-shot");
+    private static final List<String> ARMS =
+            List.of("ucb", "greedy", "random", "one-shot", "one-shot-random");
 
     @Spec CommandSpec spec;
 
@@ -69,8 +77,10 @@ final class DesignGoalBench implements Callable<Integer> {
     @Option(
             names = "--arms",
             split = ",",
-            defaultValue = "ucb,random,one-shot",
-            description = "Arms among ucb, greedy, random, one-shot (default ${DEFAULT-VALUE}).")
+            defaultValue = "ucb,random,one-shot,one-shot-random",
+            description =
+                    "Arms among ucb, greedy, random, one-shot, one-shot-random (default"
+                            + " ${DEFAULT-VALUE}).")
     List<String> arms;
 
     @Option(
@@ -122,6 +132,23 @@ final class DesignGoalBench implements Callable<Integer> {
             description = "GA generations (default ${DEFAULT-VALUE}).")
     int generations;
 
+    @Option(
+            names = "--start-from-best",
+            defaultValue = "20",
+            description =
+                    "GA start of every design (loops and one-shot alike): half of the population"
+                            + " from the K best sequences measured so far and their mutants, half"
+                            + " random, as the services' design-goal campaigns start (a fifth of"
+                            + " the budget); 0 for a random start (default ${DEFAULT-VALUE}).")
+    int startFromBest;
+
+    @Option(
+            names = "--start-substitutions",
+            defaultValue = "2",
+            description =
+                    "Bases changed in each mutant of a start parent (default ${DEFAULT-VALUE}).")
+    int startSubstitutions;
+
     /** Designed sequences' measured values and truths, as one arm ended on one seed. */
     private record Outcome(List<Batch> perCycle, Batch all) {}
 
@@ -157,7 +184,8 @@ final class DesignGoalBench implements Callable<Integer> {
                 "design goal: %s expression; first batch %d random (shared), %d cycles of %d,"
                         + " ensemble of %d %s cpu (%d epochs, batch %d), GA population %,d x %d"
                         + " generations, ucb kappa %.2f; in-silico lab (%.0f cells, %.0f reads per"
-                        + " cell, 18 bins, gates fixed on 2,000 random oligos); seeds %s%n"
+                        + " cell, 18 bins, gates fixed on 2,000 random oligos); GA start: %s;"
+                        + " seeds %s%n"
                         + "values: measured bin (bin-weighted mean) and truth (z); %s%n",
                 goal == Direction.HIGH ? "maximize" : "minimize",
                 initial,
@@ -172,6 +200,10 @@ final class DesignGoalBench implements Callable<Integer> {
                 kappa,
                 options.cells,
                 options.readsPerCell,
+                startFromBest == 0
+                        ? "random"
+                        : "%d best measured and mutants (%d substitutions), half random"
+                                .formatted(startFromBest, startSubstitutions),
                 seeds,
                 goal == Direction.HIGH ? "higher is better" : "lower is better");
         final Map<String, List<Outcome>> outcomes = new LinkedHashMap<>();
@@ -214,6 +246,11 @@ final class DesignGoalBench implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(), "--seeds must be distinct, but were " + seeds);
         }
+        if (startFromBest < 0 || startSubstitutions < 1) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "need --start-from-best >= 0 and --start-substitutions >= 1");
+        }
         if (cycles < 1 || batch < 10 || initial < 20) {
             throw new ParameterException(
                     spec.commandLine(), "need --cycles >= 1, --batch >= 10 and --initial >= 20");
@@ -231,7 +268,8 @@ final class DesignGoalBench implements Callable<Integer> {
         final Batch start = stats(measured);
         System.out.printf(
                 "%nseed %d: first batch %d measured (r with truth %.3f): mean %.3f, top 10%% %.3f,"
-                        + " best %.3f; truth mean %.3f, best %.3f; ensemble trained in %.0f s%n",
+                        + " best %.3f; truth mean %.3f, best %.3f (the lab's ceiling, bin 17:"
+                        + " %.3f); ensemble trained in %.0f s%n",
                 seed,
                 measured.size(),
                 lab.accuracy(measured),
@@ -240,6 +278,7 @@ final class DesignGoalBench implements Callable<Integer> {
                 signed(start.best()),
                 signed(start.truthMean()),
                 signed(start.truthBest()),
+                lab.ceilingZ(goal),
                 (System.nanoTime() - t0) / 1e9);
         for (final String arm : arms) {
             final long t = System.nanoTime();
@@ -248,7 +287,8 @@ final class DesignGoalBench implements Callable<Integer> {
                         case "ucb" -> loop(arm, seed, measured, firstModels, kappa);
                         case "greedy" -> loop(arm, seed, measured, firstModels, 0);
                         case "random" -> random(seed, measured);
-                        default -> oneShot(seed, measured, firstModels);
+                        case "one-shot" -> oneShot(seed, measured, firstModels, start(measured));
+                        default -> oneShot(seed, measured, firstModels, GaStart.RANDOM);
                     };
             out.get(arm).add(o);
             System.out.printf(
@@ -280,7 +320,7 @@ final class DesignGoalBench implements Callable<Integer> {
         List<String> models = firstModels;
         for (int cycle = 1; cycle <= cycles; cycle++) {
             final List<DnaSequence> batchDesigned =
-                    design(models, k, batch, seed * 100 + cycle, measured);
+                    design(models, k, batch, seed * 100 + cycle, measured, start(measured));
             final List<TrainingExample> batchMeasured =
                     lab.measure(batchDesigned, seed + 1000L * cycle + arm.hashCode());
             measured.addAll(batchMeasured);
@@ -308,12 +348,15 @@ final class DesignGoalBench implements Callable<Integer> {
         return new Outcome(perCycle, stats(designed));
     }
 
-    /** One GA design of the whole budget on the first ensemble's mean. */
+    /** One GA design of the whole budget on the first ensemble's mean, from {@code start}. */
     private Outcome oneShot(
-            final long seed, final List<TrainingExample> first, final List<String> firstModels) {
+            final long seed,
+            final List<TrainingExample> first,
+            final List<String> firstModels,
+            final GaStart start) {
         final List<TrainingExample> m =
                 lab.measure(
-                        design(firstModels, 0, cycles * batch, seed * 100, first),
+                        design(firstModels, 0, cycles * batch, seed * 100, first, start),
                         seed + 1000L + 29);
         return new Outcome(List.of(), stats(m));
     }
@@ -324,9 +367,10 @@ final class DesignGoalBench implements Callable<Integer> {
             final double k,
             final int count,
             final long seed,
-            final List<TrainingExample> measured) {
+            final List<TrainingExample> measured,
+            final GaStart start) {
         final Set<DnaSequence> avoid = new HashSet<>();
-        measured.forEach(e -> avoid.add(e.sequence().subsequence(17, 97)));
+        measured.forEach(e -> avoid.add(variable(e.sequence())));
         final List<String> names = new ArrayList<>();
         for (int m = 0; m < models.size(); m++) {
             names.add("m" + m);
@@ -341,9 +385,26 @@ final class DesignGoalBench implements Callable<Integer> {
                                     GaSettings.cpu()
                                             .withPopulationSize(population)
                                             .withGenerations(generations))
-                            .design(goal, count, seed, avoid, stats -> {});
+                            .design(goal, count, seed, avoid, start, stats -> {});
             return out.stream().map(d -> Flanks.DREAM_2022.wrap(d.variable())).toList();
         }
+    }
+
+    /** The GA's start: random, or the best measured so far and their mutants. */
+    private GaStart start(final List<TrainingExample> measured) {
+        return GaStart.fromBest(
+                measured.stream()
+                        .sorted(
+                                java.util.Comparator.comparingDouble(
+                                        (TrainingExample e) -> -goal.sign() * e.value()))
+                        .limit(startFromBest)
+                        .map(e -> variable(e.sequence()))
+                        .toList(),
+                startSubstitutions);
+    }
+
+    private static DnaSequence variable(final DnaSequence oligo) {
+        return Flanks.DREAM_2022.unwrap(oligo);
     }
 
     /** Statistics signed so that larger is better. */
@@ -435,7 +496,7 @@ final class DesignGoalBench implements Callable<Integer> {
             return;
         }
         System.out.println();
-        for (final String baseline : List.of("random", "one-shot")) {
+        for (final String baseline : List.of("random", "one-shot", "one-shot-random")) {
             if (!outcomes.containsKey(baseline)) {
                 continue;
             }

@@ -100,7 +100,7 @@ final class GaBench implements Callable<Integer> {
             // Warm up (first forward passes load and compile) so both paths are timed warm.
             oligos.score(
                     ScoringBench.randomOligos(batchSize, seed).stream()
-                            .map(o -> o.subsequence(17, 97))
+                            .map(Flanks.DREAM_2022::unwrap)
                             .toList());
             inProcess = run(oligos, settings);
         }
@@ -143,7 +143,7 @@ final class GaBench implements Callable<Integer> {
                                 Duration.ofMinutes(30));
                 scorer.score(
                         ScoringBench.randomOligos(batchSize, seed).stream()
-                                .map(o -> o.subsequence(17, 97))
+                                .map(Flanks.DREAM_2022::unwrap)
                                 .toList());
                 return run(scorer, settings);
             }

@@ -194,18 +194,20 @@ public final class CampaignStep {
                 "       each cycle's batch in truth (z; cycle 0 random): mean / %s / %s%n",
                 max ? "top 10%" : "bottom 10%", max ? "best" : "lowest");
         for (final Outcome o : outcomes) {
+            final List<Double> mean = batchTruth(o, "mean");
+            final List<Double> tenth = batchTruth(o, top);
+            final List<Double> extreme = batchTruth(o, max ? "max" : "min");
             final StringBuilder row = new StringBuilder();
-            for (final JsonNode b : o.evaluation().path("batches")) {
-                final JsonNode t = b.path("truth");
+            for (int c = 0; c < mean.size(); c++) {
                 row.append(
-                        t.isObject()
-                                ? String.format(
+                        mean.get(c) == null
+                                ? "  -"
+                                : String.format(
                                         Locale.ROOT,
                                         "  %6.3f / %6.3f / %6.3f",
-                                        t.path("mean").asDouble(),
-                                        t.path(top).asDouble(),
-                                        t.path(max ? "max" : "min").asDouble())
-                                : "  -");
+                                        mean.get(c),
+                                        tenth.get(c),
+                                        extreme.get(c)));
             }
             out.printf("       %-14s%s%n", o.strategy(), row);
         }

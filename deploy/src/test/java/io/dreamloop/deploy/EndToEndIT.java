@@ -163,7 +163,7 @@ class EndToEndIT {
                         Topics.SCORE_REQUESTED, List.of("predictor"),
                         Topics.LIBRARY_DESIGNED, List.of("lab-ingest"),
                         Topics.SORTSEQ_RUN_SUBMITTED, List.of("lab-ingest"),
-                        Topics.MEASUREMENTS_RECORDED, List.of("trainer"));
+                        Topics.MEASUREMENTS_RECORDED, List.of("designer", "trainer"));
         final java.util.Set<String> expected = new java.util.TreeSet<>();
         consumers.forEach(
                 (topic, services) -> {
@@ -239,7 +239,11 @@ class EndToEndIT {
         // the chains of tests 2-5 applied events and published them.
         final Map<String, List<String>> consumed =
                 Map.of(
-                        Topics.DESIGNER, List.of(Topics.DESIGN_REQUESTED, Topics.MODEL_PUBLISHED),
+                        Topics.DESIGNER,
+                                List.of(
+                                        Topics.DESIGN_REQUESTED,
+                                        Topics.MODEL_PUBLISHED,
+                                        Topics.MEASUREMENTS_RECORDED),
                         Topics.PREDICTOR, List.of(Topics.SCORE_REQUESTED, Topics.MODEL_PUBLISHED),
                         Topics.LAB_INGEST,
                                 List.of(Topics.LIBRARY_DESIGNED, Topics.SORTSEQ_RUN_SUBMITTED),

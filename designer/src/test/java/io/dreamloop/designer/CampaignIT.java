@@ -7,14 +7,20 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.dreamloop.contracts.event.Chunk;
 import io.dreamloop.contracts.event.DeadLetter;
 import io.dreamloop.contracts.event.DesignRequested;
 import io.dreamloop.contracts.event.Event;
 import io.dreamloop.contracts.event.EventTypes;
+import io.dreamloop.contracts.event.ExpressionScale;
 import io.dreamloop.contracts.event.LibraryDesigned;
 import io.dreamloop.contracts.event.Lineage;
+import io.dreamloop.contracts.event.Measurement;
+import io.dreamloop.contracts.event.MeasurementsRecorded;
 import io.dreamloop.contracts.event.ModelPublished;
 import io.dreamloop.contracts.event.ScoreRequested;
+import io.dreamloop.contracts.sequence.DnaSequence;
+import io.dreamloop.contracts.sequence.Flanks;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.contracts.wire.EventCodec;
 import io.dreamloop.testing.DreamloopInfrastructureResource;
@@ -193,6 +199,21 @@ class CampaignIT {
                 .body("kappa", equalTo(2.0f));
         awaitCampaign(
                 "camp-max", c -> "designed".equals(c.getString("cycleDetails[0].libraryStatus")));
+        // What cycle 0 measured (sent twice, as a redelivery): the GA of cycle 1 starts from the
+        // best fifth of the budget of 20, highest first.
+        final List<String> variables =
+                List.of("A", "C", "G", "T", "AC").stream()
+                        .map(b -> b.repeat(80 / b.length()))
+                        .toList();
+        final byte[] measured =
+                measurements("camp-max", 0, variables, List.of(3.0, 9.0, 5.0, 1.0, 7.0));
+        TestTopics.produce(
+                bootstrap,
+                Topics.MEASUREMENTS_RECORDED,
+                "camp-max-c0",
+                List.of(measured, measured));
+        awaitConsumed(Topics.MEASUREMENTS_RECORDED, "applied");
+        awaitConsumed(Topics.MEASUREMENTS_RECORDED, "duplicate");
         TestTopics.produce(
                 bootstrap,
                 Topics.MODEL_PUBLISHED,
@@ -215,6 +236,10 @@ class CampaignIT {
         assertThat(next.options().ensemble()).containsExactly("camp-max-c0-m0", "camp-max-c0-m1");
         assertThat(next.options().kappa()).isEqualTo(2.0);
         assertThat(next.options().acquisition()).isNull();
+        assertThat(next.options().startFrom())
+                .extracting(DnaSequence::bases)
+                .containsExactly(
+                        variables.get(1), variables.get(4), variables.get(2), variables.get(0));
         given().contentType(ContentType.JSON)
                 .body("{\"seed\": 4, \"objective\": \"highest\"}")
                 .post("/campaigns")
@@ -376,6 +401,60 @@ class CampaignIT {
                         false,
                         Map.of("pearson.all", r),
                         new ModelPublished.EnsembleMember(index, size)));
+    }
+
+    /** One chunk of measurements of a campaign cycle's library, members m0, m1, ... */
+    private byte[] measurements(
+            final String campaign,
+            final int cycle,
+            final List<String> variables,
+            final List<Double> values) {
+        final String library = "%s-c%d".formatted(campaign, cycle);
+        final List<Measurement> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < variables.size(); i++) {
+            rows.add(
+                    new Measurement(
+                            library + "-m" + i,
+                            Flanks.DREAM_2022.wrap(DnaSequence.of(variables.get(i))),
+                            values.get(i),
+                            100,
+                            false,
+                            null,
+                            null,
+                            null,
+                            null));
+        }
+        return codec.encode(
+                new MeasurementsRecorded(
+                        EventTypes.header(
+                                MeasurementsRecorded.class,
+                                new Lineage(campaign, cycle, library, "run-" + library, null)),
+                        "run-" + library,
+                        library,
+                        "bin-weighted-mean",
+                        ExpressionScale.BIN_INDEX,
+                        new Chunk(0, 1),
+                        rows));
+    }
+
+    /** Waits until the designer has counted an event of {@code topic} with {@code outcome}. */
+    private static void awaitConsumed(final String topic, final String outcome) {
+        final java.util.regex.Pattern counted =
+                java.util.regex.Pattern.compile(
+                        "dreamloop_events_consumed_total\\{[^}]*outcome=\"%s\"[^}]*topic=\"%s\"[^}]*} [1-9]"
+                                .formatted(outcome, java.util.regex.Pattern.quote(topic)));
+        final Instant deadline = Instant.now().plusSeconds(60);
+        while (!counted.matcher(given().get("/q/metrics").asString()).find()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no %s event of %s within 60 s".formatted(outcome, topic));
+            }
+            try {
+                Thread.sleep(250);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private static JsonPath awaitCampaign(final String id, final Predicate<JsonPath> done) {

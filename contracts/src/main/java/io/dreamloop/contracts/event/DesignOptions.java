@@ -1,6 +1,7 @@
 package io.dreamloop.contracts.event;
 
 import io.dreamloop.contracts.schema.OptionalField;
+import io.dreamloop.contracts.sequence.DnaSequence;
 import java.util.List;
 import java.util.Set;
 
@@ -24,6 +25,10 @@ import java.util.Set;
  *     upper and lower confidence bounds); excludes {@code model}
  * @param kappa the weight of the ensemble's sd in that bound, >= 0; absent means {@value
  *     #DEFAULT_KAPPA}; only with {@code ensemble}
+ * @param startFrom variable regions (of the request's length, definite) the high and low GA starts
+ *     from: half of each run's first population is these and their mutants, the rest random oligos;
+ *     a design-goal campaign passes its best measured sequences so each cycle builds on what it
+ *     measured. Absent means a random start, as the reference GAs have
  */
 public record DesignOptions(
         @OptionalField String model,
@@ -34,7 +39,8 @@ public record DesignOptions(
         @OptionalField String nativePromoters,
         @OptionalField AcquisitionOptions acquisition,
         @OptionalField List<String> ensemble,
-        @OptionalField Double kappa) {
+        @OptionalField Double kappa,
+        @OptionalField List<DnaSequence> startFrom) {
 
     /** The weight of the ensemble's sd when a request names none. */
     public static final double DEFAULT_KAPPA = 1.0;
@@ -45,7 +51,7 @@ public record DesignOptions(
 
     /** Champion model, CPU preset, no native promoters. */
     public static final DesignOptions DEFAULT =
-            new DesignOptions(null, null, null, null, null, null, null, null, null);
+            new DesignOptions(null, null, null, null, null, null, null, null, null, null);
 
     /** Options without acquisition. */
     public DesignOptions(
@@ -64,6 +70,7 @@ public record DesignOptions(
                 nativePromoters,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -78,7 +85,8 @@ public record DesignOptions(
                 nativePromoters,
                 value,
                 ensemble,
-                kappa);
+                kappa,
+                startFrom);
     }
 
     /** These options with high and low designed on an ensemble's confidence bound. */
@@ -92,7 +100,23 @@ public record DesignOptions(
                 nativePromoters,
                 acquisition,
                 models,
-                weight);
+                weight,
+                startFrom);
+    }
+
+    /** These options with the high and low GA started from known variable regions. */
+    public DesignOptions withStartFrom(final List<DnaSequence> parents) {
+        return new DesignOptions(
+                model,
+                challenger,
+                gaPreset,
+                population,
+                generations,
+                nativePromoters,
+                acquisition,
+                ensemble,
+                kappa,
+                parents.isEmpty() ? null : parents);
     }
 
     /** The ensemble's sd weight in force: {@code kappa}, or {@link #DEFAULT_KAPPA}. */
@@ -128,6 +152,10 @@ public record DesignOptions(
                 throw new IllegalArgumentException(
                         "model and ensemble exclude each other: the high and low subsets are designed on one or the other");
             }
+        }
+        if (startFrom != null) {
+            startFrom = Lists.nonEmptyCopy(startFrom, "startFrom");
+            startFrom.forEach(DnaSequence::requireDefinite);
         }
         if (kappa != null) {
             if (ensemble == null) {

@@ -24,4 +24,23 @@ public record Flanks(DnaSequence upstream, DnaSequence downstream) {
     public DnaSequence wrap(final DnaSequence variable) {
         return variable.between(upstream, downstream);
     }
+
+    /**
+     * The variable region of a full oligo.
+     *
+     * @throws IllegalArgumentException when the oligo does not start with {@code upstream} and end
+     *     with {@code downstream}
+     */
+    public DnaSequence unwrap(final DnaSequence oligo) {
+        final String bases = oligo.bases();
+        final int end = bases.length() - downstream.length();
+        if (end < upstream.length()
+                || !bases.startsWith(upstream.bases())
+                || !bases.endsWith(downstream.bases())) {
+            throw new IllegalArgumentException(
+                    "oligo %s does not carry the flanks %s...%s"
+                            .formatted(oligo, upstream, downstream));
+        }
+        return oligo.subsequence(upstream.length(), end);
+    }
 }

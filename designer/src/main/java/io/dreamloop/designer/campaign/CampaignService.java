@@ -7,12 +7,16 @@ import io.dreamloop.contracts.event.EventHeader;
 import io.dreamloop.contracts.event.EventTypes;
 import io.dreamloop.contracts.event.LibraryConstraints;
 import io.dreamloop.contracts.event.Lineage;
+import io.dreamloop.contracts.event.Measurement;
+import io.dreamloop.contracts.event.MeasurementsRecorded;
 import io.dreamloop.contracts.event.ModelPublished;
 import io.dreamloop.contracts.event.SubsetQuota;
+import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.sequence.Flanks;
 import io.dreamloop.contracts.sequence.Subset;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.designer.persistence.CampaignEntity;
+import io.dreamloop.designer.persistence.CampaignMeasurementEntity;
 import io.dreamloop.designer.persistence.CampaignModelEntity;
 import io.dreamloop.designer.persistence.CampaignRepository;
 import io.dreamloop.designer.service.DesignService;
@@ -27,6 +31,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +40,12 @@ import java.util.Optional;
 public class CampaignService {
     /** The metric a cycle's models are compared by: held-out Pearson r over every subset. */
     static final String HELD_OUT_R = "pearson.all";
+
+    /**
+     * A design cycle's GA starts from the best {@code budget / 5} sequences measured so far (20 of
+     * a batch of 100, as {@code bench design-goal --start-from-best} measured it).
+     */
+    static final int START_PARENTS_PER_BUDGET = 5;
 
     private final CampaignRepository campaigns;
     private final DesignService designs;
@@ -172,6 +183,66 @@ public class CampaignService {
         advanceIfComplete(campaign, cycle, event.ensemble().size());
     }
 
+    /**
+     * Keeps what a design-goal campaign's cycle libraries measured, so the next cycle's GA can
+     * start from the best of them; runs in the consumer's transaction, and a redelivered chunk adds
+     * nothing. Measurements of other libraries (no campaign, a test library, a campaign for a
+     * better model) are not kept.
+     *
+     * @throws RejectedEventException when a measured oligo lacks the campaign's flanks
+     */
+    public void onMeasurementsRecorded(final MeasurementsRecorded event) {
+        final Lineage lineage = event.header().lineage();
+        if (lineage.campaignId() == null || lineage.cycle() == null) {
+            return;
+        }
+        final Optional<CampaignEntity> campaign = campaigns.find(lineage.campaignId());
+        if (campaign.isEmpty() || objective(campaign.get()).designs() == null) {
+            return;
+        }
+        final List<CampaignMeasurementEntity> rows = new ArrayList<>();
+        for (final Measurement m : event.measurements()) {
+            final DnaSequence variable;
+            try {
+                variable = Flanks.DREAM_2022.unwrap(m.sequence());
+            } catch (final IllegalArgumentException e) {
+                throw new RejectedEventException(
+                        "measurement %s of campaign %s: %s"
+                                .formatted(m.memberId(), lineage.campaignId(), e.getMessage()));
+            }
+            rows.add(
+                    new CampaignMeasurementEntity(
+                            new CampaignMeasurementEntity.Key(lineage.campaignId(), m.memberId()),
+                            lineage.cycle(),
+                            variable.bases(),
+                            m.value()));
+        }
+        campaigns.addMeasurements(rows);
+    }
+
+    /**
+     * The variable regions the next design cycle's GA starts from: the best fifth of a budget among
+     * everything the campaign measured (highest for maximize, lowest for minimize).
+     */
+    private List<DnaSequence> startParents(final CampaignEntity campaign) {
+        final CampaignObjective objective = objective(campaign);
+        if (objective.designs() == null) {
+            return List.of();
+        }
+        return campaigns
+                .bestMeasured(
+                        campaign.campaignId(),
+                        objective == CampaignObjective.MAXIMIZE,
+                        Math.max(1, campaign.budget() / START_PARENTS_PER_BUDGET))
+                .stream()
+                .map(DnaSequence::of)
+                .toList();
+    }
+
+    private static CampaignObjective objective(final CampaignEntity campaign) {
+        return CampaignObjective.fromWireName(campaign.design().objective());
+    }
+
     private void advanceIfComplete(final CampaignEntity campaign, final int cycle, final int size) {
         if (campaign.status() != CampaignEntity.Status.RUNNING
                 || cycle != campaign.currentCycle()) {
@@ -194,7 +265,8 @@ public class CampaignService {
                 request(
                         campaign,
                         cycle + 1,
-                        models.stream().map(CampaignModelEntity::modelVersion).toList());
+                        models.stream().map(CampaignModelEntity::modelVersion).toList(),
+                        startParents(campaign));
         publisher.publish(Topics.DESIGN_REQUESTED, next);
         // Logged under the finished cycle's trace and naming the next one, so cycles chain.
         Log.infof(
@@ -271,6 +343,18 @@ public class CampaignService {
      */
     static DesignRequested request(
             final CampaignEntity campaign, final int cycle, final List<String> ensemble) {
+        return request(campaign, cycle, ensemble, List.of());
+    }
+
+    /**
+     * The library request of a cycle, a design goal's GA starting from {@code parents} (random when
+     * empty).
+     */
+    static DesignRequested request(
+            final CampaignEntity campaign,
+            final int cycle,
+            final List<String> ensemble,
+            final List<DnaSequence> parents) {
         final String libraryId = campaign.libraryId(cycle);
         final EventTypes.Type type = EventTypes.DESIGN_REQUESTED;
         final EventHeader header =
@@ -281,8 +365,7 @@ public class CampaignService {
                         "campaign/" + campaign.campaignId() + "/" + cycle);
         final EventHeader traced =
                 cycle == 0 ? header : header.withTraceId(cycleTrace(campaign.campaignId(), cycle));
-        final CampaignObjective objective =
-                CampaignObjective.fromWireName(campaign.design().objective());
+        final CampaignObjective objective = objective(campaign);
         final List<SubsetQuota> quotas =
                 List.of(
                         new SubsetQuota(
@@ -298,10 +381,12 @@ public class CampaignService {
             // prediction when the trainer is configured for ensembles of one).
             final String preset = campaign.design().gaPreset();
             options =
-                    ensemble.size() < 2
-                            ? new DesignOptions(ensemble.getFirst(), null, preset, null, null, null)
-                            : new DesignOptions(null, null, preset, null, null, null)
-                                    .withEnsemble(ensemble, campaign.design().kappa());
+                    (ensemble.size() < 2
+                                    ? new DesignOptions(
+                                            ensemble.getFirst(), null, preset, null, null, null)
+                                    : new DesignOptions(null, null, preset, null, null, null)
+                                            .withEnsemble(ensemble, campaign.design().kappa()))
+                            .withStartFrom(parents);
         } else {
             options =
                     DesignOptions.DEFAULT.withAcquisition(

@@ -12,6 +12,7 @@ import io.dreamloop.designer.ga.DesignSpace;
 import io.dreamloop.designer.ga.DesignedSequence;
 import io.dreamloop.designer.ga.Direction;
 import io.dreamloop.designer.ga.GaSettings;
+import io.dreamloop.designer.ga.GaStart;
 import io.dreamloop.designer.ga.GenerationStats;
 import io.dreamloop.designer.ga.HighLowDesign;
 import io.dreamloop.designer.ga.SequenceScorer;
@@ -45,6 +46,12 @@ public final class LibraryDesigner {
 
     /** Label of a model given as "the champion". */
     public static final String CHAMPION = "champion";
+
+    /**
+     * Bases changed in each mutant of a start parent: close enough that the mutants stay where the
+     * models were trained on measurements, far enough to be new sequences.
+     */
+    static final int START_SUBSTITUTIONS = 2;
 
     /** Offset of the inserted site in motif-perturbation backgrounds (the DREAM 2022 tags' 20). */
     static final int PERTURBATION_POSITION = 20;
@@ -107,6 +114,15 @@ public final class LibraryDesigner {
                 throw new UnsatisfiableRequestException(
                         "options.acquisition.candidates (%d) must be at least the random quota (%d)"
                                 .formatted(acquisition.candidatesFor(random), random));
+            }
+        }
+        if (options.startFrom() != null) {
+            for (final DnaSequence parent : options.startFrom()) {
+                if (parent.length() != request.variableLength()) {
+                    throw new UnsatisfiableRequestException(
+                            "options.startFrom holds a %d-base sequence, but the variable region has %d: %s"
+                                    .formatted(parent.length(), request.variableLength(), parent));
+                }
             }
         }
         if (subsets.contains(Subset.NATIVE)) {
@@ -210,6 +226,9 @@ public final class LibraryDesigner {
                         count,
                         random.nextLong(),
                         used,
+                        options.startFrom() == null
+                                ? GaStart.RANDOM
+                                : GaStart.fromBest(options.startFrom(), START_SUBSTITUTIONS),
                         context.progress());
         return DesignedSequence.toMembers(request.libraryId(), designed);
     }

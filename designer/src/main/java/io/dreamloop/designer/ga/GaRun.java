@@ -12,10 +12,11 @@ import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
- * One run of a generational GA, written as DEAP's loops are: score a random start, then per
- * generation vary the population (consecutive pairs crossed, individuals mutated), score the
- * offspring in one call, and select the next population, either from the offspring only (Vaishnav)
- * or from parents and offspring together (de Boer's (mu+lambda)).
+ * One run of a generational GA, written as DEAP's loops are: score a start (random, or {@link
+ * GaStart from known sequences}), then per generation vary the population (consecutive pairs
+ * crossed, individuals mutated), score the offspring in one call, and select the next population,
+ * either from the offspring only (Vaishnav) or from parents and offspring together (de Boer's
+ * (mu+lambda)).
  *
  * <p>Jenetics' {@code Engine} selects before it varies and draws survivors from the parents only,
  * so neither order can be expressed with it; the parts (codec, evaluator, alterers, selectors,
@@ -65,34 +66,45 @@ final class GaRun<C extends Comparable<? super C>> {
         return new GaRun<>(problem, settings, selector, true);
     }
 
-    /**
-     * Runs all generations.
-     *
-     * @param random the only source of randomness of the run
-     * @param listener told after the random start and after every generation
-     * @return the final population, scored
-     */
+    /** Runs all generations from a random start. */
     ISeq<Phenotype<CharacterGene, C>> evolve(
             final RandomGenerator random,
             final String method,
             final int run,
             final Consumer<GenerationStats> listener) {
-        return RandomRegistry.with(random).call(() -> loop(method, run, listener));
+        return evolve(random, GaStart.RANDOM, method, run, listener);
+    }
+
+    /**
+     * Runs all generations.
+     *
+     * @param random the only source of randomness of the run
+     * @param start what the first population is made of
+     * @param listener told after the start and after every generation
+     * @return the final population, scored
+     */
+    ISeq<Phenotype<CharacterGene, C>> evolve(
+            final RandomGenerator random,
+            final GaStart start,
+            final String method,
+            final int run,
+            final Consumer<GenerationStats> listener) {
+        return RandomRegistry.with(random).call(() -> loop(start, method, run, listener));
     }
 
     private ISeq<Phenotype<CharacterGene, C>> loop(
-            final String method, final int run, final Consumer<GenerationStats> listener) {
+            final GaStart first,
+            final String method,
+            final int run,
+            final Consumer<GenerationStats> listener) {
         final BatchEvaluator<C> evaluator = new BatchEvaluator<>(problem);
         final Optimize optimize = problem.objective().optimize();
         final int size = settings.populationSize();
         long start = System.nanoTime();
-        // The random start, scored.
+        // The start, scored.
         ISeq<Phenotype<CharacterGene, C>> population =
                 evaluator.eval(
-                        problem.codec()
-                                .encoding()
-                                .instances()
-                                .limit(size)
+                        first.genotypes(problem.codec(), size, RandomRegistry.random()).stream()
                                 .map(genotype -> Phenotype.<CharacterGene, C>of(genotype, 0))
                                 .collect(ISeq.toISeq()));
         listener.accept(stats(method, run, 0, population, evaluator.scored(), start));

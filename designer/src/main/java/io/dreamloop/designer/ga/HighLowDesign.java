@@ -156,6 +156,28 @@ public final class HighLowDesign {
             final long seed,
             final Set<DnaSequence> avoid,
             final Consumer<GenerationStats> listener) {
+        return design(direction, count, seed, avoid, GaStart.RANDOM, listener);
+    }
+
+    /**
+     * Designs {@code count} sequences pushed in {@code direction}, best first, each run starting
+     * from {@code start}.
+     *
+     * @param avoid sequences already in the library, never returned
+     * @param start the first population of every run: random, or from known sequences
+     * @param listener told after the start and every generation of every run
+     * @throws IllegalArgumentException when a start parent's length is not the design space's
+     * @throws UnsatisfiableRequestException when the constraints cannot be met, or fewer than
+     *     {@code count} qualifying sequences turn up in {@code maxRuns} runs
+     */
+    public List<DesignedSequence> design(
+            final Direction direction,
+            final int count,
+            final long seed,
+            final Set<DnaSequence> avoid,
+            final GaStart start,
+            final Consumer<GenerationStats> listener) {
+        start.requireLength(space.length());
         if (count < 1) {
             throw new IllegalArgumentException("count must be >= 1, but was " + count);
         }
@@ -172,7 +194,7 @@ public final class HighLowDesign {
                                     problem,
                                     settings,
                                     new TournamentSelector<>(settings.tournamentSize()))
-                            .evolve(root.split(), method, runs, listener);
+                            .evolve(root.split(), start, method, runs, listener);
             final Set<DnaSequence> seen = new HashSet<>();
             for (final Phenotype<CharacterGene, Double> pt : bestFirst(population, direction)) {
                 if (picker.size() == count) {
@@ -192,6 +214,7 @@ public final class HighLowDesign {
         recorded.put("method", method);
         recorded.put("models", String.join(",", models));
         recorded.put("objective", objectiveName);
+        recorded.put("start", start.describe());
         return picker.designs(
                 problem,
                 models,

@@ -52,6 +52,38 @@ public class CampaignRepository {
                 .getResultList();
     }
 
+    /**
+     * Adds the measurements whose members are not recorded yet (a redelivered chunk adds nothing);
+     * returns how many were added.
+     */
+    public int addMeasurements(final List<CampaignMeasurementEntity> measurements) {
+        int added = 0;
+        for (final CampaignMeasurementEntity m : measurements) {
+            if (database.em().find(CampaignMeasurementEntity.class, m.key()) == null) {
+                database.em().persist(m);
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /**
+     * A campaign's {@code limit} best measured variable regions: highest first when {@code
+     * highest}, else lowest first; ties by member id, so the order repeats.
+     */
+    public List<String> bestMeasured(
+            final String campaignId, final boolean highest, final int limit) {
+        return database.em()
+                .createQuery(
+                        "select m.variable from CampaignMeasurementEntity m where m.key.campaignId = :id order by m.measured "
+                                + (highest ? "desc" : "asc")
+                                + ", m.key.memberId",
+                        String.class)
+                .setParameter("id", campaignId)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
     /** One cycle's models, by member. */
     public List<CampaignModelEntity> models(final String campaignId, final int cycle) {
         return models(campaignId).stream().filter(m -> m.key().cycle() == cycle).toList();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dreamloop.contracts.event.DesignRequested;
 import io.dreamloop.contracts.event.SubsetQuota;
+import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.sequence.Subset;
 import io.dreamloop.designer.persistence.CampaignEntity;
 import java.util.List;
@@ -52,6 +53,30 @@ class DesignGoalCampaignTest {
                 CampaignService.request(campaign("maximize", 1), 1, List.of("only"));
         assertThat(lone.options().model()).isEqualTo("only");
         assertThat(lone.options().ensemble()).isNull();
+    }
+
+    @Test
+    void aDesignCycleStartsItsGaFromTheBestMeasuredAndOtherCyclesFromRandom() {
+        final List<DnaSequence> best =
+                List.of(DnaSequence.of("A".repeat(80)), DnaSequence.of("C".repeat(80)));
+        final DesignRequested next =
+                CampaignService.request(campaign("maximize", 1), 1, List.of("m0", "m1"), best);
+        assertThat(next.options().startFrom()).isEqualTo(best);
+        final DesignRequested lone =
+                CampaignService.request(campaign("minimize", 1), 1, List.of("only"), best);
+        assertThat(lone.options().startFrom()).isEqualTo(best);
+        assertThat(
+                        CampaignService.request(campaign("maximize", 1), 1, List.of("a", "b"))
+                                .options()
+                                .startFrom())
+                .as("nothing measured yet: a random start")
+                .isNull();
+        assertThat(
+                        CampaignService.request(campaign("model", 1), 1, List.of("a", "b"), best)
+                                .options()
+                                .startFrom())
+                .as("a campaign for a better model acquires, it does not design")
+                .isNull();
     }
 
     @Test

@@ -185,6 +185,47 @@ class LibraryDesignerTest {
                         null);
         assertThatThrownBy(() -> designer(1000).design(noPromoters))
                 .hasMessageContaining("set options.nativePromoters");
+        final DesignRequested shortParent =
+                new DesignRequested(
+                        request.header(),
+                        "lib",
+                        List.of(new SubsetQuota(Subset.HIGH, 4)),
+                        80,
+                        Flanks.DREAM_2022,
+                        CONSTRAINTS,
+                        1,
+                        new DesignOptions("a", null, "test", null, null, null)
+                                .withStartFrom(List.of(DnaSequence.of("ACGT"))));
+        assertThatThrownBy(() -> LibraryDesigner.checkOptions(shortParent))
+                .isInstanceOf(UnsatisfiableRequestException.class)
+                .hasMessage(
+                        "options.startFrom holds a 4-base sequence, but the variable region has 80: ACGT");
+    }
+
+    /** A high subset started from known sequences records its start in each member's provenance. */
+    @Test
+    void aHighSubsetStartedFromKnownSequencesSaysSo() {
+        final DnaSequence parent = DnaSequence.of("GC".repeat(20) + "AT".repeat(20));
+        final DesignRequested request =
+                new DesignRequested(
+                        EventTypes.header(DesignRequested.class, Lineage.NONE),
+                        "lib-start",
+                        List.of(new SubsetQuota(Subset.HIGH, 6)),
+                        80,
+                        Flanks.DREAM_2022,
+                        CONSTRAINTS,
+                        3,
+                        new DesignOptions(null, null, "test", null, null, null)
+                                .withEnsemble(List.of("a", "b"), 0.5)
+                                .withStartFrom(List.of(parent)));
+        final List<LibraryMember> members = designer(1000).design(request);
+        assertThat(members).hasSize(6);
+        assertThat(members)
+                .allSatisfy(
+                        m ->
+                                assertThat(m.provenance())
+                                        .containsEntry(
+                                                "start", "1 parents, share 0.5, 2 substitutions"));
     }
 
     /**

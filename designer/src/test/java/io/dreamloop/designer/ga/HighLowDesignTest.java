@@ -86,6 +86,41 @@ class HighLowDesignTest {
     }
 
     @Test
+    void aStartFromAGoodParentDesignsBeyondARandomStartAndRecordsIt() {
+        // A near-optimum parent (GC 70 of 80): its mutants give the GA a head start that ten
+        // generations from random oligos do not make up.
+        final DnaSequence parent = DnaSequence.of("GC".repeat(35) + "A".repeat(10));
+        final HighLowDesign design =
+                gcDesign(ToyScorers.recording(ToyScorers::gcCount), LibraryConstraints.NONE, SMALL);
+        final List<DesignedSequence> fromRandom =
+                design.design(Direction.HIGH, 20, 5, Set.of(parent), GaStart.RANDOM, s -> {});
+        final List<DesignedSequence> fromParent =
+                design.design(
+                        Direction.HIGH,
+                        20,
+                        5,
+                        Set.of(parent),
+                        GaStart.fromBest(List.of(parent), 2),
+                        s -> {});
+        final double random = fromRandom.getLast().predictions().get("gc");
+        assertThat(fromParent).extracting(DesignedSequence::variable).doesNotContain(parent);
+        assertThat(fromParent.getLast().predictions().get("gc")).isGreaterThan(random + 5);
+        assertThat(fromParent.getFirst().provenance().settings())
+                .containsEntry("start", "1 parents, share 0.5, 2 substitutions");
+        assertThat(fromRandom.getFirst().provenance().settings()).containsEntry("start", "random");
+        assertThatThrownBy(
+                        () ->
+                                design.design(
+                                        Direction.HIGH,
+                                        20,
+                                        5,
+                                        Set.of(),
+                                        GaStart.fromBest(List.of(DnaSequence.of("GC")), 1),
+                                        s -> {}))
+                .hasMessageContaining("has 2 bases but the design space 80");
+    }
+
+    @Test
     void aGenerationIsOneScorerCall() {
         final ToyScorers.Recording scorer = ToyScorers.recording(ToyScorers::gcCount);
         gcDesign(scorer, LibraryConstraints.NONE, SMALL).design(Direction.LOW, 10, 3);

@@ -1,0 +1,31 @@
+package io.dreamloop.contracts.sequence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class FlanksTest {
+    private static final DnaSequence VARIABLE = DnaSequence.of("ACGT".repeat(20));
+
+    @Test
+    void unwrapTakesBackWhatWrapAdded() {
+        final DnaSequence oligo = Flanks.DREAM_2022.wrap(VARIABLE);
+        assertThat(oligo.length()).isEqualTo(110);
+        assertThat(Flanks.DREAM_2022.unwrap(oligo)).isEqualTo(VARIABLE);
+    }
+
+    @Test
+    void anOligoWithoutTheFlanksIsRefusedWithBoth() {
+        assertThatThrownBy(() -> Flanks.DREAM_2022.unwrap(VARIABLE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(
+                        "does not carry the flanks TGCATTTTTTTCACATC...GGTTACGGCTGTT");
+        assertThatThrownBy(
+                        () ->
+                                Flanks.DREAM_2022.unwrap(
+                                        DnaSequence.of("TGCATTTTTTTCACATCGGTTACGGCTGTT")
+                                                .subsequence(0, 20)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
