@@ -1,10 +1,12 @@
 package io.dreamloop.bench;
 
 import io.dreamloop.contracts.sequence.DnaSequence;
+import io.dreamloop.contracts.sequence.Flanks;
 import io.dreamloop.designer.acquisition.Acquired;
 import io.dreamloop.designer.acquisition.AcquisitionStrategy;
 import io.dreamloop.designer.acquisition.Candidate;
 import io.dreamloop.designer.acquisition.RandomAcquisition;
+import io.dreamloop.designer.ga.DnaCodecs;
 import io.dreamloop.evaluation.ChallengeEvaluator;
 import io.dreamloop.evaluation.ChallengeScore;
 import io.dreamloop.evaluation.EvaluationSet;
@@ -20,10 +22,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -43,7 +47,9 @@ import picocli.CommandLine.Spec;
  * DreamTestLibrary}) against the in-silico lab's noiseless truth: the challenge's Pearson score
  * (SPEC §4, per subset and weighted) and Pearson r over all members. The ensemble's members differ
  * in seed and in their 90/10 split, so their disagreement is what the uncertainty strategies rank
- * on.
+ * on. With {@code name@variants} an arm's candidates grow each cycle by single-base variants of
+ * what it measured (the test library's SNV pairs and motif perturbations are variants too, which
+ * random oligos never teach).
  *
  * <p>Measurements come from the simulated sort-seq (Poisson cells, 18 bins, reads per cell) read
  * out by the bin-weighted mean; the gates are set once on a sort of the whole random pool and kept
@@ -73,8 +79,19 @@ final class AcquisitionBench implements Callable<Integer> {
             defaultValue = "random,diverse-uncertainty,mixed",
             description =
                     "Strategies to compare; name@warm warm-starts each cycle's ensemble from the"
-                            + " previous one (default ${DEFAULT-VALUE}).")
+                            + " previous one, name@variants adds --variants single-base variants"
+                            + " of measured sequences to the candidates each cycle (default"
+                            + " ${DEFAULT-VALUE}).")
     List<String> strategies;
+
+    @Option(
+            names = "--variants",
+            defaultValue = "500",
+            description =
+                    "Candidates added per cycle to an @variants arm's pool: each a measured"
+                            + " sequence of the arm with one base of its variable region changed"
+                            + " (default ${DEFAULT-VALUE}).")
+    int variants;
 
     @Option(
             names = "--seeds",
@@ -129,11 +146,12 @@ final class AcquisitionBench implements Callable<Integer> {
     int minHamming;
 
     /** One line of the comparison: a strategy, trained cold or warm. */
-    private record Arm(String label, AcquisitionStrategy strategy, boolean warm) {
+    private record Arm(String label, AcquisitionStrategy strategy, boolean warm, boolean variants) {
         static Arm parse(final String label, final int minHamming) {
-            final boolean warm = label.endsWith(WARM);
-            final String name = warm ? label.substring(0, label.length() - WARM.length()) : label;
-            return new Arm(label, AcquisitionStrategy.named(name, minHamming), warm);
+            final boolean warm = label.contains(WARM);
+            final boolean variants = label.contains(VARIANTS);
+            final String name = label.replace(WARM, "").replace(VARIANTS, "");
+            return new Arm(label, AcquisitionStrategy.named(name, minHamming), warm, variants);
         }
 
         /** The random arm trained the same way: what this arm is judged against. */
@@ -146,6 +164,9 @@ final class AcquisitionBench implements Callable<Integer> {
     private record Curve(int[] measured, double[] score, double[] r, ChallengeScore last) {}
 
     private static final String WARM = "@warm";
+
+    /** Each cycle's candidates also hold single-base variants of what the arm measured. */
+    private static final String VARIANTS = "@variants";
 
     private ModelStore store;
 
@@ -270,6 +291,9 @@ final class AcquisitionBench implements Callable<Integer> {
         ChallengeScore last = null;
         final BitSet chosen = new BitSet(pool.size());
         first.forEach(chosen::set);
+        // An @variants arm's pool grows each cycle by variants of what it measured.
+        final List<DnaSequence> candidatePool = arm.variants() ? new ArrayList<>(pool) : pool;
+        final Set<DnaSequence> inPool = arm.variants() ? new HashSet<>(pool) : Set.of();
         final List<TrainingExample> measured = new ArrayList<>(firstMeasured);
         final List<DnaSequence> testSequences = library.inOrder();
         List<String> models = List.of();
@@ -290,10 +314,14 @@ final class AcquisitionBench implements Callable<Integer> {
                 }
             }
             final long t1 = System.nanoTime();
+            if (arm.variants() && cycle < cycles) {
+                addVariants(
+                        candidatePool, inPool, measured, new SplittableRandom(seed + 20 + cycle));
+            }
             // Random needs no predictions of the pool, and after the last cycle nothing is chosen.
             final boolean readsPredictions = !(arm.strategy() instanceof RandomAcquisition);
             final List<DnaSequence> open =
-                    cycle < cycles && readsPredictions ? openOf(pool, chosen) : List.of();
+                    cycle < cycles && readsPredictions ? openOf(candidatePool, chosen) : List.of();
             final double[][] predictions = ensembles.predict(models, concat(testSequences, open));
             final long t2 = System.nanoTime();
             last =
@@ -305,7 +333,9 @@ final class AcquisitionBench implements Callable<Integer> {
             String pick = "";
             if (cycle < cycles) {
                 final List<Candidate> candidates =
-                        readsPredictions ? new ArrayList<>(open.size()) : unscored(pool, chosen);
+                        readsPredictions
+                                ? new ArrayList<>(open.size())
+                                : unscored(candidatePool, chosen);
                 for (int i = 0; i < open.size(); i++) {
                     final double[] p = new double[models.size()];
                     for (int m = 0; m < models.size(); m++) {
@@ -317,9 +347,10 @@ final class AcquisitionBench implements Callable<Integer> {
                         arm.strategy()
                                 .choose(candidates, batch, new SplittableRandom(seed + 10 + cycle));
                 pick = next.getFirst().reason();
-                final List<Integer> indices = next.stream().map(a -> indexOf(pool, a)).toList();
+                final List<Integer> indices =
+                        next.stream().map(a -> indexOf(candidatePool, a)).toList();
                 indices.forEach(chosen::set);
-                measured.addAll(measure(pool, indices, cycle + 1, seed));
+                measured.addAll(measure(candidatePool, indices, cycle + 1, seed));
             }
             System.out.printf(
                     "%5d %9d %9.4f %9.4f %10.1f %10.1f  %s%n",
@@ -332,6 +363,28 @@ final class AcquisitionBench implements Callable<Integer> {
                     pick);
         }
         return new Curve(n, score, r, last);
+    }
+
+    /**
+     * Adds {@code --variants} new candidates to the pool: measured sequences drawn at random, each
+     * with one base of its variable region changed to another, none already in the pool.
+     */
+    private void addVariants(
+            final List<DnaSequence> candidatePool,
+            final Set<DnaSequence> inPool,
+            final List<TrainingExample> measured,
+            final SplittableRandom random) {
+        int added = 0;
+        for (int attempt = 0; added < variants && attempt < 20 * variants; attempt++) {
+            final DnaSequence parent = measured.get(random.nextInt(measured.size())).sequence();
+            final DnaSequence variant =
+                    Flanks.DREAM_2022.wrap(
+                            DnaCodecs.substituted(Flanks.DREAM_2022.unwrap(parent), 1, random));
+            if (inPool.add(variant)) {
+                candidatePool.add(variant);
+                added++;
+            }
+        }
     }
 
     /** The open pool for random, which reads no prediction: each with a placeholder 0. */

@@ -508,8 +508,18 @@ final class DesignGoalBench implements Callable<Integer> {
                             case "truth top 10%" -> Batch::truthTop10;
                             default -> Batch::truthBest;
                         };
-                final Spread a = Spread.of(values(outcomes.get(loop), f));
-                final Spread b = Spread.of(values(outcomes.get(baseline), f));
+                final double[] loopValues = values(outcomes.get(loop), f);
+                final double[] baseValues = values(outcomes.get(baseline), f);
+                final Spread a = Spread.of(loopValues);
+                final Spread b = Spread.of(baseValues);
+                // Paired by seed: both arms start from the same first batch and ensemble.
+                final double[] paired = new double[loopValues.length];
+                int ahead = 0;
+                for (int i = 0; i < paired.length; i++) {
+                    paired[i] = loopValues[i] - baseValues[i];
+                    ahead += paired[i] > 0 ? 1 : 0;
+                }
+                final Spread p = Spread.of(paired);
                 final double diff = a.mean() - b.mean();
                 final double bar = 2 * Math.max(a.sd(), b.sd());
                 final String verdict;
@@ -521,8 +531,18 @@ final class DesignGoalBench implements Callable<Integer> {
                     verdict = diff > 0 ? "ahead, within the spread" : baseline + " ahead";
                 }
                 System.out.printf(
-                        "%s vs %s, %s: %+.3f (twice the larger sd %.3f): %s%n",
-                        loop, baseline, metric, signed(diff), bar, verdict);
+                        "%s vs %s, %s: %+.3f (twice the larger sd %.3f): %s; paired by seed"
+                                + " %+.3f (sd %.3f), ahead on %d of %d seeds%n",
+                        loop,
+                        baseline,
+                        metric,
+                        signed(diff),
+                        bar,
+                        verdict,
+                        signed(p.mean()),
+                        p.sd(),
+                        ahead,
+                        paired.length);
             }
         }
     }

@@ -96,6 +96,32 @@ public final class DnaCodecs {
     }
 
     /**
+     * {@code sequence} with {@code count} bases, at distinct positions drawn from {@code random},
+     * each changed to one of the three other bases (all of them when {@code count} exceeds the
+     * length).
+     *
+     * @throws IllegalArgumentException when the sequence is not definite or count is negative
+     */
+    public static DnaSequence substituted(
+            final DnaSequence sequence, final int count, final RandomGenerator random) {
+        sequence.requireDefinite();
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be >= 0, but was " + count);
+        }
+        final char[] bases = sequence.bases().toCharArray();
+        final boolean[] changed = new boolean[bases.length];
+        for (int done = 0; done < Math.min(count, bases.length); ) {
+            final int at = random.nextInt(bases.length);
+            if (!changed[at]) {
+                changed[at] = true;
+                bases[at] = ALPHABET.charAt((index(bases[at]) + 1 + random.nextInt(3)) % 4);
+                done++;
+            }
+        }
+        return DnaSequence.of(new String(bases));
+    }
+
+    /**
      * The index of a base in {@link #ALPHABET}.
      *
      * @throws IllegalArgumentException when it is not {@code A, C, G, T}

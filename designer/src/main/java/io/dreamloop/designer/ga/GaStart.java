@@ -91,25 +91,12 @@ public record GaStart(List<DnaSequence> parents, double share, int substitutions
                                 i -> {
                                     final DnaSequence parent = parents.get(i % parents.size());
                                     return DnaCodecs.encode(
-                                            i < parents.size() ? parent : mutant(parent, random));
+                                            i < parents.size()
+                                                    ? parent
+                                                    : DnaCodecs.substituted(
+                                                            parent, substitutions, random));
                                 });
         return Stream.concat(known, codec.encoding().instances().limit(size - fromParents))
                 .collect(ISeq.toISeq());
-    }
-
-    private DnaSequence mutant(final DnaSequence parent, final RandomGenerator random) {
-        final char[] bases = parent.bases().toCharArray();
-        final int changes = Math.min(substitutions, bases.length);
-        final boolean[] changed = new boolean[bases.length];
-        for (int done = 0; done < changes; ) {
-            final int at = random.nextInt(bases.length);
-            if (!changed[at]) {
-                changed[at] = true;
-                final int shift = 1 + random.nextInt(3);
-                bases[at] = DnaCodecs.ALPHABET.charAt((DnaCodecs.index(bases[at]) + shift) % 4);
-                done++;
-            }
-        }
-        return DnaSequence.of(new String(bases));
     }
 }

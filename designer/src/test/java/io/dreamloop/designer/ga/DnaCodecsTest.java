@@ -71,4 +71,24 @@ class DnaCodecsTest {
         assertThat(lengths.score(List.of(DnaSequence.of("CG"), DnaSequence.of("CGCG"))))
                 .isEqualTo(new double[][] {{7, 9}, {1, 1}});
     }
+
+    @Test
+    void substitutedChangesExactlyThatManyBasesEachToAnotherBase() {
+        final DnaSequence s = DnaSequence.of("ACGT".repeat(20));
+        final SplittableRandom random = new SplittableRandom(4);
+        for (final int count : new int[] {0, 1, 2, 5, 80, 500}) {
+            assertThat(differences(s, DnaCodecs.substituted(s, count, random)))
+                    .isEqualTo(Math.min(count, 80));
+        }
+        assertThatThrownBy(() -> DnaCodecs.substituted(s, -1, random))
+                .hasMessage("count must be >= 0, but was -1");
+    }
+
+    private static int differences(final DnaSequence a, final DnaSequence b) {
+        int n = 0;
+        for (int i = 0; i < a.length(); i++) {
+            n += a.bases().charAt(i) == b.bases().charAt(i) ? 0 : 1;
+        }
+        return n;
+    }
 }
