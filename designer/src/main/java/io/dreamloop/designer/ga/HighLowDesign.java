@@ -160,8 +160,9 @@ public final class HighLowDesign {
     }
 
     /**
-     * Designs {@code count} sequences pushed in {@code direction}, best first, each run starting
-     * from {@code start}.
+     * Designs {@code count} sequences pushed in {@code direction}, best first, the first run
+     * starting from {@code start} and any further run (when the first's final population holds
+     * fewer than {@code count} new distinct sequences) from random oligos.
      *
      * @param avoid sequences already in the library, never returned
      * @param start the first population of every run: random, or from known sequences
@@ -194,7 +195,16 @@ public final class HighLowDesign {
                                     problem,
                                     settings,
                                     new TournamentSelector<>(settings.tournamentSize()))
-                            .evolve(root.split(), start, method, runs, listener);
+                            .evolve(
+                                    root.split(),
+                                    // Later runs, needed when one final population holds too
+                                    // few new distinct sequences, explore from random oligos: a
+                                    // population converged on the start's parents would give
+                                    // the same few again.
+                                    runs == 0 ? start : GaStart.RANDOM,
+                                    method,
+                                    runs,
+                                    listener);
             final Set<DnaSequence> seen = new HashSet<>();
             for (final Phenotype<CharacterGene, Double> pt : bestFirst(population, direction)) {
                 if (picker.size() == count) {

@@ -13,6 +13,7 @@ import io.dreamloop.contracts.event.SubsetQuota;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.sequence.Flanks;
 import io.dreamloop.contracts.sequence.Subset;
+import io.dreamloop.designer.ga.GaSettings;
 import io.dreamloop.designer.ga.SequenceScorer;
 import java.util.HashSet;
 import java.util.List;
@@ -200,6 +201,18 @@ class LibraryDesignerTest {
                 .isInstanceOf(UnsatisfiableRequestException.class)
                 .hasMessage(
                         "options.startFrom holds a 4-base sequence, but the variable region has 80: ACGT");
+    }
+
+    @Test
+    void aStartedDesignGetsAPopulationOfTwiceItsRequest() {
+        final GaSettings test = GaSettings.cpu().withPopulationSize(200).withGenerations(3);
+        final DesignOptions plain = new DesignOptions(null, null, "test", null, null, null);
+        final DesignOptions started =
+                plain.withEnsemble(List.of("a", "b"), 1.0)
+                        .withStartFrom(List.of(DnaSequence.of("A".repeat(80))));
+        assertThat(LibraryDesigner.startRoom(test, plain, 300)).isEqualTo(test);
+        assertThat(LibraryDesigner.startRoom(test, started, 300).populationSize()).isEqualTo(600);
+        assertThat(LibraryDesigner.startRoom(test, started, 50)).isEqualTo(test);
     }
 
     /** A high subset started from known sequences records its start in each member's provenance. */

@@ -121,6 +121,36 @@ class HighLowDesignTest {
     }
 
     @Test
+    void runsAfterAStartThatConvergesOnItsParentsExploreFromRandomOligos() {
+        // A campaign's case: 300 asked of the test preset (3 generations; the designer gives a
+        // started design a population of twice the request) started from 60 high-GC parents.
+        // Their copies take over the run that starts from them, so later runs start random and
+        // fill the request.
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(8);
+        final List<DnaSequence> parents = new ArrayList<>();
+        while (parents.size() < 60) {
+            final StringBuilder b = new StringBuilder();
+            for (int i = 0; i < 80; i++) {
+                b.append(random.nextInt(10) < 8 ? "GC".charAt(random.nextInt(2)) : 'A');
+            }
+            parents.add(DnaSequence.of(b.toString()));
+        }
+        final GaSettings test = new GaSettings(600, 3, 0.1, 0.1, 0.025, 3, 5);
+        final List<DesignedSequence> designed =
+                gcDesign(ToyScorers.recording(ToyScorers::gcCount), LibraryConstraints.NONE, test)
+                        .design(
+                                Direction.HIGH,
+                                300,
+                                3,
+                                Set.copyOf(parents),
+                                GaStart.fromBest(parents, 2),
+                                s -> {});
+        assertThat(designed).hasSize(300);
+        assertThat(designed).extracting(DesignedSequence::variable).doesNotHaveDuplicates();
+        assertThat(designed).extracting(DesignedSequence::run).contains(0, 1);
+    }
+
+    @Test
     void aGenerationIsOneScorerCall() {
         final ToyScorers.Recording scorer = ToyScorers.recording(ToyScorers::gcCount);
         gcDesign(scorer, LibraryConstraints.NONE, SMALL).design(Direction.LOW, 10, 3);
