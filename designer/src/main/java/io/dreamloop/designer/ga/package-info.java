@@ -16,6 +16,10 @@
  *       makes two models disagree, in both directions.
  * </ul>
  *
+ * <p>A run starts from random oligos, as both references do, or from known sequences and their
+ * mutants ({@link io.dreamloop.designer.ga.GaStart}), as a design-goal campaign starts from its
+ * best measured.
+ *
  * <p>The generation loop is our own ({@code GaRun}) rather than Jenetics' {@code Engine}: the
  * engine selects before it varies and cannot select from parents and offspring together, so neither
  * reference loop can be expressed with it exactly. Every random draw comes from the seed through

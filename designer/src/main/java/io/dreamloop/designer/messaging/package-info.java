@@ -1,2 +1,5 @@
-/** designer's event consumers. */
+/**
+ * designer's event consumers: design requests, published models (which move campaigns on) and
+ * recorded measurements (which design-goal campaigns keep for their next GA start).
+ */
 package io.dreamloop.designer.messaging;

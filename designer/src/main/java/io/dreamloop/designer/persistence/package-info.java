@@ -1,2 +1,5 @@
-/** designer's tables: designed libraries with their provenance, and their members in order. */
+/**
+ * designer's tables: designed libraries with their provenance, and their members in order;
+ * campaigns with their cycles' models, and what design-goal campaigns measured.
+ */
 package io.dreamloop.designer.persistence;
