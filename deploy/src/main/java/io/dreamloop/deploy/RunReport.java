@@ -266,7 +266,11 @@ public final class RunReport {
                 %s; the same sequences for every strategy, since the same seed designs them), the
                 in-silico lab measures it once, and it is never trained on. Every cycle's ensemble
                 (the mean of its members) is scored on it by the challenge's Pearson score (subsets
-                the library lacks count 0) and against the lab's noiseless truth.</p>
+                the library lacks count 0) and against the lab's noiseless truth. This run is one
+                seed; whether a strategy beats random takes several (<code>./dreamloop bench
+                acquisition</code>, README Benchmarks): in the runs so far none has beaten random
+                beyond the spread across seeds, with random oligos or with single-base variants
+                of measured sequences among the candidates.</p>
                 <table>%s</table>
                 <figure>%s</figure><figure>%s</figure>
                 <figure>%s</figure>
