@@ -175,8 +175,20 @@ class DreamTrainerTest {
                                                 seen::add,
                                                 () -> seen.size() > 3))
                 .isInstanceOf(TrainingCancelledException.class)
-                .hasMessage("training cancelled in epoch 1 after 3 of 58 steps; nothing was stored")
-                .satisfies(e -> assertThat(((TrainingCancelledException) e).step()).isEqualTo(3));
+                .satisfies(
+                        e -> {
+                            // Cancelled at the first check after the third step's report. A step
+                            // whose gradients came back non-finite is skipped without a report
+                            // (issue 14; it happened here in CI), so the step is the last
+                            // report's, not always 3.
+                            final long step = seen.getLast().step();
+                            assertThat(seen.stream().filter(p -> p.step() > 0)).hasSize(3);
+                            assertThat(((TrainingCancelledException) e).step()).isEqualTo(step);
+                            assertThat(e)
+                                    .hasMessage(
+                                            "training cancelled in epoch 1 after %d of 58 steps; nothing was stored"
+                                                    .formatted(step));
+                        });
         assertThat(artifacts()).isEqualTo(before);
     }
 
