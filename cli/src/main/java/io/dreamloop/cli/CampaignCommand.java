@@ -4,9 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dreamloop.cli.console.ProgressBar;
 import io.dreamloop.cli.console.Table;
 import io.dreamloop.cli.http.ServiceException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -79,13 +84,28 @@ final class CampaignCommand {
                 names = "--test-subsets",
                 split = ",",
                 description =
-                        "Test library subsets (default random,high,low,snv,motif-perturbation,motif-tiling).")
-        java.util.List<String> testSubsets;
+                        "Test library subsets (default random,high,low,snv,motif-perturbation,motif-tiling;"
+                                + " with challenging when --test-challenger is given and native when --test-native-promoters is).")
+        List<String> testSubsets;
+
+        @Option(
+                names = "--test-challenger",
+                paramLabel = "MODEL",
+                description =
+                        "Model version set against the champion in the test library's challenging subset.")
+        String testChallenger;
+
+        @Option(
+                names = "--test-native-promoters",
+                paramLabel = "FASTA",
+                description =
+                        "Promoter sequences (FASTA, at most 512 KiB) the test library's native fragments are cut from.")
+        Path testNativePromoters;
 
         @Option(
                 names = "--test-ga-preset",
                 description =
-                        "GA preset of the test library's high and low subsets (default test).")
+                        "GA preset of the test library's high, low and challenging subsets (default test).")
         String testGaPreset;
 
         @Option(
@@ -132,9 +152,15 @@ final class CampaignCommand {
             test.put("perSubset", testPerSubset);
             test.put("subsets", testSubsets);
             test.put("gaPreset", testGaPreset);
-            test.values().removeIf(java.util.Objects::isNull);
+            test.put("challenger", testChallenger);
+            if (testNativePromoters != null) {
+                test.put(
+                        "nativePromoters",
+                        InputFiles.text(testNativePromoters, "--test-native-promoters"));
+            }
+            test.values().removeIf(Objects::isNull);
             body.put("testLibrary", test.isEmpty() ? null : test);
-            body.values().removeIf(java.util.Objects::isNull);
+            body.values().removeIf(Objects::isNull);
             final JsonNode c = services.http().postJson(services.designer("/campaigns"), body);
             System.out.printf(
                     "campaign %s: %s, %d cycles after a random first batch, %d sequences per cycle%n",
@@ -232,7 +258,7 @@ final class CampaignCommand {
             if (evaluation.isTextual()) {
                 System.out.println("test-library scores unavailable: " + evaluation.asText());
             }
-            final java.util.Map<Integer, JsonNode> scored = new java.util.HashMap<>();
+            final Map<Integer, JsonNode> scored = new HashMap<>();
             for (final JsonNode e : evaluation.path("cycles")) {
                 scored.put(e.path("cycle").asInt(), e.path("metrics"));
             }
@@ -319,8 +345,8 @@ final class CampaignCommand {
                     : "%.4f".formatted(metrics.path(name).asDouble());
         }
 
-        private static java.util.List<String> texts(final JsonNode array) {
-            final java.util.List<String> out = new java.util.ArrayList<>();
+        private static List<String> texts(final JsonNode array) {
+            final List<String> out = new ArrayList<>();
             array.forEach(n -> out.add(n.asText()));
             return out;
         }

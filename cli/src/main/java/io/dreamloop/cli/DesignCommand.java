@@ -50,6 +50,12 @@ final class DesignCommand implements Callable<Integer> {
     @Option(names = "--challenger", description = "Model B of the challenging design.")
     String challenger;
 
+    @Option(
+            names = "--native-promoters",
+            paramLabel = "FASTA",
+            description = "Promoter sequences (FASTA) the native subset's fragments are cut from.")
+    Path nativePromoters;
+
     @Option(names = "--population", description = "Overrides the preset's population size.")
     Integer population;
 
@@ -116,6 +122,9 @@ final class DesignCommand implements Callable<Integer> {
         put(options, "challenger", challenger);
         put(options, "population", population);
         put(options, "generations", generations);
+        if (nativePromoters != null) {
+            options.put("nativePromoters", InputFiles.text(nativePromoters, "--native-promoters"));
+        }
         if (!options.isEmpty()) {
             body.put("options", options);
         }

@@ -3,7 +3,6 @@ package io.dreamloop.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dreamloop.cli.console.ProgressBar;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -37,9 +36,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (file != null) {
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("no such file: " + file);
-            }
+            final String rows = InputFiles.text(file, "--file");
             final JsonNode added =
                     services.http()
                             .postText(
@@ -48,7 +45,7 @@ final class TrainCommand implements Callable<Integer> {
                                                     + Connection.encode(
                                                             file.getFileName().toString())),
                                     "text/tab-separated-values",
-                                    Files.readString(file),
+                                    rows,
                                     Duration.ofMinutes(5));
             System.out.printf(
                     "%s: %,d rows %s (%s)%n",

@@ -80,5 +80,36 @@ class DreamloopCliTest {
         assertThat(r.exit).isEqualTo(1);
         assertThat(r.err)
                 .isEqualTo("dreamloop score: no such file: /nonexistent/seqs.fa%n".formatted());
+        final Run campaign =
+                run(
+                        "campaign",
+                        "start",
+                        "--seed",
+                        "1",
+                        "--test-native-promoters",
+                        "/nonexistent/promoters.fa",
+                        "--designer",
+                        url);
+        assertThat(campaign.exit).isEqualTo(1);
+        assertThat(campaign.err)
+                .isEqualTo(
+                        "dreamloop campaign start: --test-native-promoters: no such file: /nonexistent/promoters.fa%n"
+                                .formatted());
+        final Run design =
+                run(
+                        "design",
+                        "-n",
+                        "native=5",
+                        "--seed",
+                        "1",
+                        "--native-promoters",
+                        "/nonexistent/promoters.fa",
+                        "--designer",
+                        url);
+        assertThat(design.exit).isEqualTo(1);
+        assertThat(design.err)
+                .isEqualTo(
+                        "dreamloop design: --native-promoters: no such file: /nonexistent/promoters.fa%n"
+                                .formatted());
     }
 }

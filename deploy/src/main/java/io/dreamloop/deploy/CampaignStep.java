@@ -27,6 +27,10 @@ public final class CampaignStep {
      * Settings of the campaigns.
      *
      * @param testPerSubset members (pairs) per subset of each campaign's test library; 0 for none
+     * @param testChallenger the model set against the champion in the test library's challenging
+     *     subset, or null for none
+     * @param testNativePromoters FASTA of the promoters its native subset is cut from, or null for
+     *     none
      * @param designGoal {@code maximize} or {@code minimize} for one more campaign with that
      *     objective, or null
      */
@@ -35,6 +39,8 @@ public final class CampaignStep {
             int budget,
             int candidates,
             int testPerSubset,
+            String testChallenger,
+            String testNativePromoters,
             String designGoal,
             long seed,
             Duration timeout) {}
@@ -62,6 +68,19 @@ public final class CampaignStep {
             }
             return out;
         }
+    }
+
+    /** The test library part of a campaign request. */
+    private static Map<String, Object> testLibrary(final Settings settings) {
+        final Map<String, Object> test = new LinkedHashMap<>();
+        test.put("perSubset", settings.testPerSubset());
+        if (settings.testPerSubset() > 0 && settings.testChallenger() != null) {
+            test.put("challenger", settings.testChallenger());
+        }
+        if (settings.testPerSubset() > 0 && settings.testNativePromoters() != null) {
+            test.put("nativePromoters", settings.testNativePromoters());
+        }
+        return test;
     }
 
     /** How long the trainer may take to score the last cycle after the campaign finished. */
@@ -101,7 +120,7 @@ public final class CampaignStep {
             body.put("budget", settings.budget());
             body.put("candidates", settings.candidates());
             body.put("seed", settings.seed());
-            body.put("testLibrary", Map.of("perSubset", settings.testPerSubset()));
+            body.put("testLibrary", testLibrary(settings));
             http.postJson(designer + "/campaigns", body);
             ids.put(label, id);
         }

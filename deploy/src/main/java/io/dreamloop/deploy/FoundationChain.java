@@ -16,6 +16,9 @@ import java.util.Optional;
  * (library-designed), lab-ingest stores every member so that sort-seq runs can be matched to it.
  */
 public final class FoundationChain {
+    /** The version the DREAM-CNN fixture is imported as. */
+    static final String FIXTURE_VERSION = "dream-cnn-demo";
+
     /**
      * How long the in-silico lab's sort, estimation and delivery of a library may take: 100,000
      * members took 118 s in one bench load run on this 2-core machine and over 5 min in another.
@@ -131,15 +134,17 @@ public final class FoundationChain {
         final JsonNode imported =
                 http.postBytes(
                         stack.url(Topics.PREDICTOR)
-                                + "/models/import?version=dream-cnn-demo&architecture=dream-cnn&champion=true",
+                                + "/models/import?version="
+                                + FIXTURE_VERSION
+                                + "&architecture=dream-cnn&champion=true",
                         weights);
         await(
                 () ->
                         http.find(stack.url(Topics.PREDICTOR) + "/models/champion")
                                 .filter(
                                         c ->
-                                                "dream-cnn-demo"
-                                                        .equals(c.path("modelVersion").asText())),
+                                                FIXTURE_VERSION.equals(
+                                                        c.path("modelVersion").asText())),
                 Duration.ofMinutes(2));
         out.printf(
                 "  5. user -> predictor         POST /models/import: TorchScript DREAM-CNN %s -> %s, champion after hash check%n",

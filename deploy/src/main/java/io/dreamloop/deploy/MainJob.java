@@ -117,7 +117,7 @@ public final class MainJob implements Callable<Integer> {
             // The DREAM-CNN fixture beside the repository, until the trainer publishes models.
             final Path fixture =
                     repo.resolve("../shared/data/models/dream_cnn_demo.pt").normalize();
-            if (java.nio.file.Files.exists(fixture)) {
+            if (Files.exists(fixture)) {
                 FoundationChain.scoreLibrary(stack, result.libraryId(), fixture, System.out);
             } else {
                 System.out.println("  (no model at " + fixture + ": the scoring step is skipped)");
@@ -127,7 +127,7 @@ public final class MainJob implements Callable<Integer> {
                         stack, result.libraryId(), result.members(), System.out);
             }
             if (Files.exists(fixture) && Files.exists(motifs(repo))) {
-                TrainStep.run(stack, System.out);
+                final String trained = TrainStep.run(stack, System.out);
                 DesignStep.run(stack, "lib-ga-" + seed, seed, System.out);
                 final List<CampaignStep.Outcome> campaigns =
                         CampaignStep.run(
@@ -138,6 +138,17 @@ public final class MainJob implements Callable<Integer> {
                                         budget,
                                         budget * CANDIDATES_PER_CHOSEN,
                                         testPerSubset,
+                                        TestLibraryInputs.challenger(
+                                                        stack,
+                                                        List.of(
+                                                                trained,
+                                                                FoundationChain.FIXTURE_VERSION))
+                                                .orElse(null),
+                                        TestLibraryInputs.nativePromoters(
+                                                        repo.resolve(
+                                                                        "../shared/data/dream2022/test_subsets")
+                                                                .normalize())
+                                                .orElse(null),
                                         "none".equals(designGoal) ? null : designGoal,
                                         seed,
                                         Duration.ofMinutes(30)),

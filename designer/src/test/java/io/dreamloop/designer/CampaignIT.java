@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,10 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "service", value = "designer"))
 class CampaignIT {
     private static final String SHA = "ab".repeat(32);
+
+    /** A 200-bp promoter of the native subset: 13 windows of 80 at a stride of 10. */
+    private static final String PROMOTER = promoter(200);
+
     private final EventCodec codec = EventCodec.instance();
     private final String bootstrap = Infrastructure.get().kafkaBootstrap();
 
@@ -61,7 +66,10 @@ class CampaignIT {
                 .body(
                         "{\"campaignId\": \"camp-it\", \"strategy\": \"uncertainty\", \"cycles\": 2,"
                                 + " \"budget\": 30, \"candidates\": 120, \"seed\": 7,"
-                                + " \"testLibrary\": {\"perSubset\": 6, \"subsets\": [\"random\", \"snv\"]}}")
+                                + " \"testLibrary\": {\"perSubset\": 6, \"subsets\": [\"random\", \"snv\", \"native\"],"
+                                + " \"nativePromoters\": \">YTOY1\\n"
+                                + PROMOTER
+                                + "\\n\"}}")
                 .post("/campaigns")
                 .then()
                 .statusCode(202)
@@ -80,8 +88,9 @@ class CampaignIT {
                         "camp-it",
                         c -> "designed".equals(c.getString("testLibrary.libraryStatus")));
         assertThat(tested.getString("testLibrary.libraryId")).isEqualTo("camp-it-test");
-        assertThat(tested.getInt("testLibrary.members")).isEqualTo(6 + 2 * 6);
-        assertThat(tested.getList("testLibrary.subsets")).containsExactly("random", "snv");
+        assertThat(tested.getInt("testLibrary.members")).isEqualTo(6 + 2 * 6 + 6);
+        assertThat(tested.getList("testLibrary.subsets"))
+                .containsExactly("random", "snv", "native");
         final DesignRequested test =
                 codec.decode(
                         TestTopics.readUntil(
@@ -95,6 +104,8 @@ class CampaignIT {
         assertThat(test.header().lineage().ofTestLibrary()).isTrue();
         assertThat(test.header().lineage().campaignId()).isEqualTo("camp-it");
         assertThat(test.header().lineage().cycle()).isNull();
+        // The native fragments are cut from the promoters the request gave, stored with it.
+        assertThat(test.options().nativePromoters()).isEqualTo(">YTOY1\n" + PROMOTER + "\n");
         assertThat(test.header().traceId()).isEqualTo(w3c);
         final List<LibraryDesigned> testChunks =
                 TestTopics.readUntil(
@@ -347,7 +358,7 @@ class CampaignIT {
                 .body(
                         "message",
                         equalTo(
-                                "testLibrary.subsets: 'challenging' is not available in a campaign's test library (it needs two models, and a campaign starts with one)"));
+                                "testLibrary.subsets has 'challenging', which needs a second model: set testLibrary.challenger to the model version whose disagreement with the champion is sought"));
         given().contentType(ContentType.JSON)
                 .body("{\"seed\": 1, \"testLibrary\": {\"perSubset\": -1}}")
                 .post("/campaigns")
@@ -356,6 +367,14 @@ class CampaignIT {
                 .body(
                         "message",
                         equalTo("testLibrary.perSubset must be in [0, 10000], but was -1"));
+        given().contentType(ContentType.JSON)
+                .body(
+                        "{\"campaignId\": \"camp-bad-test\", \"seed\": 1,"
+                                + " \"testLibrary\": {\"nativePromoters\": \"ACGT\"}}")
+                .post("/campaigns")
+                .then()
+                .statusCode(400)
+                .body("message", startsWith("testLibrary.nativePromoters line 1: "));
         given().get("/campaigns/camp-bad-test").then().statusCode(404);
         given().get("/campaigns/nope")
                 .then()
@@ -479,5 +498,14 @@ class CampaignIT {
                         + id
                         + " did not get there within 120 s: "
                         + (last == null ? "none" : last.prettify()));
+    }
+
+    private static String promoter(final int length) {
+        final SplittableRandom random = new SplittableRandom(17);
+        final StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append("ACGT".charAt(random.nextInt(4)));
+        }
+        return out.toString();
     }
 }

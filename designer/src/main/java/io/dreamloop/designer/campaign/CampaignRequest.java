@@ -153,7 +153,9 @@ public record CampaignRequest(
                 new TestLibrarySpec(
                         resolved.perSubset(),
                         resolved.subsets().stream().map(Subset::wireName).toList(),
-                        resolved.gaPreset()),
+                        resolved.gaPreset(),
+                        resolved.challenger(),
+                        resolved.nativePromoters()),
                 o.wireName(),
                 k,
                 preset);

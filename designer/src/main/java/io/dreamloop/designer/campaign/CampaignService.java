@@ -302,10 +302,11 @@ public class CampaignService {
 
     /**
      * The request of a campaign's test library, if it has one: every subset of its settings at the
-     * same size, the model-guided ones designed on the predictor's champion. Its lineage names the
-     * campaign and no cycle ({@link Lineage#testLibrary}); its event id derives from the campaign,
-     * so a request sent again is dropped as a duplicate. It continues the trace of the request that
-     * started the campaign, like cycle 0.
+     * same size, the model-guided ones designed on the predictor's champion (challenging: against
+     * the campaign's challenger). Its lineage names the campaign and no cycle ({@link
+     * Lineage#testLibrary}); its event id derives from the campaign, so a request sent again is
+     * dropped as a duplicate. It continues the trace of the request that started the campaign, like
+     * cycle 0.
      */
     static Optional<DesignRequested> testLibraryRequest(final CampaignEntity campaign) {
         final CampaignEntity.TestLibrary test = campaign.testLibrary();
@@ -330,7 +331,13 @@ public class CampaignService {
                         LibraryConstraints.NONE,
                         // Apart from every cycle's seed (seed * 1,000,003 + cycle, cycle >= 0).
                         campaign.seed() * 1_000_003L - 1,
-                        new DesignOptions(null, null, test.gaPreset(), null, null, null)));
+                        new DesignOptions(
+                                null,
+                                test.challenger(),
+                                test.gaPreset(),
+                                null,
+                                null,
+                                test.nativePromoters())));
     }
 
     /**

@@ -64,6 +64,12 @@ public class CampaignEntity {
     @Column(name = "test_ga_preset", nullable = false)
     private String testGaPreset;
 
+    @Column(name = "test_challenger")
+    private String testChallenger;
+
+    @Column(name = "test_native_promoters")
+    private String testNativePromoters;
+
     @Column(name = "objective", nullable = false)
     private String objective;
 
@@ -97,10 +103,22 @@ public class CampaignEntity {
      * @param perSubset members (pairs) per subset; 0 when the campaign has none
      * @param subsets its subsets
      * @param gaPreset the GA preset of its model-guided subsets
+     * @param challenger the model set against the champion in its challenging subset, or null
+     * @param nativePromoters the promoters (FASTA) its native subset is cut from, or null
      */
-    public record TestLibrary(int perSubset, List<Subset> subsets, String gaPreset) {
+    public record TestLibrary(
+            int perSubset,
+            List<Subset> subsets,
+            String gaPreset,
+            String challenger,
+            String nativePromoters) {
         public TestLibrary {
             subsets = List.copyOf(subsets);
+        }
+
+        /** A test library without challenging and native subsets. */
+        public TestLibrary(final int perSubset, final List<Subset> subsets, final String gaPreset) {
+            this(perSubset, subsets, gaPreset, null, null);
         }
 
         /** True when the campaign has a test library. */
@@ -144,6 +162,8 @@ public class CampaignEntity {
         this.testSubsets =
                 String.join(",", testLibrary.subsets().stream().map(Subset::wireName).toList());
         this.testGaPreset = testLibrary.gaPreset();
+        this.testChallenger = testLibrary.challenger();
+        this.testNativePromoters = testLibrary.nativePromoters();
         this.objective = design.objective();
         this.kappa = design.kappa();
         this.gaPreset = design.gaPreset();
@@ -249,7 +269,9 @@ public class CampaignEntity {
                 testSubsets.isEmpty()
                         ? List.of()
                         : Arrays.stream(testSubsets.split(",")).map(Subset::fromWireName).toList(),
-                testGaPreset);
+                testGaPreset,
+                testChallenger,
+                testNativePromoters);
     }
 
     /** The id of the campaign's test library (designed only when it has one). */

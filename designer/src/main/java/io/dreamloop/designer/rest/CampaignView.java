@@ -63,13 +63,15 @@ public record CampaignView(
      * @param members members designed
      * @param perSubset members (pairs) requested per subset
      * @param subsets its subsets
+     * @param challenger the model set against the champion in its challenging subset, or null
      */
     public record TestLibraryView(
             String libraryId,
             String libraryStatus,
             int members,
             int perSubset,
-            List<String> subsets) {}
+            List<String> subsets,
+            String challenger) {}
 
     /**
      * A model of a cycle.
@@ -145,7 +147,8 @@ public record CampaignView(
                 status(library),
                 library.map(DesignedLibraryEntity::totalMembers).orElse(0),
                 test.perSubset(),
-                test.subsets().stream().map(Subset::wireName).toList());
+                test.subsets().stream().map(Subset::wireName).toList(),
+                test.challenger());
     }
 
     private static String status(final Optional<DesignedLibraryEntity> library) {

@@ -6,16 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dreamloop.contracts.event.DesignRequested;
 import io.dreamloop.contracts.event.SubsetQuota;
 import io.dreamloop.contracts.sequence.Subset;
+import io.dreamloop.designer.design.LibraryDesigner;
 import io.dreamloop.designer.persistence.CampaignEntity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TestLibrarySpecTest {
+    private static final String FASTA =
+            ">YDL047W.5\n"
+                    + "AAAAAAAAAAAGAAAAAGAAAGAAAAAGGGGGAATAACACAGCCGCGGGTAACATGAAGCGGCGCGAGCGATACTTCCGT\n";
+
     private static final CampaignEntity.Design MODEL =
             new CampaignEntity.Design("model", 1.0, "test");
 
     @Test
-    void theDefaultIsTheDreamTestSetLessChallengingAndNativeAtAHundredPerSubset() {
+    void withoutAChallengerOrPromotersTheDefaultIsTheDreamTestSetLessChallengingAndNative() {
         final CampaignEntity.TestLibrary test = TestLibrarySpec.DEFAULT.resolved();
         assertThat(test.present()).isTrue();
         assertThat(test.perSubset()).isEqualTo(100);
@@ -30,6 +35,34 @@ class TestLibrarySpecTest {
         assertThat(test.gaPreset()).isEqualTo("test");
         assertThat(TestLibrarySpec.NONE.resolved().present()).isFalse();
         assertThat(TestLibrarySpec.NONE.resolved().subsets()).isEmpty();
+    }
+
+    @Test
+    void aChallengerAndPromotersCompleteTheDreamTestSetInItsOrder() {
+        final CampaignEntity.TestLibrary test =
+                new TestLibrarySpec(null, null, null, "dream-cnn-demo", FASTA).resolved();
+        assertThat(test.subsets())
+                .containsExactly(
+                        Subset.RANDOM,
+                        Subset.HIGH,
+                        Subset.LOW,
+                        Subset.CHALLENGING,
+                        Subset.SNV,
+                        Subset.MOTIF_PERTURBATION,
+                        Subset.MOTIF_TILING,
+                        Subset.NATIVE);
+        assertThat(test.challenger()).isEqualTo("dream-cnn-demo");
+        assertThat(test.nativePromoters()).isEqualTo(FASTA);
+        final CampaignEntity campaign =
+                new CampaignEntity(
+                        "camp-all", "goal", "random", 1, 50, 500, 10, 9, 80, test, MODEL);
+        assertThat(campaign.testLibrary()).isEqualTo(test);
+        final DesignRequested request = CampaignService.testLibraryRequest(campaign).orElseThrow();
+        assertThat(request.options().challenger()).isEqualTo("dream-cnn-demo");
+        assertThat(request.options().model()).isNull();
+        assertThat(request.options().nativePromoters()).isEqualTo(FASTA);
+        // What the designer checks before a campaign is stored passes.
+        LibraryDesigner.checkOptions(request);
     }
 
     @Test
@@ -73,7 +106,25 @@ class TestLibrarySpecTest {
                 .hasMessageStartingWith("testLibrary.subsets is empty");
         assertThatThrownBy(() -> new TestLibrarySpec(null, List.of("native"), null).resolved())
                 .hasMessage(
-                        "testLibrary.subsets: 'native' is not available in a campaign's test library (it needs native promoter sequences)");
+                        "testLibrary.subsets has 'native', which needs promoter sequences: set testLibrary.nativePromoters to FASTA text");
+        assertThatThrownBy(() -> new TestLibrarySpec(null, List.of("challenging"), null).resolved())
+                .hasMessageStartingWith(
+                        "testLibrary.subsets has 'challenging', which needs a second model: set testLibrary.challenger");
+        assertThatThrownBy(
+                        () ->
+                                new TestLibrarySpec(null, List.of("random"), null, "m-1", null)
+                                        .resolved())
+                .hasMessage(
+                        "testLibrary.challenger is set, but testLibrary.subsets has no 'challenging'");
+        assertThatThrownBy(
+                        () ->
+                                new TestLibrarySpec(null, List.of("random"), null, null, FASTA)
+                                        .resolved())
+                .hasMessage(
+                        "testLibrary.nativePromoters is set, but testLibrary.subsets has no 'native'");
+        final String huge = ">p\n" + "A".repeat(TestLibrarySpec.MAX_NATIVE_PROMOTERS);
+        assertThatThrownBy(() -> new TestLibrarySpec(null, null, null, null, huge).resolved())
+                .hasMessageStartingWith("testLibrary.nativePromoters holds 524,291 characters");
         assertThatThrownBy(() -> new TestLibrarySpec(null, List.of("hihg"), null).resolved())
                 .hasMessageStartingWith("testLibrary.subsets: ")
                 .hasMessageContaining("hihg");
