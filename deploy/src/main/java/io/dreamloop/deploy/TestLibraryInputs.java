@@ -38,7 +38,8 @@ final class TestLibraryInputs {
 
     /**
      * The DREAM test set's native yeast promoter fragments (their variable regions) as FASTA, one
-     * record per listed row, named by its row in the test file; empty when the file is not there.
+     * record per row of the test file (rows listed twice once), named by the row; empty when the
+     * file is not there.
      */
     static Optional<String> nativePromoters(final Path testSubsets) {
         if (!Files.isDirectory(testSubsets)) {
@@ -53,7 +54,12 @@ final class TestLibraryInputs {
             throw new IllegalStateException(e.getMessage(), e);
         }
         final StringBuilder fasta = new StringBuilder();
+        final Set<String> named = new HashSet<>();
         for (final DreamTestSubsets.Member m : members) {
+            // The test file lists some fragments twice under the same row.
+            if (!named.add(m.id())) {
+                continue;
+            }
             fasta.append(">yeast-")
                     .append(m.id())
                     .append('\n')
