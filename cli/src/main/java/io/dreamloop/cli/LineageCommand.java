@@ -2,9 +2,11 @@ package io.dreamloop.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dreamloop.cli.console.Table;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -25,14 +27,33 @@ final class LineageCommand implements Callable<Integer> {
             description = "The variable region or the full oligo with its library's adapters.")
     String sequence;
 
+    @Option(
+            names = "--contains",
+            description =
+                    "Measurements of every measured sequence that contains SEQUENCE (default: exact matches only).")
+    boolean contains;
+
+    @Option(
+            names = "--limit",
+            defaultValue = "50",
+            description =
+                    "With --contains: measurements listed at most (default ${DEFAULT-VALUE}).")
+    int limit;
+
     @Override
     public Integer call() {
-        final String s = sequence.strip().toUpperCase(java.util.Locale.ROOT);
+        final String s = sequence.strip().toUpperCase(Locale.ROOT);
         final JsonNode designed =
                 services.http().getJson(services.designer("/sequences/" + Connection.encode(s)));
         final JsonNode trained =
                 services.http()
-                        .getJson(services.trainer("/dataset/sequences/" + Connection.encode(s)));
+                        .getJson(
+                                services.trainer(
+                                        "/dataset/sequences/"
+                                                + Connection.encode(s)
+                                                + (contains
+                                                        ? "?contains=true&limit=" + limit
+                                                        : "")));
         System.out.println("designed:");
         if (designed.isEmpty()) {
             System.out.println("  not designed by this designer");
@@ -75,6 +96,11 @@ final class LineageCommand implements Callable<Integer> {
                         m.path("cycle").isNumber() ? m.path("cycle").asInt() : null);
             }
             indent(t);
+            if (trained.path("unlisted").asLong() > 0) {
+                System.out.printf(
+                        "  %,d more measurements contain it (raise --limit to list them)%n",
+                        trained.path("unlisted").asLong());
+            }
         }
         System.out.println("models:");
         if (trained.path("models").isEmpty()) {

@@ -2,6 +2,9 @@ package io.dreamloop.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dreamloop.cli.console.Table;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,15 +13,18 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code dreamloop models}: the trainer's model registry. */
 @Command(
         name = "models",
-        description = "Registered model versions: list, show, lineage (parents back to the first).",
+        description =
+                "Model versions: list (trained here and imported), show, lineage (parents back to the first), import (TorchScript).",
         mixinStandardHelpOptions = true,
         subcommands = {
             ModelsCommand.ListModels.class,
+            ModelsCommand.Import.class,
             ModelsCommand.Show.class,
             ModelsCommand.Lineage.class
         })
@@ -55,7 +61,9 @@ final class ModelsCommand {
                             "Pearson score",
                             "parent",
                             "created");
+            final Set<String> trained = new HashSet<>();
             for (final JsonNode m : services.http().getJson(services.trainer("/models"))) {
+                trained.add(m.path("version").asText());
                 t.row(
                         m.path("version").asText(),
                         m.path("architecture").asText(),
@@ -65,7 +73,73 @@ final class ModelsCommand {
                         m.path("parentVersion").asText(null),
                         m.path("createdAt").asText());
             }
+            // Versions the predictor serves that were not trained here: imports.
+            for (final JsonNode m : services.http().getJson(services.predictor("/models"))) {
+                if (!trained.contains(m.path("modelVersion").asText())) {
+                    t.row(
+                            m.path("modelVersion").asText() + " (imported)",
+                            m.path("architecture").asText(),
+                            m.path("champion").asBoolean() ? "yes" : "",
+                            null,
+                            null,
+                            m.path("parentVersion").asText(null),
+                            m.path("publishedAt").asText());
+                }
+            }
             t.print(System.out);
+            return 0;
+        }
+    }
+
+    /** {@code dreamloop models import}. */
+    @Command(
+            name = "import",
+            description =
+                    "Import a TorchScript module traced in PyTorch (input (N, 6, 150) float32, output (N, 18) logits) into the predictor (POST /models/import); by default it becomes the champion.",
+            mixinStandardHelpOptions = true)
+    static final class Import implements Callable<Integer> {
+        @Mixin Connection services;
+
+        @Parameters(paramLabel = "FILE", description = "The TorchScript file (.pt).")
+        Path file;
+
+        @Option(names = "--version", required = true, description = "The version it is served as.")
+        String version;
+
+        @Option(
+                names = "--architecture",
+                defaultValue = "dream-cnn",
+                description = "dream-cnn, dream-rnn or dream-attn (default ${DEFAULT-VALUE}).")
+        String architecture;
+
+        @Option(
+                names = "--not-champion",
+                description = "Register it without serving it by default.")
+        boolean notChampion;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("no such file: " + file);
+            }
+            final JsonNode answer =
+                    services.http()
+                            .postBytes(
+                                    services.predictor(
+                                            "/models/import?version=%s&architecture=%s&champion=%s"
+                                                    .formatted(
+                                                            Connection.encode(version),
+                                                            Connection.encode(architecture),
+                                                            !notChampion)),
+                                    Files.readAllBytes(file));
+            System.out.printf(
+                    "imported %s (%s, sha256 %s)%s%n",
+                    answer.path("modelVersion").asText(),
+                    answer.path("architecture").asText(),
+                    answer.path("sha256").asText(),
+                    !answer.path("registered").asBoolean()
+                            ? "; the predictor has not registered it yet (see 'models list')"
+                            : notChampion ? "" : "; the predictor serves it as champion");
             return 0;
         }
     }

@@ -5,6 +5,7 @@ import io.dreamloop.cli.console.ProgressBar;
 import io.dreamloop.cli.console.Table;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(
             names = {"-o", "--out"},
             paramLabel = "FILE",
-            description = "Write id, sequence, prediction, forward, reverse, error as TSV.")
+            description =
+                    "Write id, sequence, prediction, forward, reverse, error, input (what was done to the sequence) and warning as TSV.")
     Path out;
 
     @Option(
@@ -44,6 +46,19 @@ final class ScoreCommand implements Callable<Integer> {
             defaultValue = "500",
             description = "Sequences per request (default ${DEFAULT-VALUE}).")
     int batchSize;
+
+    @Option(
+            names = "--add-adapters",
+            description =
+                    "Wrap each sequence that carries neither DREAM adapter (a bare 80-bp variable region) in the adapters before scoring.")
+    boolean addAdapters;
+
+    @Option(
+            names = "--timeout-seconds",
+            defaultValue = "600",
+            description =
+                    "How long to wait for one batch's answer (default ${DEFAULT-VALUE}); a busy predictor on a CPU scores about 100 sequences a second.")
+    int timeoutSeconds;
 
     @Override
     public Integer call() throws IOException {
@@ -54,7 +69,9 @@ final class ScoreCommand implements Callable<Integer> {
         final List<Map<String, String>> batches = SequenceInput.batches(sequences, batchSize);
         final ProgressBar bar = ProgressBar.onStdout();
         final StringBuilder tsv =
-                new StringBuilder("id\tsequence\tprediction\tforward\treverse\terror\n");
+                new StringBuilder(
+                        "id\tsequence\tprediction\tforward\treverse\terror\tinput\twarning\n");
+        final Map<String, String> warnings = new LinkedHashMap<>();
         final Map<String, String> errors = new LinkedHashMap<>();
         String version = null;
         double sum = 0;
@@ -66,23 +83,38 @@ final class ScoreCommand implements Callable<Integer> {
             if (model != null) {
                 body.put("modelVersion", model);
             }
-            final JsonNode answer = services.http().postJson(services.predictor("/score"), body);
+            if (addAdapters) {
+                body.put("addAdapters", true);
+            }
+            final JsonNode answer =
+                    services.http()
+                            .postJson(
+                                    services.predictor("/score"),
+                                    body,
+                                    Duration.ofSeconds(timeoutSeconds));
             version = answer.path("modelVersion").asText();
             for (final JsonNode p : answer.path("predictions")) {
                 final String id = p.path("id").asText();
                 tsv.append(id).append('\t').append(batch.get(id)).append('\t');
                 if (p.hasNonNull("error")) {
                     errors.put(id, p.path("error").asText());
-                    tsv.append("\t\t\t").append(p.path("error").asText()).append('\n');
+                    tsv.append("\t\t\t").append(p.path("error").asText()).append("\t\t\n");
                 } else {
                     scored++;
                     sum += p.path("prediction").asDouble();
+                    if (p.hasNonNull("warning")) {
+                        warnings.put(id, p.path("warning").asText());
+                    }
                     tsv.append(p.path("prediction").asText())
                             .append('\t')
                             .append(p.path("forward").asText())
                             .append('\t')
                             .append(p.path("reverse").asText())
-                            .append("\t\n");
+                            .append("\t\t")
+                            .append(p.path("input").asText())
+                            .append('\t')
+                            .append(p.path("warning").asText(""))
+                            .append('\n');
                 }
             }
             final int done = scored + errors.size();
@@ -104,6 +136,14 @@ final class ScoreCommand implements Callable<Integer> {
                         errors.size(),
                         scored == 0 ? null : "%.3f".formatted(sum / scored))
                 .print(out == null ? System.err : System.out);
+        if (!warnings.isEmpty()) {
+            System.err.printf(
+                    "warning: %,d of %,d sequences were scored with a warning (the warning column says why), e.g.%n",
+                    warnings.size(), sequences.size());
+            warnings.entrySet().stream()
+                    .limit(3)
+                    .forEach(e -> System.err.printf("  %s: %s%n", e.getKey(), e.getValue()));
+        }
         if (!errors.isEmpty()) {
             errors.entrySet().stream()
                     .limit(5)

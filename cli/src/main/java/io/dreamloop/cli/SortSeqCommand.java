@@ -34,6 +34,21 @@ final class SortSeqCommand {
             name = "submit",
             description =
                     "Upload a run (POST /runs): the gate table and the read counts per bin of a designed library; wait for its estimates and print the QC report.",
+            footer = {
+                "",
+                "Both tables are CSV or TSV (told by the header line), plain or gzip-compressed (.gz); a",
+                "byte-order mark (Excel's CSV export) is ignored; blank lines and lines starting with # are skipped.",
+                "Gate table: one row per bin in increasing order, columns bin, cells (cells sorted into the bin),",
+                "  and either start_quantile, end_quantile (MAUDE's binStartQ, binEndQ) or start_fluorescence,",
+                "  end_fluorescence (linear, 'inf' for an open top gate; needs --log10-mean and --log10-sd).",
+                "Count table: first column member_id (or sequence: the measured variable region or oligo),",
+                "  a column of unsorted reads named unsorted, NS or unsorted_reads anywhere, one column per bin named",
+                "  as in the gate table and in its order, and optionally a control column (yes/1/true marks a",
+                "  negative control). Counts are whole numbers >= 0.",
+                "Examples to copy: docs/examples/sortseq/ (gates.tsv, counts.tsv, controls.txt).",
+                "An upload is checked whole before anything is stored: every problem is listed with its line and",
+                "column (the first 50, and how many more)."
+            },
             mixinStandardHelpOptions = true)
     static final class Submit implements Callable<Integer> {
         @Mixin Connection services;
@@ -48,15 +63,24 @@ final class SortSeqCommand {
                 names = "--gates",
                 required = true,
                 paramLabel = "FILE",
-                description = "Gate table (TSV: bin, lower, upper, cells sorted).")
+                description =
+                        "Gate table: bin, start_quantile, end_quantile (or binStartQ/binEndQ, or start_fluorescence/end_fluorescence), cells.")
         Path gates;
 
         @Option(
                 names = "--counts",
                 required = true,
                 paramLabel = "FILE",
-                description = "Read counts (TSV: sequence or member id, then one column per bin).")
+                description =
+                        "Read counts: member_id or sequence, unsorted (or NS, unsorted_reads), one column per bin, optionally control.")
         Path counts;
+
+        @Option(
+                names = "--negative-controls-file",
+                paramLabel = "FILE",
+                description =
+                        "Member ids of the negative controls, one per line (for lists too long for the option).")
+        Path negativeControlsFile;
 
         @Option(
                 names = "--negative-controls",
@@ -98,19 +122,19 @@ final class SortSeqCommand {
             }
             awaitLibrary();
             final JsonNode receipt =
-                    services.http()
-                            .postForm(
-                                    services.labIngest("/runs"),
-                                    fields,
-                                    Map.of(
-                                            "gates", file(gates),
-                                            "counts", file(counts)));
+                    services.http().postForm(services.labIngest("/runs"), fields, files());
             System.out.printf(
                     "run %s: %s, %,d members matched, %,d count rows matched no member%n",
                     runId,
                     receipt.path("duplicate").asBoolean() ? "already submitted" : "accepted",
                     receipt.path("members").asInt(),
                     receipt.path("unmatchedRows").asInt());
+            if (receipt.hasNonNull("failure")) {
+                System.err.printf(
+                        "run %s: stored, but %s; upload it again under the same id to replace it%n",
+                        runId, receipt.path("failure").asText());
+                return 1;
+            }
             if (noWait) {
                 return 0;
             }
@@ -123,7 +147,7 @@ final class SortSeqCommand {
                                             .find(
                                                     services.labIngest(
                                                             "/runs/" + Connection.encode(runId))),
-                            r -> "estimated".equals(r.path("state").asText()),
+                            r -> !"receiving".equals(r.path("state").asText()),
                             r ->
                                     r.ifPresent(
                                             x ->
@@ -138,7 +162,17 @@ final class SortSeqCommand {
                             Duration.ofMinutes(30));
             bar.done();
             Show.print(report);
-            return 0;
+            return "failed".equals(report.path("state").asText()) ? 1 : 0;
+        }
+
+        private Map<String, Map.Entry<String, byte[]>> files() throws IOException {
+            final Map<String, Map.Entry<String, byte[]>> out = new LinkedHashMap<>();
+            out.put("gates", file(gates));
+            out.put("counts", file(counts));
+            if (negativeControlsFile != null) {
+                out.put("controls", file(negativeControlsFile));
+            }
+            return out;
         }
 
         /**
@@ -214,6 +248,12 @@ final class SortSeqCommand {
                             "%.3f".formatted(r.path("coverage").asDouble()),
                             r.path("minReads").asLong())
                     .print(System.out);
+            if (r.hasNonNull("failure")) {
+                System.out.println(
+                        "failed: "
+                                + r.path("failure").asText()
+                                + " (the counts are kept; upload the run again under its id to replace it)");
+            }
             for (final JsonNode w : r.path("warnings")) {
                 System.out.println("warning: " + w.asText());
             }

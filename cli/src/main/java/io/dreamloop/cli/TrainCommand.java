@@ -5,6 +5,9 @@ import io.dreamloop.cli.console.ProgressBar;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,6 +29,31 @@ final class TrainCommand implements Callable<Integer> {
             description =
                     "A DREAM-format file added to the training data first (POST /dataset/files; kept, a second upload of the same content adds nothing).")
     Path file;
+
+    @Option(
+            names = "--architecture",
+            description = "dream-cnn, dream-rnn or dream-attn (default: the trainer's).")
+    String architecture;
+
+    @Option(names = "--size", description = "cpu or paper (default: the trainer's).")
+    String size;
+
+    @Option(
+            names = "--mode",
+            description =
+                    "fine-tune (from the champion when it has this architecture and size) or scratch (default: the trainer's).")
+    String mode;
+
+    @Option(names = "--epochs", description = "Epochs (default: the trainer's).")
+    Integer epochs;
+
+    @Option(names = "--batch-size", description = "Examples per step (default: the trainer's).")
+    Integer batchSize;
+
+    @Option(
+            names = "--max-lr",
+            description = "Peak rate of the one-cycle schedule (default: the recipe's).")
+    Double maxLr;
 
     @Option(names = "--no-wait", description = "Return once the run is queued.")
     boolean noWait;
@@ -57,9 +85,25 @@ final class TrainCommand implements Callable<Integer> {
                     added.path("fileId").asText());
         }
         final String runId =
-                services.http().post(services.trainer("/training")).path("runId").asText();
+                services.http()
+                        .postJson(services.trainer("/training"), settings())
+                        .path("runId")
+                        .asText();
         System.out.printf("training run %s queued%n", runId);
         return noWait ? 0 : follow(services, runId, timeoutMinutes);
+    }
+
+    /** The run's settings that override the trainer's configuration. */
+    private Map<String, Object> settings() {
+        final Map<String, Object> body = new LinkedHashMap<>();
+        body.put("architecture", architecture);
+        body.put("size", size);
+        body.put("mode", mode);
+        body.put("epochs", epochs);
+        body.put("batchSize", batchSize);
+        body.put("maxLr", maxLr);
+        body.values().removeIf(Objects::isNull);
+        return body;
     }
 
     /** Follows a run with a progress bar; 0 when it succeeded. */

@@ -79,18 +79,24 @@ final class TrainingCommand {
                             "run",
                             "state",
                             "architecture",
+                            "size",
+                            "batch",
                             "epoch",
                             "training rows",
                             "validation rows",
+                            "skipped (QC flags)",
                             "validation r",
                             "model")
                     .row(
                             r.path("runId").asText(),
                             r.path("state").asText(),
                             r.path("architecture").asText(),
+                            r.path("size").asText(null),
+                            r.path("batchSize").isNumber() ? r.path("batchSize").asInt() : null,
                             "%d/%d".formatted(r.path("epoch").asInt(), r.path("epochs").asInt()),
                             r.path("trainingRows").asInt(),
                             r.path("validationRows").asInt(),
+                            r.path("skippedFlaggedRows").asInt(),
                             TrainCommand.number(r.path("validationR"), "%.3f"),
                             r.path("modelVersion").asText(null))
                     .print(System.out);

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -71,6 +74,30 @@ class DreamloopCliTest {
                                 .formatted(url))
                 .contains("is it running?")
                 .doesNotContain("at io.dreamloop");
+    }
+
+    @Test
+    void aServiceThatIsUpButDoesNotAnswerInTimeIsSaidToHaveTimedOut(@TempDir final Path dir)
+            throws IOException {
+        final Path input = dir.resolve("one.fa");
+        Files.writeString(input, ">s1\n" + "ACGT".repeat(30) + "\n");
+        // Accepts the connection, never answers: a predictor busy with other work.
+        try (ServerSocket busy = new ServerSocket(0)) {
+            final Run r =
+                    run(
+                            "score",
+                            "-i",
+                            input.toString(),
+                            "--timeout-seconds",
+                            "1",
+                            "--predictor",
+                            "http://127.0.0.1:" + busy.getLocalPort());
+            assertThat(r.exit).isEqualTo(1);
+            assertThat(r.err)
+                    .contains("POST http://127.0.0.1:" + busy.getLocalPort() + "/score")
+                    .contains("timed out after 1 s without an answer")
+                    .doesNotContain("is it running?");
+        }
     }
 
     @Test

@@ -182,12 +182,20 @@ class CliIT {
     @Order(4)
     void aRunOnDemoTrainDoesNotReplaceTheBetterFixtureThePredictorServes() throws IOException {
         final ServiceClient http = new ServiceClient();
-        http.postBytes(
-                stack.url(Topics.PREDICTOR)
-                        + "/models/import?version="
-                        + FIXTURE
-                        + "&architecture=dream-cnn&champion=true",
-                Files.readAllBytes(FIXTURE_FILE));
+        final Result imported =
+                dreamloop("models", "import", FIXTURE_FILE.toString(), "--version", FIXTURE);
+        assertThat(imported.exit).as(imported.all()).isZero();
+        assertThat(imported.out)
+                .contains("imported " + FIXTURE + " (dream-cnn, sha256 ")
+                .contains("the predictor serves it as champion");
+        // Served as soon as the import answers, and listed with the trained versions.
+        assertThat(
+                        http.getJson(stack.url(Topics.PREDICTOR) + "/models/champion")
+                                .path("modelVersion")
+                                .asText())
+                .isEqualTo(FIXTURE);
+        final Result listed = dreamloop("models", "list");
+        assertThat(listed.out).contains(FIXTURE + " (imported)");
         awaitTrainerSeesServed(FIXTURE);
 
         final Result r = dreamloop("train", "-f", DEMO_TRAIN.toString());

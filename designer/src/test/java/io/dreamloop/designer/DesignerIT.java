@@ -12,6 +12,7 @@ import io.dreamloop.contracts.event.DesignRequested;
 import io.dreamloop.contracts.event.LibraryDesigned;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.contracts.wire.EventCodec;
+import io.dreamloop.designer.rest.DesignRequestBody;
 import io.dreamloop.testing.DreamloopInfrastructureResource;
 import io.dreamloop.testing.Infrastructure;
 import io.dreamloop.testing.Metrics;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -145,11 +147,32 @@ class DesignerIT {
         assertThat(failed.getString("failure"))
                 .startsWith("found only 256 of 300 random sequences of length 4");
 
+        // A request under a used id is refused at once, so a client cannot take the old library
+        // for the new one ...
         given().contentType(ContentType.JSON)
                 .body("{\"libraryId\": \"lib-tiny\", \"quotas\": {\"random\": 3}, \"seed\": 6}")
                 .post("/libraries")
                 .then()
-                .statusCode(202);
+                .statusCode(409)
+                .body("message", startsWith("library 'lib-tiny' already exists (from request "));
+        // ... and one that reaches the topic some other way is dead-lettered with the reason.
+        TestTopics.produce(
+                bootstrap,
+                Topics.DESIGN_REQUESTED,
+                "lib-tiny",
+                List.of(
+                        codec.encode(
+                                new DesignRequestBody(
+                                                "lib-tiny",
+                                                Map.of("random", 3),
+                                                6L,
+                                                null,
+                                                null,
+                                                null,
+                                                null,
+                                                null,
+                                                null)
+                                        .toEvent())));
         final List<ConsumerRecord<String, String>> letters =
                 TestTopics.readUntil(
                         bootstrap,

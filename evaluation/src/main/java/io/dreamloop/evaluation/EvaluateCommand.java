@@ -54,6 +54,12 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Measurements TSV with subsets and pairs.")
     private Path measurements;
 
+    @Option(
+            names = "--method",
+            description =
+                    "With lab-ingest's measurement table (sortseq measurements): the estimation method to score against, e.g. maude or bin-weighted-mean.")
+    private String method;
+
     @Option(names = "--json", description = "Print JSON instead of the table.")
     private boolean json;
 
@@ -65,7 +71,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         final PrintWriter err = spec.commandLine().getErr();
         final ChallengeScore score;
         try {
-            final EvaluationSet set = MeasurementsFile.read(measurements);
+            final EvaluationSet set = MeasurementsFile.read(measurements, method);
             final Map<String, Double> predicted = PredictionsFile.read(predictions);
             score = ChallengeEvaluator.evaluate(set, predicted);
         } catch (final InputFormatException | IllegalArgumentException e) {

@@ -3,11 +3,13 @@ package io.dreamloop.evaluation;
 import io.dreamloop.contracts.sequence.Subset;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * Reads measurements with their subsets and pairs: a UTF-8, tab-separated file with the header
@@ -61,9 +63,71 @@ public final class MeasurementsFile {
      * @throws InputFormatException at the first malformed line
      */
     public static EvaluationSet read(final Path path) throws IOException, InputFormatException {
+        return read(path, null);
+    }
+
+    /**
+     * Reads the measured values, memberships and pairs; lab-ingest's measurement table ({@code
+     * dreamloop sortseq measurements}: {@code member_id, method, expression, ...}, every member in
+     * no subset) is read too, the rows of {@code method}, which may be null when the table holds
+     * one method.
+     *
+     * @throws IOException when the file cannot be read
+     * @throws InputFormatException at the first malformed line, or when a lab-ingest table holds
+     *     several methods and none is chosen
+     */
+    public static EvaluationSet read(final Path path, final String method)
+            throws IOException, InputFormatException {
         Objects.requireNonNull(path, "path");
         final String source = path.toString();
-        return parse(source, TsvLines.read(path, source));
+        final List<String> lines = TsvLines.read(path, source);
+        return parse(
+                source,
+                !lines.isEmpty() && lines.getFirst().startsWith(LAB_INGEST)
+                        ? fromLabIngest(source, TsvLines.trim(lines, source), method)
+                        : lines);
+    }
+
+    /** The header start of lab-ingest's measurement table. */
+    static final String LAB_INGEST = "member_id\tmethod\texpression";
+
+    /**
+     * Lab-ingest's measurement table as lines of this file's layout: one method's rows, members in
+     * no subset.
+     */
+    static List<String> fromLabIngest(
+            final String source, final List<String> lines, final String method)
+            throws InputFormatException {
+        final TreeSet<String> methods = new TreeSet<>();
+        for (int i = 1; i < lines.size(); i++) {
+            methods.add(lines.get(i).split("\t", -1)[1]);
+        }
+        final String chosen =
+                method != null ? method : methods.size() == 1 ? methods.first() : null;
+        if (chosen == null || !methods.contains(chosen)) {
+            throw new InputFormatException(
+                    source,
+                    1,
+                    2,
+                    "method",
+                    "%s; choose one of %s with --method"
+                            .formatted(
+                                    chosen == null
+                                            ? "the table holds the estimates of several methods"
+                                            : "the table has no estimates by method '"
+                                                    + chosen
+                                                    + "'",
+                                    methods));
+        }
+        final List<String> out = new ArrayList<>();
+        out.add(String.join("\t", HEADER));
+        for (int i = 1; i < lines.size(); i++) {
+            final String[] f = lines.get(i).split("\t", -1);
+            if (f.length >= 3 && f[1].equals(chosen)) {
+                out.add(f[0] + "\t-\t-\t-\t" + f[2]);
+            }
+        }
+        return out;
     }
 
     /** Parses the lines of a measurements file; {@code source} names it in errors. */

@@ -2,6 +2,7 @@ package io.dreamloop.evaluation;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,7 +59,7 @@ public final class PredictionsFile {
     /** Parses the lines of a predictions file; {@code source} names it in errors. */
     static Map<String, Double> parse(final String source, final List<String> rawLines)
             throws InputFormatException {
-        final List<String> lines = TsvLines.trim(rawLines, source);
+        final List<String> lines = scoreOutput(TsvLines.trim(rawLines, source));
         final String first = lines.getFirst();
         final String[] header;
         final int firstData;
@@ -117,6 +118,29 @@ public final class PredictionsFile {
             throw new InputFormatException(source, 0, 0, null, "no predictions after the header");
         }
         return Collections.unmodifiableMap(predictions);
+    }
+
+    /** The header of {@code dreamloop score -o}'s table. */
+    static final String SCORE_OUTPUT = "id\tsequence\tprediction\t";
+
+    /**
+     * {@code dreamloop score -o}'s table ({@code id, sequence, prediction, ..., error, ...}) as
+     * {@code id<TAB>prediction} lines, without the sequences that could not be scored (an empty
+     * prediction); any other file unchanged.
+     */
+    static List<String> scoreOutput(final List<String> lines) {
+        if (!lines.getFirst().startsWith(SCORE_OUTPUT)) {
+            return lines;
+        }
+        final List<String> out = new ArrayList<>();
+        out.add("id\t" + PREDICTION);
+        for (int i = 1; i < lines.size(); i++) {
+            final String[] f = lines.get(i).split("\t", -1);
+            if (f.length >= 3 && !f[2].isEmpty()) {
+                out.add(f[0] + "\t" + f[2]);
+            }
+        }
+        return out;
     }
 
     /** At most 60 characters, tabs shown as {@code <TAB>}. */

@@ -178,6 +178,28 @@ class DatasetFilesIT {
         final JsonPath unknown = lineage("ACGTACGTACGTACGTACGTACGTACGT");
         assertThat(unknown.getList("measurements")).isEmpty();
         assertThat(unknown.getList("models")).isEmpty();
+        // A part of many measured oligos, such as their adapter, matches exactly nothing; with
+        // contains=true the first of them are listed and the rest counted.
+        final JsonPath adapter = lineage("TGCATTTTTTTCACATC");
+        assertThat(adapter.getList("measurements")).isEmpty();
+        final JsonPath some =
+                given().get("/dataset/sequences/TGCATTTTTTTCACATC?contains=true&limit=7")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+        assertThat(some.getList("measurements")).hasSize(7);
+        assertThat(some.getLong("unlisted")).isGreaterThan(100);
+        given().get("/dataset/sequences/TGCA?contains=true&limit=0")
+                .then()
+                .statusCode(400)
+                .body("message", equalTo("limit must be in [1, 1000], but was 0"));
+        // A DREAM variable region finds the oligo it was measured in (the file's first row is a
+        // 110-bp oligo with both adapters).
+        final String oligo = lines(demo()).getFirst().split("\t")[0];
+        assertThat(lineage(oligo.substring(17, oligo.length() - 13)).getList("measurements"))
+                .isEqualTo(lineage(oligo).getList("measurements"))
+                .isNotEmpty();
         given().get("/dataset/sequences/ACGTQ")
                 .then()
                 .statusCode(400)

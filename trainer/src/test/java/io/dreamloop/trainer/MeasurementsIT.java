@@ -16,10 +16,15 @@ import io.dreamloop.contracts.wire.EventCodec;
 import io.dreamloop.testing.DreamloopInfrastructureResource;
 import io.dreamloop.testing.Infrastructure;
 import io.dreamloop.testing.TestTopics;
+import io.dreamloop.trainer.config.TrainerConfig;
+import io.dreamloop.trainer.persistence.MeasurementStore;
+import io.dreamloop.trainer.persistence.TrainingRow;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Real DREAM training rows through the real broker into the trainer's dataset. */
@@ -36,6 +42,8 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "service", value = "trainer"))
 class MeasurementsIT {
     private final EventCodec codec = EventCodec.instance();
+    @Inject MeasurementStore store;
+    @Inject TrainerConfig config;
     private final String bootstrap = Infrastructure.get().kafkaBootstrap();
 
     @Test
@@ -59,7 +67,10 @@ class MeasurementsIT {
                             value,
                             0,
                             value == Math.rint(value),
-                            null));
+                            // Every 10th row as lab-ingest flags a member with few sorted reads.
+                            rows.size() % 10 == 0
+                                    ? List.of("low-reads", "at-bound")
+                                    : rows.size() % 10 == 1 ? List.of("at-bound") : null));
         }
         final MeasurementsRecorded first = event("run-demo", rows.subList(0, 600), new Chunk(0, 2));
         final MeasurementsRecorded second =
@@ -96,6 +107,39 @@ class MeasurementsIT {
         assertThat(slices.getString("[0].method")).isEqualTo("bin-weighted-mean");
         assertThat(slices.getLong("[0].measurements")).isEqualTo(1000);
         assertThat(slices.getLong("[0].runs")).isEqualTo(1);
+        // The trainer does not train on flagged rows (dataset.exclude-flags, default low-reads).
+        final List<TrainingRow> trained =
+                QuarkusTransaction.requiringNew()
+                        .call(
+                                () ->
+                                        store.trainingRows(
+                                                "bin-index",
+                                                "bin-weighted-mean",
+                                                null,
+                                                config.dataset().excludedFlags()));
+        assertThat(config.dataset().excludedFlags()).containsExactly("low-reads");
+        assertThat(trained).hasSize(900).noneMatch(r -> r.id().endsWith("/demo-10"));
+        assertThat(trained).anyMatch(r -> r.id().endsWith("/demo-11"));
+        assertThat(
+                        QuarkusTransaction.requiringNew()
+                                .call(
+                                        () ->
+                                                store.flaggedCount(
+                                                        "bin-index",
+                                                        "bin-weighted-mean",
+                                                        null,
+                                                        Set.of("low-reads"))))
+                .isEqualTo(100);
+        assertThat(
+                        QuarkusTransaction.requiringNew()
+                                .call(
+                                        () ->
+                                                store.trainingRows(
+                                                        "bin-index",
+                                                        "bin-weighted-mean",
+                                                        null,
+                                                        Set.of())))
+                .hasSize(1000);
     }
 
     private static MeasurementsRecorded event(

@@ -2,6 +2,8 @@ package io.dreamloop.trainer;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.dreamloop.contracts.event.Chunk;
 import io.dreamloop.contracts.event.EventTypes;
@@ -25,6 +27,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -220,11 +223,43 @@ class TrainingIT {
     void aCancelledRunLeavesTheChampionServing() {
         final String before =
                 given().get("/models/served").then().extract().jsonPath().getString("version");
+        // Bad settings are refused before anything is queued.
+        given().contentType(ContentType.JSON)
+                .body("{\"epochs\": 0}")
+                .post("/training")
+                .then()
+                .statusCode(400)
+                .body("message", equalTo("epochs must be in [1, 1000], but was 0"));
+        given().contentType(ContentType.JSON)
+                .body("{\"epoch\": 3}")
+                .post("/training")
+                .then()
+                .statusCode(400)
+                .body("message", containsString("Unrecognized field \"epoch\""));
+        given().contentType(ContentType.JSON)
+                .body("{\"architecture\": \"dream-gpt\"}")
+                .post("/training")
+                .then()
+                .statusCode(400)
+                .body("message", containsString("dream-gpt"));
+        // A run's own settings override the trainer's configuration, and its view shows them.
         final String runId =
-                given().post("/training").then().statusCode(202).extract().path("runId");
+                given().contentType(ContentType.JSON)
+                        .body(
+                                "{\"epochs\": 2, \"batchSize\": 32, \"mode\": \"scratch\", \"maxLr\": 0.002}")
+                        .post("/training")
+                        .then()
+                        .statusCode(202)
+                        .extract()
+                        .path("runId");
         given().post("/training/runs/" + runId + "/cancel").then().statusCode(202);
         final JsonPath run = awaitRun(2, Duration.ofMinutes(3));
         assertThat(run.getString("runId")).isEqualTo(runId);
+        assertThat(run.getInt("epochs")).isEqualTo(2);
+        assertThat(run.getInt("batchSize")).isEqualTo(32);
+        assertThat(run.getString("mode")).isEqualTo("scratch");
+        assertThat(run.getString("size")).isEqualTo("cpu");
+        assertThat(run.getDouble("maxLr")).isEqualTo(0.002);
         assertThat(run.getString("state")).isEqualTo("cancelled");
         assertThat(run.getString("reason")).endsWith("the champion did not change");
         assertThat(Metrics.scrape("dreamloop_training_runs_total", "outcome=cancelled"))

@@ -6,8 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -58,15 +60,20 @@ public final class ServiceClient {
         return Optional.of(parse(response));
     }
 
-    /** POSTs {@code body} as JSON and returns the JSON answer. */
+    /** POSTs {@code body} as JSON and returns the JSON answer, waiting up to 30 s. */
     public JsonNode postJson(final String url, final Object body) {
+        return postJson(url, body, Duration.ofSeconds(30));
+    }
+
+    /** POSTs {@code body} as JSON and returns the JSON answer, waiting up to {@code timeout}. */
+    public JsonNode postJson(final String url, final Object body, final Duration timeout) {
         final String text;
         try {
             text = json.writeValueAsString(body);
         } catch (final IOException e) {
             throw new ServiceException("POST", url, 0, "cannot write the body: " + e.getMessage());
         }
-        return postText(url, "application/json", text, Duration.ofSeconds(30));
+        return postText(url, "application/json", text, timeout);
     }
 
     /** POSTs a text body of the given media type and returns the JSON answer. */
@@ -173,23 +180,34 @@ public final class ServiceClient {
         final HttpRequest request = builder.build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (final IOException e) {
+        } catch (final HttpConnectTimeoutException e) {
+            throw unreachable(request, e);
+        } catch (final HttpTimeoutException e) {
             throw new ServiceException(
                     request.method(),
                     request.uri().toString(),
                     0,
-                    "cannot reach the service (%s); is it running?"
-                            .formatted(
-                                    e.getMessage() == null
-                                            ? e.getClass().getSimpleName()
-                                            : e.getClass().getSimpleName()
-                                                    + ": "
-                                                    + e.getMessage()));
+                    "timed out after %s s without an answer: the service is up but busy or the request is large (raise the command's timeout, or send less per request)"
+                            .formatted(request.timeout().map(Duration::toSeconds).orElse(0L)));
+        } catch (final IOException e) {
+            throw unreachable(request, e);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServiceException(
                     request.method(), request.uri().toString(), 0, "interrupted");
         }
+    }
+
+    private static ServiceException unreachable(final HttpRequest request, final IOException e) {
+        return new ServiceException(
+                request.method(),
+                request.uri().toString(),
+                0,
+                "cannot reach the service (%s); is it running?"
+                        .formatted(
+                                e.getMessage() == null
+                                        ? e.getClass().getSimpleName()
+                                        : e.getClass().getSimpleName() + ": " + e.getMessage()));
     }
 
     private HttpResponse<String> check(final HttpResponse<String> response) {

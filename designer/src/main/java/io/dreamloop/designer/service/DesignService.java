@@ -21,6 +21,7 @@ import io.dreamloop.platform.messaging.RejectedEventException;
 import io.dreamloop.platform.scoring.PredictorClient;
 import io.dreamloop.platform.scoring.ScoringUnavailableException;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -71,9 +72,24 @@ public class DesignService {
         LibraryDesigner.checkOptions(request);
     }
 
-    /** Publishes an accepted request; the design itself happens when it is consumed. */
+    /**
+     * Publishes an accepted request; the design itself happens when it is consumed.
+     *
+     * @throws LibraryIdTakenException when a library of that id exists (a request still in flight
+     *     under the same id is refused when it is consumed)
+     */
     public void submit(final DesignRequested request) {
         validate(request);
+        QuarkusTransaction.joiningExisting()
+                .run(
+                        () ->
+                                libraries
+                                        .find(request.libraryId())
+                                        .ifPresent(
+                                                l -> {
+                                                    throw new LibraryIdTakenException(
+                                                            l.libraryId(), l.requestedEvent());
+                                                }));
         publisher.publish(Topics.DESIGN_REQUESTED, request);
     }
 

@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param key what the first column names: a member id or the measured sequence
  * @param bins the bin names, in column order
  * @param rows reads per row: unsorted library and each bin
+ * @param controls the keys its {@code control} column marks as negative controls, in row order
  */
-public record CountTable(Key key, List<String> bins, List<Row> rows) {
+public record CountTable(Key key, List<String> bins, List<Row> rows, List<String> controls) {
 
     /** The first column of a count table. */
     public enum Key {
@@ -55,5 +56,11 @@ public record CountTable(Key key, List<String> bins, List<Row> rows) {
         Objects.requireNonNull(key, "key");
         bins = List.copyOf(Objects.requireNonNull(bins, "bins"));
         rows = List.copyOf(Objects.requireNonNull(rows, "rows"));
+        controls = List.copyOf(Objects.requireNonNull(controls, "controls"));
+    }
+
+    /** A table without a control column. */
+    public CountTable(final Key key, final List<String> bins, final List<Row> rows) {
+        this(key, bins, rows, List.of());
     }
 }

@@ -7,22 +7,36 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Parses a count table: a header {@code member_id, unsorted, <bin>...} (or {@code sequence,
- * unsorted, <bin>...} when the lab reports measured sequences) whose bin names must be the run's
- * gates in order, then one row per member with non-negative integer read counts. CSV or TSV, chosen
- * from the header line. Blank lines are skipped; {@code #} starts a comment line.
+ * Parses a count table: a header whose first column is {@code member_id} (or {@code sequence} when
+ * the lab reports measured sequences), with one column of unsorted reads named {@code unsorted},
+ * {@code NS} (MAUDE's name) or {@code unsorted_reads} anywhere after it, optionally a {@code
+ * control} column marking negative controls ({@code 1}/{@code true}/{@code yes}; {@code 0}/{@code
+ * false}/{@code no}/empty otherwise), and the run's bins in gate order as the other columns; then
+ * one row per member with non-negative integer read counts. CSV or TSV, chosen from the header
+ * line; a leading byte-order mark (Excel's CSV export) is ignored. Blank lines are skipped; {@code
+ * #} starts a comment line.
  *
- * <p>Every problem is collected (up to {@value #MAX_PROBLEMS}) and reported together, each with its
- * line number and column name, so a lab fixes a file in one round.
+ * <p>Every problem is collected and reported together (the first {@value
+ * CountTableException#MAX_LISTED} listed, the rest counted), each with its line number and column
+ * name, so a lab fixes a file in one round.
  */
 public final class CountTableParser {
-    /** Problems reported at most; a file with more is usually the wrong file. */
-    public static final int MAX_PROBLEMS = 50;
+    /** Names of the unsorted column, compared ignoring case. */
+    public static final List<String> UNSORTED_NAMES = List.of("unsorted", "NS", "unsorted_reads");
+
+    /** Name of the optional column that marks negative controls. */
+    public static final String CONTROL = "control";
+
+    private static final Set<String> YES = Set.of("1", "true", "yes");
+    private static final Set<String> NO = Set.of("0", "false", "no", "");
 
     private CountTableParser() {}
 
@@ -34,30 +48,37 @@ public final class CountTableParser {
     public static CountTable parse(final Reader table, final List<String> bins) {
         final List<String> problems = new ArrayList<>();
         final List<CountTable.Row> rows = new ArrayList<>();
-        final Set<String> seen = new HashSet<>();
-        CountTable.Key key = CountTable.Key.MEMBER_ID;
-        List<String> header = null;
+        final List<String> controls = new ArrayList<>();
+        final Map<String, Integer> seen = new HashMap<>();
+        Layout layout = null;
         try (BufferedReader in = new BufferedReader(table)) {
             String line;
             int number = 0;
             String delimiter = null;
-            while ((line = in.readLine()) != null && problems.size() < MAX_PROBLEMS) {
+            while ((line = in.readLine()) != null) {
                 number++;
+                if (number == 1) {
+                    line = TableText.withoutBom(line);
+                }
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                if (header == null) {
+                if (delimiter == null) {
                     delimiter = line.contains("\t") ? "\t" : ",";
-                    header = List.of(line.strip().split(delimiter, -1));
-                    key =
-                            header.getFirst().strip().equals(CountTable.Key.SEQUENCE.column())
-                                    ? CountTable.Key.SEQUENCE
-                                    : CountTable.Key.MEMBER_ID;
-                    checkHeader(header, key, bins, number, problems);
+                    layout = Layout.of(List.of(line.strip().split(delimiter, -1)), bins, number);
+                    layout.problem().ifPresent(problems::add);
+                    continue;
+                }
+                if (layout.problem().isPresent()) {
                     continue;
                 }
                 final String[] cells = line.split(delimiter, -1);
-                final CountTable.Row row = parseRow(cells, header, key, number, seen, problems);
+                final CountTable.Row row = parseRow(cells, layout, number, seen, problems);
+                if (row != null
+                        && layout.control() >= 0
+                        && control(cells, layout, number, problems)) {
+                    controls.add(row.key());
+                }
                 if (row != null) {
                     rows.add(row);
                 }
@@ -65,7 +86,7 @@ public final class CountTableParser {
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot read the count table", e);
         }
-        if (header == null) {
+        if (layout == null) {
             problems.add(
                     "the table is empty: expected a header 'member_id, unsorted, %s'"
                             .formatted(String.join(", ", bins)));
@@ -75,92 +96,182 @@ public final class CountTableParser {
         if (!problems.isEmpty()) {
             throw new CountTableException(problems);
         }
-        return new CountTable(key, bins, rows);
+        return new CountTable(layout.key(), bins, rows, controls);
     }
 
-    private static void checkHeader(
-            final List<String> header,
-            final CountTable.Key key,
-            final List<String> bins,
-            final int line,
-            final List<String> problems) {
-        final List<String> expected = new ArrayList<>(List.of(key.column(), "unsorted"));
-        expected.addAll(bins);
-        final List<String> given = header.stream().map(String::strip).toList();
-        if (!given.equals(expected)) {
-            problems.add(
-                    "line %d: header is [%s] but the run's %d gates need [%s] (first column member_id or sequence)"
-                            .formatted(
-                                    line,
-                                    String.join(", ", given),
-                                    bins.size(),
-                                    String.join(", ", expected)));
+    /**
+     * Where a header puts the key, the unsorted reads, the control marks and each bin.
+     *
+     * @param header the header's cells, stripped
+     * @param key what the first column names
+     * @param unsorted the index of the unsorted column
+     * @param control the index of the control column, -1 when there is none
+     * @param binColumns the index of each bin's column, in gate order
+     * @param problem what is wrong with the header, if anything
+     */
+    private record Layout(
+            List<String> header,
+            CountTable.Key key,
+            int unsorted,
+            int control,
+            int[] binColumns,
+            Optional<String> problem) {
+
+        static Layout of(final List<String> cells, final List<String> bins, final int line) {
+            final List<String> header = cells.stream().map(String::strip).toList();
+            final CountTable.Key key =
+                    header.getFirst().equals(CountTable.Key.SEQUENCE.column())
+                            ? CountTable.Key.SEQUENCE
+                            : CountTable.Key.MEMBER_ID;
+            int unsorted = -1;
+            int control = -1;
+            final List<String> binNames = new ArrayList<>();
+            final List<Integer> binColumns = new ArrayList<>();
+            for (int c = 1; c < header.size(); c++) {
+                final String name = header.get(c);
+                if (unsorted < 0 && UNSORTED_NAMES.stream().anyMatch(name::equalsIgnoreCase)) {
+                    unsorted = c;
+                } else if (control < 0 && name.equalsIgnoreCase(CONTROL)) {
+                    control = c;
+                } else {
+                    binNames.add(name);
+                    binColumns.add(c);
+                }
+            }
+            final String problem = problem(header, key, unsorted, binNames, bins);
+            return new Layout(
+                    header,
+                    key,
+                    unsorted,
+                    control,
+                    binColumns.stream().mapToInt(Integer::intValue).toArray(),
+                    Optional.ofNullable(problem)
+                            .map(
+                                    p ->
+                                            "line %d: header is [%s] but the run's %d gates need [%s, unsorted, %s]: %s (first column member_id or sequence; unsorted may be named %s and stand anywhere; an optional control column marks negative controls)"
+                                                    .formatted(
+                                                            line,
+                                                            String.join(", ", header),
+                                                            bins.size(),
+                                                            key.column(),
+                                                            String.join(", ", bins),
+                                                            p,
+                                                            String.join(" or ", UNSORTED_NAMES))));
+        }
+
+        private static String problem(
+                final List<String> header,
+                final CountTable.Key key,
+                final int unsorted,
+                final List<String> binNames,
+                final List<String> bins) {
+            if (!header.getFirst().equals(key.column())) {
+                return "column 1 is %s where 'member_id' or 'sequence' is expected"
+                        .formatted(TableText.visible(header.getFirst()));
+            }
+            if (unsorted < 0) {
+                return "there is no unsorted column";
+            }
+            if (!binNames.equals(bins)) {
+                return TableText.difference("bin column", binNames, bins);
+            }
+            return null;
+        }
+
+        String column(final int c) {
+            return header.get(c);
         }
     }
 
     /** The row, or null after adding its problems. */
     private static CountTable.Row parseRow(
             final String[] cells,
-            final List<String> header,
-            final CountTable.Key key,
+            final Layout layout,
             final int line,
-            final Set<String> seen,
+            final Map<String, Integer> seen,
             final List<String> problems) {
-        if (cells.length != header.size()) {
+        final int width = layout.header().size();
+        if (cells.length != width) {
             problems.add(
                     "line %d: %d columns, expected %d (%s)%s"
                             .formatted(
                                     line,
                                     cells.length,
-                                    header.size(),
-                                    String.join(", ", header),
-                                    cells.length < header.size()
-                                            ? "; the file may be truncated"
-                                            : ""));
+                                    width,
+                                    String.join(", ", layout.header()),
+                                    cells.length < width ? "; the file may be truncated" : ""));
             return null;
         }
         final String id = cells[0].strip();
+        final String keyColumn = layout.key().column();
         try {
-            if (key == CountTable.Key.SEQUENCE) {
+            if (layout.key() == CountTable.Key.SEQUENCE) {
                 DnaSequence.of(id);
             } else {
                 Ids.require(id, "member_id");
             }
         } catch (final IllegalArgumentException e) {
-            problems.add("line %d, column %s: %s".formatted(line, key.column(), e.getMessage()));
+            problems.add("line %d, column %s: %s".formatted(line, keyColumn, e.getMessage()));
             return null;
         }
-        if (!seen.add(id)) {
+        final Integer earlier = seen.putIfAbsent(id, line);
+        if (earlier != null) {
             problems.add(
-                    "line %d, column %s: '%s' appears twice".formatted(line, key.column(), id));
+                    "line %d, column %s: '%s' appears twice, on lines %d and %d"
+                            .formatted(line, keyColumn, id, earlier, line));
             return null;
         }
-        final long[] values = new long[cells.length - 1];
-        boolean ok = true;
-        for (int c = 1; c < cells.length; c++) {
-            final String cell = cells[c].strip();
-            try {
-                values[c - 1] = Long.parseLong(cell);
-                if (values[c - 1] < 0) {
-                    problems.add(
-                            "line %d, column %s: negative count %s"
-                                    .formatted(line, header.get(c), cell));
-                    ok = false;
-                }
-            } catch (final NumberFormatException e) {
+        final long unsorted = reads(cells, layout.unsorted(), layout, line, problems);
+        final List<Long> binReads = new ArrayList<>(layout.binColumns().length);
+        for (final int c : layout.binColumns()) {
+            binReads.add(reads(cells, c, layout, line, problems));
+        }
+        if (unsorted < 0 || binReads.stream().anyMatch(r -> r < 0)) {
+            return null;
+        }
+        return new CountTable.Row(line, id, unsorted, binReads);
+    }
+
+    /** The reads in a cell, or -1 after adding its problem. */
+    private static long reads(
+            final String[] cells,
+            final int c,
+            final Layout layout,
+            final int line,
+            final List<String> problems) {
+        final String cell = cells[c].strip();
+        try {
+            final long value = Long.parseLong(cell);
+            if (value < 0) {
                 problems.add(
-                        "line %d, column %s: '%s' is not a whole number of reads"
-                                .formatted(line, header.get(c), cell));
-                ok = false;
+                        "line %d, column %s: negative count %s"
+                                .formatted(line, layout.column(c), cell));
+                return -1;
             }
+            return value;
+        } catch (final NumberFormatException e) {
+            problems.add(
+                    "line %d, column %s: '%s' is not a whole number of reads"
+                            .formatted(line, layout.column(c), cell));
+            return -1;
         }
-        if (!ok) {
-            return null;
+    }
+
+    /** Whether the row's control cell marks a negative control; a bad cell adds its problem. */
+    private static boolean control(
+            final String[] cells,
+            final Layout layout,
+            final int line,
+            final List<String> problems) {
+        final String cell = cells[layout.control()].strip().toLowerCase(Locale.ROOT);
+        if (YES.contains(cell)) {
+            return true;
         }
-        final List<Long> binReads = new ArrayList<>(values.length - 1);
-        for (int b = 1; b < values.length; b++) {
-            binReads.add(values[b]);
+        if (!NO.contains(cell)) {
+            problems.add(
+                    "line %d, column %s: '%s' is neither yes (1, true, yes) nor no (0, false, no, empty)"
+                            .formatted(line, layout.column(layout.control()), cell));
         }
-        return new CountTable.Row(line, id, values[0], binReads);
+        return false;
     }
 }

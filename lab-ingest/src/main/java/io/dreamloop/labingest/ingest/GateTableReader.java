@@ -1,6 +1,7 @@
 package io.dreamloop.labingest.ingest;
 
 import io.dreamloop.contracts.event.BinGate;
+import io.dreamloop.labingest.estimation.Normal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,8 @@ public final class GateTableReader {
      */
     public static GateTable read(final String text, final Population population) {
         final List<String> problems = new ArrayList<>();
-        final String[] lines = text == null ? new String[0] : text.split("\\R");
+        final String[] lines =
+                text == null ? new String[0] : TableText.withoutBom(text).split("\\R");
         int headerLine = -1;
         for (int i = 0; i < lines.length; i++) {
             if (!lines[i].isBlank() && !lines[i].startsWith("#")) {
@@ -102,10 +104,14 @@ public final class GateTableReader {
         if (problems.isEmpty() && gates.isEmpty()) {
             problems.add("the gate table has a header but no bins");
         }
-        if (!problems.isEmpty()) {
-            throw new CountTableException(problems);
+        if (problems.isEmpty()) {
+            try {
+                return new GateTable(gates, cells);
+            } catch (final IllegalArgumentException e) {
+                problems.add("gate table: " + e.getMessage());
+            }
         }
-        return new GateTable(gates, cells);
+        throw new CountTableException(problems);
     }
 
     private static OptionalDouble number(
@@ -175,7 +181,7 @@ public final class GateTableReader {
             if (bound == Double.POSITIVE_INFINITY) {
                 return 1;
             }
-            return io.dreamloop.labingest.estimation.Normal.cdf(
+            return Normal.cdf(
                     (Math.log10(bound) - fluorescence.log10Mean()) / fluorescence.log10Sd());
         }
     }

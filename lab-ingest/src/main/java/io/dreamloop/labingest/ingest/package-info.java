@@ -1,6 +1,9 @@
 /**
- * Reading sort-seq runs as labs deliver them: a count table (CSV or TSV) with one row per library
- * member and a column per sorting bin. Every problem is reported with its row and column, and a
- * table with any problem is rejected whole, so nothing is partially applied.
+ * Reading sort-seq runs as labs deliver them: a gate table (one row per sorting bin) and a count
+ * table (CSV or TSV, plain or gzip-compressed) with one row per library member, its unsorted reads
+ * and a column per bin. Every problem is reported with its row and column (one cap on how many are
+ * listed, {@link io.dreamloop.labingest.ingest.CountTableException}), and a table with any problem
+ * is rejected whole, so nothing is partially applied. Gates are checked as estimation will use them
+ * ({@code estimation.SortGates}) before a run is stored.
  */
 package io.dreamloop.labingest.ingest;

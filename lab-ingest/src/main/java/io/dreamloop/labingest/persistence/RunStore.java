@@ -254,6 +254,26 @@ public class RunStore {
         return out;
     }
 
+    /**
+     * Deletes a run and everything stored with it (counts, chunks, unmatched rows, measurements),
+     * so that a failed run can be replaced under its id.
+     */
+    public void delete(final String runId) {
+        final EntityManager em = database.em();
+        for (final String table :
+                List.of(
+                        "measurement",
+                        "sortseq_unmatched",
+                        "sortseq_count",
+                        "sortseq_chunk",
+                        "sortseq_run")) {
+            em.createNativeQuery("delete from " + table + " where run_id = ?1")
+                    .setParameter(1, runId)
+                    .executeUpdate();
+        }
+        em.clear();
+    }
+
     /** The run, if it exists. */
     public java.util.Optional<SortSeqRunEntity> run(final String runId) {
         return java.util.Optional.ofNullable(database.em().find(SortSeqRunEntity.class, runId));

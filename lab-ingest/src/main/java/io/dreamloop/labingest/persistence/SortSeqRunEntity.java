@@ -6,10 +6,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A sort-seq run: its gates as received, and whether its expression values exist yet. */
+/**
+ * A sort-seq run: its gates as received, and whether its expression values exist yet or why
+ * estimating them failed.
+ */
 @Entity
 @Table(name = "sortseq_run")
 public class SortSeqRunEntity {
+    /** The longest failure reason kept, the column's width. */
+    private static final int MAX_FAILURE = 2000;
+
     @Id
     @Column(name = "run_id")
     private String runId;
@@ -31,6 +37,9 @@ public class SortSeqRunEntity {
 
     @Column(name = "estimated", nullable = false)
     private boolean estimated;
+
+    @Column(name = "failure")
+    private String failure;
 
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
@@ -55,6 +64,22 @@ public class SortSeqRunEntity {
 
     public void estimated() {
         this.estimated = true;
+        this.failure = null;
+    }
+
+    /** Marks the run failed: its counts are kept, it has no estimates, it may be replaced. */
+    public void fail(final String reason) {
+        this.failure = reason.length() > MAX_FAILURE ? reason.substring(0, MAX_FAILURE) : reason;
+    }
+
+    /** Why estimating the run failed, or null. */
+    public String failure() {
+        return failure;
+    }
+
+    /** True when estimating the run failed. */
+    public boolean isFailed() {
+        return failure != null;
     }
 
     public String runId() {

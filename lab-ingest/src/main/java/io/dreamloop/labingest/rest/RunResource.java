@@ -23,13 +23,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -59,12 +58,14 @@ public class RunResource {
 
     /**
      * Uploads a run: {@code gates} (bin, bounds, cells) and {@code counts} (member_id or sequence,
-     * unsorted, one column per bin) as files; {@code negativeControls} comma-separated member ids;
-     * {@code log10Mean}/{@code log10Sd} of the unsorted population for fluorescence gates. 201 for
-     * a new run, 200 when the same run had been uploaded before; 400 naming each bad row and
-     * column, 404 for an unknown library, 409 for a different run under a used id, 413 for a file
-     * over {@code dreamloop.security.upload.max-file-size}. Nothing is stored unless everything is
-     * accepted.
+     * unsorted, one column per bin; optionally a control column) as files, plain or gzip; negative
+     * controls as member ids in {@code negativeControls} (comma-separated), in a {@code controls}
+     * file (one per line or comma-separated), or marked in the count table's control column, all
+     * taken together; {@code log10Mean}/{@code log10Sd} of the unsorted population for fluorescence
+     * gates. 201 for a new run (or one that replaces a failed run), 200 when the same run had been
+     * uploaded before; 400 naming each bad row and column, 404 for an unknown library, 409 for a
+     * different run under a used id, 413 for a file over {@code
+     * dreamloop.security.upload.max-file-size}. Nothing is stored unless everything is accepted.
      */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -74,35 +75,45 @@ public class RunResource {
             @RestForm("gates") final FileUpload gates,
             @RestForm("counts") final FileUpload counts,
             @RestForm final String negativeControls,
+            @RestForm("controls") final FileUpload controlsFile,
             @RestForm final Double log10Mean,
             @RestForm final Double log10Sd) {
         if (runId == null || libraryId == null || gates == null || counts == null) {
             throw new BadRequestException(
                     "a run upload needs the form fields runId and libraryId and the files gates and counts");
         }
-        limits.check(gates, counts);
+        limits.check(gates, counts, controlsFile);
         final GateTable gateTable =
                 GateTableReader.read(
-                        text(gates),
+                        limits.text(gates),
                         log10Mean == null || log10Sd == null
                                 ? null
                                 : new GateTableReader.Population(log10Mean, log10Sd));
         final CountTable countTable =
-                CountTableParser.parse(new StringReader(text(counts)), gateTable.binNames());
-        final List<String> controls =
-                negativeControls == null || negativeControls.isBlank()
-                        ? List.of()
-                        : Arrays.stream(negativeControls.split(","))
-                                .map(String::strip)
-                                .filter(s -> !s.isEmpty())
-                                .toList();
+                CountTableParser.parse(new StringReader(limits.text(counts)), gateTable.binNames());
+        final Set<String> controls = new LinkedHashSet<>(ids(negativeControls));
+        if (controlsFile != null) {
+            controls.addAll(ids(limits.text(controlsFile)));
+        }
+        controls.addAll(countTable.controls());
         final RunUpload.Receipt receipt =
                 upload.submit(
-                        new RunUpload.Upload(runId, libraryId, gateTable, countTable, controls));
+                        new RunUpload.Upload(
+                                runId, libraryId, gateTable, countTable, List.copyOf(controls)));
         return (receipt.duplicate()
                         ? Response.ok(receipt)
                         : Response.created(URI.create("/runs/" + runId)).entity(receipt))
                 .build();
+    }
+
+    /** Member ids separated by commas or line ends, blanks dropped. */
+    private static List<String> ids(final String text) {
+        return text == null
+                ? List.of()
+                : Arrays.stream(text.split("[,\\r\\n]+"))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 
     /** The run's QC report. */
@@ -164,16 +175,5 @@ public class RunResource {
                     .append('\n');
         }
         return out.toString();
-    }
-
-    private static String text(final FileUpload file) {
-        try {
-            return Files.readString(file.uploadedFile());
-        } catch (final CharacterCodingException e) {
-            throw new BadRequestException(
-                    "file '%s' (%s) is not UTF-8 text".formatted(file.fileName(), file.name()));
-        } catch (final IOException e) {
-            throw new IllegalStateException("cannot read the uploaded file " + file.name(), e);
-        }
     }
 }

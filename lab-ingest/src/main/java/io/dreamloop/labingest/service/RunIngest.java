@@ -104,6 +104,11 @@ public class RunIngest {
         for (int i = 0; i < counts.size(); i++) {
             final SequenceCounts c = counts.get(i);
             final long reads = c.binReads().stream().mapToLong(Long::longValue).sum();
+            if (reads == 0) {
+                // Without a sorted read MAUDE's value would be set by the library fraction alone
+                // (it was, flagged low-reads, and trained on): no estimate; the report counts them.
+                continue;
+            }
             final List<String> flags =
                     reads < config.qc().minReads() ? List.of(LOW_READS) : List.of();
             final DnaSequence oligo = DnaSequence.of(oligos.get(c.memberId()));

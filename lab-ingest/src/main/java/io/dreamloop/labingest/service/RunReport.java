@@ -10,12 +10,15 @@ import java.util.Map;
  *
  * @param runId the run
  * @param libraryId the library sorted
- * @param state {@code receiving} (chunks missing) or {@code estimated}
+ * @param state {@code receiving} (chunks missing), {@code estimated} or {@code failed}
+ * @param failure why estimating the run failed, or null; a failed run keeps its counts and may be
+ *     uploaded again under its id
  * @param receivedAt when the first chunk arrived
  * @param chunksReceived chunks stored
  * @param chunksExpected chunks the run has
  * @param librarySize members of the library
  * @param membersCounted members with a row of counts
+ * @param membersWithoutReads counted members without a read in any bin, which get no estimate
  * @param membersPassingQc members with at least {@code minReads} sorted reads
  * @param coverage membersPassingQc / librarySize
  * @param minReads the QC threshold on sorted reads
@@ -34,11 +37,13 @@ public record RunReport(
         String runId,
         String libraryId,
         String state,
+        String failure,
         Instant receivedAt,
         long chunksReceived,
         int chunksExpected,
         long librarySize,
         long membersCounted,
+        long membersWithoutReads,
         long membersPassingQc,
         double coverage,
         long minReads,

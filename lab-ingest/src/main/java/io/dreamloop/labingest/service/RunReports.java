@@ -44,6 +44,7 @@ public class RunReports {
         final double[] sorted = new double[counts.size()];
         long unsorted = 0;
         long passing = 0;
+        long withoutReads = 0;
         for (int i = 0; i < counts.size(); i++) {
             final SequenceCounts c = counts.get(i);
             long reads = 0;
@@ -56,6 +57,7 @@ public class RunReports {
             sorted[i] = reads;
             unsorted += c.unsortedReads();
             passing += reads >= config.qc().minReads() ? 1 : 0;
+            withoutReads += reads == 0 ? 1 : 0;
         }
         final List<RunReport.BinReport> bins = new ArrayList<>();
         final List<String> empty = new ArrayList<>();
@@ -87,15 +89,22 @@ public class RunReports {
         if (!empty.isEmpty()) {
             warnings.add("bins without reads: " + empty);
         }
+        if (withoutReads > 0) {
+            warnings.add(
+                    "%,d counted members have no read in any bin: they have no estimate"
+                            .formatted(withoutReads));
+        }
         return new RunReport(
                 run.runId(),
                 run.libraryId(),
-                run.isEstimated() ? "estimated" : "receiving",
+                run.isFailed() ? "failed" : run.isEstimated() ? "estimated" : "receiving",
+                run.failure(),
                 run.receivedAt(),
                 runs.chunksReceived(run.runId()),
                 run.chunkCount(),
                 librarySize,
                 counts.size(),
+                withoutReads,
                 passing,
                 librarySize == 0 ? 0 : (double) passing / librarySize,
                 config.qc().minReads(),

@@ -12,6 +12,8 @@ import io.dreamloop.labingest.ingest.CountTable;
 import io.dreamloop.labingest.ingest.CountTableException;
 import io.dreamloop.labingest.ingest.GateTable;
 import io.dreamloop.labingest.persistence.RunStore;
+import io.dreamloop.labingest.persistence.SortSeqRunEntity;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,13 +28,16 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A sort-seq run uploaded as files. Everything is checked before anything is stored; the raw counts
- * are then stored in one transaction, exactly as the event path stores them, and estimated in a
- * second, so a failing estimate loses nothing (the run stays received and can be estimated again).
- * The run's chunk ids derive from its content: the same upload again is recognised as a duplicate,
- * a different upload under the same run id is refused.
+ * A sort-seq run uploaded as files. Everything is checked before anything is stored (the tables'
+ * rows and columns, the gates as estimation will use them, every member and control); the raw
+ * counts are then stored in one transaction, exactly as the event path stores them, and estimated
+ * in a second, so a failing estimate loses nothing: the run is marked failed with the reason
+ * ({@code GET /runs/{id}}), keeps its counts, and may be uploaded again under its id, which
+ * replaces it. The run's chunk ids derive from its content: the same upload again is recognised as
+ * a duplicate, a different upload under the id of a run that did not fail is refused.
  */
 @ApplicationScoped
 public class RunUpload {
@@ -68,9 +73,15 @@ public class RunUpload {
      * @param members members counted
      * @param unmatchedRows rows whose sequence is in no member of the library
      * @param estimated true when the run's estimates exist
+     * @param failure why estimating the stored run failed, or null
      */
     public record Receipt(
-            String runId, boolean duplicate, int members, int unmatchedRows, boolean estimated) {}
+            String runId,
+            boolean duplicate,
+            int members,
+            int unmatchedRows,
+            boolean estimated,
+            String failure) {}
 
     private final RunStore runs;
     private final RunIngest ingest;
@@ -99,21 +110,36 @@ public class RunUpload {
             metrics.rejected();
             throw e;
         }
-        QuarkusTransaction.requiringNew()
-                .run(() -> ingest.estimateIfComplete(upload.runId(), lineage));
-        final boolean estimated =
+        estimate(upload.runId(), lineage);
+        final SortSeqRunEntity run =
                 QuarkusTransaction.requiringNew()
-                        .call(
-                                () ->
-                                        runs.run(upload.runId())
-                                                .map(r -> r.isEstimated())
-                                                .orElse(false));
+                        .call(() -> runs.run(upload.runId()).orElseThrow());
         return new Receipt(
                 receipt.runId(),
                 receipt.duplicate(),
                 receipt.members(),
                 receipt.unmatchedRows(),
-                estimated);
+                run.isEstimated(),
+                run.failure());
+    }
+
+    /** Estimates a stored run; a failure marks the run failed with the reason and loses nothing. */
+    private void estimate(final String runId, final Lineage lineage) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> ingest.estimateIfComplete(runId, lineage));
+        } catch (final RuntimeException e) {
+            final String reason =
+                    "estimation failed: %s: %s"
+                            .formatted(e.getClass().getSimpleName(), e.getMessage());
+            QuarkusTransaction.requiringNew()
+                    .run(() -> runs.run(runId).ifPresent(r -> r.fail(reason)));
+            metrics.rejected();
+            Log.warnf(
+                    e,
+                    "run %s: %s; its counts are kept and it may be uploaded again",
+                    runId,
+                    reason);
+        }
     }
 
     private Receipt store(final Upload upload) {
@@ -124,8 +150,13 @@ public class RunUpload {
         }
         final Matched matched = match(upload);
         final List<SortSeqRunSubmitted> chunks = chunks(upload, matched.counts());
-        final var existing = runs.run(upload.runId());
-        if (existing.isPresent()) {
+        final Optional<SortSeqRunEntity> existing = runs.run(upload.runId());
+        if (existing.isPresent() && existing.get().isFailed()) {
+            Log.infof(
+                    "run %s failed earlier (%s); the new upload replaces it",
+                    upload.runId(), existing.get().failure());
+            runs.delete(upload.runId());
+        } else if (existing.isPresent()) {
             final boolean same =
                     existing.get().chunkCount() == chunks.size()
                             && runs.chunkEventId(upload.runId(), 0)
@@ -150,7 +181,8 @@ public class RunUpload {
                 !stored,
                 matched.counts().size(),
                 matched.unmatched().size(),
-                false);
+                false,
+                null);
     }
 
     /** Rows matched to members, and the rows that match none. */
@@ -190,6 +222,11 @@ public class RunUpload {
                 problems.add(
                         "negative control '%s' is not counted in the table".formatted(control));
             }
+        }
+        if (!counts.isEmpty()
+                && counts.stream().allMatch(c -> c.binReads().stream().allMatch(r -> r == 0))) {
+            problems.add(
+                    "no member has a read in any bin: nothing can be estimated (is the count table the sorted run's?)");
         }
         if (counts.isEmpty() && problems.isEmpty()) {
             problems.add(

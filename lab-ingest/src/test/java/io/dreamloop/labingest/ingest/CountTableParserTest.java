@@ -47,7 +47,7 @@ class CountTableParserTest {
                                         .containsExactly(
                                                 "line 3, column baseline: negative count -1",
                                                 "line 4, column low: 'two' is not a whole number of reads",
-                                                "line 5, column member_id: 'm1' appears twice",
+                                                "line 5, column member_id: 'm1' appears twice, on lines 2 and 5",
                                                 "line 6: 4 columns, expected 6 (member_id, unsorted, baseline, low, medium, high); the file may be truncated",
                                                 "line 7, column member_id: member_id 'bad id' is not a valid id (1-128 of letters, digits, '.', '_', ':', '-', starting with a letter or digit)"))
                 .hasMessageStartingWith("5 problems, first: line 3, column baseline");
@@ -58,6 +58,80 @@ class CountTableParserTest {
         assertThatThrownBy(() -> parse("member_id,unsorted,low,high\nm1,1,2,3\n"))
                 .hasMessageStartingWith(
                         "line 1: header is [member_id, unsorted, low, high] but the run's 4 gates need [member_id, unsorted, baseline, low, medium, high]");
+    }
+
+    @Test
+    void aHeaderThatLooksRightShowsTheInvisibleDifference() {
+        assertThatThrownBy(
+                        () ->
+                                parse(
+                                        "member_id,unsorted,baseline,low\u00a0,medium,high\nm1,1,2,3,4,5\n"))
+                .hasMessageContaining("bin column 2 is 'low\\u00a0' where 'low' is expected");
+        assertThatThrownBy(() -> parse("member_id,baseline,low,medium,high\nm1,2,3,4,5\n"))
+                .hasMessageContaining("there is no unsorted column");
+        assertThatThrownBy(() -> parse("id,unsorted,baseline,low,medium,high\nm1,1,2,3,4,5\n"))
+                .hasMessageContaining(
+                        "column 1 is 'id' where 'member_id' or 'sequence' is expected");
+    }
+
+    @Test
+    void excelsByteOrderMarkIsIgnored() {
+        final CountTable table =
+                parse("\uFEFFmember_id,unsorted,baseline,low,medium,high\r\nm1,1,2,3,4,5\r\n");
+        assertThat(table.rows()).hasSize(1);
+    }
+
+    @Test
+    void theUnsortedColumnGoesByItsNameAnywhere() {
+        for (final String header :
+                List.of(
+                        "member_id,baseline,low,medium,high,NS",
+                        "member_id,baseline,unsorted_reads,low,medium,high",
+                        "member_id,Unsorted,baseline,low,medium,high")) {
+            final String row =
+                    header.replace("member_id", "m1")
+                            .replaceAll("(?i)\\b(NS|unsorted_reads|unsorted)\\b", "100")
+                            .replace("baseline", "1")
+                            .replace("low", "2")
+                            .replace("medium", "3")
+                            .replace("high", "4");
+            final CountTable.Row parsed = parse(header + "\n" + row + "\n").rows().getFirst();
+            assertThat(parsed.unsortedReads()).as(header).isEqualTo(100);
+            assertThat(parsed.binReads()).as(header).containsExactly(1L, 2L, 3L, 4L);
+        }
+    }
+
+    @Test
+    void aControlColumnMarksNegativeControls() {
+        final CountTable table =
+                parse(
+                        "member_id,control,unsorted,baseline,low,medium,high\n"
+                                + "m1,yes,1,2,3,4,5\nm2,,1,2,3,4,5\nm3,1,1,2,3,4,5\nm4,0,1,2,3,4,5\n");
+        assertThat(table.controls()).containsExactly("m1", "m3");
+        assertThatThrownBy(
+                        () ->
+                                parse(
+                                        "member_id,control,unsorted,baseline,low,medium,high\nm1,maybe,1,2,3,4,5\n"))
+                .hasMessageStartingWith("line 2, column control: 'maybe' is neither yes");
+    }
+
+    @Test
+    void manyProblemsAreListedUpToTheCapAndTheRestCounted() {
+        final StringBuilder text =
+                new StringBuilder("member_id,unsorted,baseline,low,medium,high\n");
+        for (int i = 0; i < 2_000; i++) {
+            text.append("m").append(i).append(",1,x,2,3,4\n");
+        }
+        assertThatThrownBy(() -> parse(text.toString()))
+                .isInstanceOfSatisfying(
+                        CountTableException.class,
+                        e -> {
+                            assertThat(e.total()).isEqualTo(2_000);
+                            assertThat(e.problems()).hasSize(CountTableException.MAX_LISTED + 1);
+                            assertThat(e.problems().getLast())
+                                    .isEqualTo("... and 1,950 more problems");
+                        })
+                .hasMessageStartingWith("2,000 problems, first: line 2, column baseline");
     }
 
     @Test

@@ -52,6 +52,21 @@ class GateTableReaderTest {
     }
 
     @Test
+    void gatesOutOfOrderAreRefusedAsEstimationWouldRefuseThem() {
+        // Bin b lies inside bin a: each row is fine alone, the order is not.
+        assertThatThrownBy(
+                        () ->
+                                GateTableReader.read(
+                                        "\uFEFFbin,start_quantile,end_quantile,cells\n"
+                                                + "a,0.1,0.9,5\n"
+                                                + "b,0.2,0.3,5\n",
+                                        null))
+                .isInstanceOf(CountTableException.class)
+                .hasMessageStartingWith(
+                        "gate table: bins must be in increasing order, but bin 1 'b'");
+    }
+
+    @Test
     void namesTheLineAndColumnOfEveryProblem() {
         assertThatThrownBy(
                         () ->

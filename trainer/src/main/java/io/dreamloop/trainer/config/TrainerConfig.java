@@ -140,6 +140,20 @@ public interface TrainerConfig {
         @WithDefault("bin-index,maude-mean,maude-z,assay-native")
         Set<String> scales();
 
+        /**
+         * Lab QC flags that keep a measurement out of training and held-out rows: by default {@code
+         * low-reads} (fewer sorted reads than lab-ingest's {@code qc.min-reads}, an estimate set
+         * mostly by noise). {@code none} trains on every measurement. A run's view counts the rows
+         * it skipped.
+         */
+        @WithDefault("low-reads")
+        Set<String> excludeFlags();
+
+        /** The flags that keep a measurement out of training, none when set to {@code none}. */
+        default Set<String> excludedFlags() {
+            return excludeFlags().equals(Set.of("none")) ? Set.of() : excludeFlags();
+        }
+
         /** True if {@code scale} is accepted. */
         default boolean accepts(final ExpressionScale scale) {
             return scales().contains(scale.wireName());

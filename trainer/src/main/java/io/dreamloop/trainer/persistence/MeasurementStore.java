@@ -8,7 +8,10 @@ import io.dreamloop.trainer.config.TrainerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The dataset of measurements; call inside a transaction. */
 @ApplicationScoped
@@ -184,12 +187,70 @@ public class MeasurementStore {
      */
     public List<TrainingRow> trainingRows(
             final String scale, final String method, final String campaignId) {
+        return trainingRows(scale, method, campaignId, Set.of());
+    }
+
+    /**
+     * As {@link #trainingRows(String, String, String)}, without the measurements that carry any of
+     * {@code excludedFlags} (lab QC flags such as {@code low-reads}).
+     */
+    public List<TrainingRow> trainingRows(
+            final String scale,
+            final String method,
+            final String campaignId,
+            final Set<String> excludedFlags) {
         return rows(
                 scale,
                 method,
                 campaignId,
-                "(campaign_id is null or cycle is not null)"
-                        + (campaignId == null ? "" : " and campaign_id = ?3"));
+                training(campaignId) + " and not " + flagged(excludedFlags));
+    }
+
+    /** How many training measurements carry any of {@code flags}, and so are not trained on. */
+    public long flaggedCount(
+            final String scale,
+            final String method,
+            final String campaignId,
+            final Set<String> flags) {
+        final var query =
+                database.em()
+                        .createNativeQuery(
+                                "select count(*) from measurement where scale = ?1 and method = ?2 and "
+                                        + training(campaignId)
+                                        + " and "
+                                        + flagged(flags))
+                        .setParameter(1, scale)
+                        .setParameter(2, method);
+        if (campaignId != null) {
+            query.setParameter(3, campaignId);
+        }
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    /** Training rows: never a campaign's test library; only the campaign's when one is named. */
+    private static String training(final String campaignId) {
+        return "(campaign_id is null or cycle is not null)"
+                + (campaignId == null ? "" : " and campaign_id = ?3");
+    }
+
+    /**
+     * A condition true when a row's comma-separated flags hold any of {@code flags}; flag names are
+     * lab-ingest's vocabulary (letters and hyphens), checked before they enter the SQL.
+     */
+    private static String flagged(final Set<String> flags) {
+        if (flags.isEmpty()) {
+            return "(1 = 0)";
+        }
+        final List<String> any = new ArrayList<>();
+        for (final String flag : new TreeSet<>(flags)) {
+            if (!flag.matches("[a-z][a-z0-9-]*")) {
+                throw new IllegalArgumentException(
+                        "QC flag names are lower-case letters, digits and hyphens, but was '%s'"
+                                .formatted(flag));
+            }
+            any.add("(',' || qc_flags || ',') like '%%,%s,%%'".formatted(flag));
+        }
+        return "(" + String.join(" or ", any) + ")";
     }
 
     /**
@@ -217,7 +278,7 @@ public class MeasurementStore {
 
     private List<TrainingRow> rows(
             final String scale, final String method, final String campaignId, final String where) {
-        final List<TrainingRow> out = new java.util.ArrayList<>();
+        final List<TrainingRow> out = new ArrayList<>();
         final var query =
                 database.em()
                         .createNativeQuery(

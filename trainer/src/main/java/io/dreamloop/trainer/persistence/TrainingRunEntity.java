@@ -70,6 +70,18 @@ public class TrainingRunEntity {
     @Column(name = "validation_rows", nullable = false)
     private int validationRows;
 
+    @Column(name = "skipped_flagged_rows", nullable = false)
+    private int skippedFlaggedRows;
+
+    @Column(name = "model_size")
+    private String modelSize;
+
+    @Column(name = "batch_size")
+    private Integer batchSize;
+
+    @Column(name = "max_lr")
+    private Double maxLr;
+
     @Column(name = "measurements_seen", nullable = false)
     private long measurementsSeen;
 
@@ -127,11 +139,41 @@ public class TrainingRunEntity {
         this.updatedAt = createdAt;
     }
 
-    /** Running on this many rows. */
-    public void running(final int training, final int validation) {
+    /**
+     * Records the settings beyond architecture, mode and epochs that the run trains with.
+     *
+     * @param maxLr the peak rate, or null for the recipe's
+     * @return this run
+     */
+    public TrainingRunEntity withSettings(
+            final String modelSize, final int batchSize, final Double maxLr) {
+        this.modelSize = modelSize;
+        this.batchSize = batchSize;
+        this.maxLr = maxLr;
+        return this;
+    }
+
+    /** The model size it trains, null for runs from before it was recorded. */
+    public String modelSize() {
+        return modelSize;
+    }
+
+    /** Examples per step, null for runs from before it was recorded. */
+    public Integer batchSize() {
+        return batchSize;
+    }
+
+    /** The peak rate asked for, null for the recipe's. */
+    public Double maxLr() {
+        return maxLr;
+    }
+
+    /** Running on this many rows, having left out {@code skippedFlagged} flagged ones. */
+    public void running(final int training, final int validation, final long skippedFlagged) {
         this.state = State.RUNNING.name();
         this.trainingRows = training;
         this.validationRows = validation;
+        this.skippedFlaggedRows = (int) skippedFlagged;
         this.updatedAt = Instant.now();
     }
 
@@ -239,6 +281,11 @@ public class TrainingRunEntity {
 
     public int validationRows() {
         return validationRows;
+    }
+
+    /** Measurements left out for their lab QC flags. */
+    public int skippedFlaggedRows() {
+        return skippedFlaggedRows;
     }
 
     public long measurementsSeen() {

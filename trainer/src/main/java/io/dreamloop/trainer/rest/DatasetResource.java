@@ -9,6 +9,7 @@ import io.dreamloop.trainer.service.SequenceLineage;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -68,14 +69,18 @@ public class DatasetResource {
     /**
      * The lineage of one sequence: its measurements and the registered model versions whose data
      * included it, each with its role ({@code training} or {@code held-out}). The sequence is the
-     * full measured oligo as stored, or a part of it such as a designed variable region (matched
-     * when no stored sequence equals it). A sequence never measured gives empty lists; invalid
-     * bases give 400.
+     * full measured oligo as stored, or a DREAM 2022 variable region measured in its oligo; with
+     * {@code contains=true} every measured sequence that contains it, the first {@code limit}
+     * (default 50) listed and the rest counted ({@code unlisted}). A sequence never measured gives
+     * empty lists; invalid bases give 400.
      */
     @GET
     @Path("/sequences/{sequence}")
     @Transactional
-    public SequenceHistory sequence(@PathParam("sequence") final String sequence) {
-        return lineage.of(sequence);
+    public SequenceHistory sequence(
+            @PathParam("sequence") final String sequence,
+            @QueryParam("contains") @DefaultValue("false") final boolean contains,
+            @QueryParam("limit") @DefaultValue("50") final int limit) {
+        return contains ? lineage.containing(sequence, limit) : lineage.of(sequence);
     }
 }

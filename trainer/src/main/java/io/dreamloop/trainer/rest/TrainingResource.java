@@ -1,8 +1,13 @@
 package io.dreamloop.trainer.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.dreamloop.trainer.persistence.ModelRegistry;
 import io.dreamloop.trainer.persistence.ModelVersionEntity;
 import io.dreamloop.trainer.persistence.TrainingRunEntity;
+import io.dreamloop.trainer.service.RunSettings;
 import io.dreamloop.trainer.service.TrainingService;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,6 +28,11 @@ import java.util.Map;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class TrainingResource {
+    private static final ObjectReader SETTINGS =
+            new ObjectMapper()
+                    .readerFor(RunSettings.Request.class)
+                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
     private final TrainingService training;
     private final ModelRegistry registry;
 
@@ -33,13 +43,36 @@ public class TrainingResource {
     }
 
     /** Starts a run on everything measured so far; 202 with the run's id. */
+    /**
+     * Queues a run. An optional JSON body overrides the trainer's configuration for this run:
+     * {@code architecture}, {@code size}, {@code mode} ({@code fine-tune} or {@code scratch}),
+     * {@code epochs}, {@code batchSize}, {@code maxLr}; 400 names an invalid one, and nothing is
+     * queued then.
+     */
     @POST
     @Path("/training")
-    public Response start() {
-        final String runId = training.start("request");
+    public Response start(final String body) {
+        final String runId = training.start("request", settings(body));
         return Response.accepted(Map.of("runId", runId))
                 .location(URI.create("/training/runs/" + runId))
                 .build();
+    }
+
+    /**
+     * The run request in a body read as text: a POST with no body and no content type ({@code curl
+     * -X POST}) starts a run with the trainer's settings; a field the request does not know is
+     * refused, not ignored.
+     */
+    private static RunSettings.Request settings(final String body) {
+        if (body == null || body.isBlank()) {
+            return RunSettings.Request.NONE;
+        }
+        try {
+            return SETTINGS.readValue(body);
+        } catch (final JsonProcessingException e) {
+            throw new IllegalArgumentException(
+                    "the run request is not valid: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** Every run, newest first. */

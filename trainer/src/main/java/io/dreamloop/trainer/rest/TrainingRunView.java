@@ -24,6 +24,11 @@ import java.time.Instant;
  * @param examplesPerSecond training throughput
  * @param trainingRows rows trained on
  * @param validationRows held-out rows
+ * @param size the model size it trains
+ * @param batchSize examples per step
+ * @param maxLr the peak rate asked for, absent for the recipe's
+ * @param skippedFlaggedRows measurements not trained on for their lab QC flags ({@code
+ *     dreamloop.trainer.dataset.exclude-flags})
  * @param modelVersion the version it produced
  * @param createdAt when it was queued
  * @param updatedAt last change
@@ -48,6 +53,10 @@ public record TrainingRunView(
         Double examplesPerSecond,
         int trainingRows,
         int validationRows,
+        String size,
+        Integer batchSize,
+        Double maxLr,
+        int skippedFlaggedRows,
         String modelVersion,
         Instant createdAt,
         Instant updatedAt,
@@ -86,6 +95,10 @@ public record TrainingRunView(
                 r.examplesPerSecond(),
                 r.trainingRows(),
                 r.validationRows(),
+                r.modelSize(),
+                r.batchSize(),
+                r.maxLr(),
+                r.skippedFlaggedRows(),
                 r.modelVersion(),
                 r.createdAt(),
                 r.updatedAt(),

@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param sequence the sequence asked about
  * @param measurements its measurements, oldest first
  * @param models the versions that read it, newest first
+ * @param unlisted measurements that match but are not listed (a search by part of a sequence lists
+ *     at most its limit)
  */
 public record SequenceHistory(
-        String sequence, List<Measurement> measurements, List<ModelUse> models) {
+        String sequence, List<Measurement> measurements, List<ModelUse> models, long unlisted) {
     public SequenceHistory {
         Objects.requireNonNull(sequence, "sequence");
         measurements = List.copyOf(measurements);

@@ -42,17 +42,41 @@ public class SequenceLineage {
         this.config = config;
     }
 
+    /** The largest {@code limit} of a search by part of a sequence. */
+    public static final int MAX_LIMIT = 1_000;
+
     /**
-     * The lineage of a full measured sequence, or of a variable region inside one.
+     * The lineage of a full measured sequence, or of a DREAM 2022 variable region measured in its
+     * oligo: exact matches only.
      *
      * @param sequence the bases; lower case is accepted
      * @throws io.dreamloop.contracts.sequence.InvalidSequenceException naming the bad base
      */
     public SequenceHistory of(final String sequence) {
         final String bases = DnaSequence.parse(sequence).bases();
-        final List<MeasurementEntity> found = measurements.of(bases);
+        return history(bases, measurements.of(bases), 0);
+    }
+
+    /**
+     * The lineage of every measured sequence that contains {@code part}: the first {@code limit}
+     * measurements, oldest first, and how many more there are.
+     *
+     * @throws IllegalArgumentException when {@code limit} is outside [1, {@value #MAX_LIMIT}]
+     */
+    public SequenceHistory containing(final String part, final int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException(
+                    "limit must be in [1, %d], but was %d".formatted(MAX_LIMIT, limit));
+        }
+        final String bases = DnaSequence.parse(part).bases();
+        final SequenceMeasurements.Page page = measurements.containing(bases, limit);
+        return history(bases, page.measurements(), page.total() - page.measurements().size());
+    }
+
+    private SequenceHistory history(
+            final String bases, final List<MeasurementEntity> found, final long unlisted) {
         if (found.isEmpty()) {
-            return new SequenceHistory(bases, List.of(), List.of());
+            return new SequenceHistory(bases, List.of(), List.of(), unlisted);
         }
         final List<TrainingScope.Measured> measured =
                 found.stream().map(SequenceLineage::measured).toList();
@@ -81,7 +105,7 @@ public class SequenceLineage {
             }
         }
         return new SequenceHistory(
-                bases, found.stream().map(SequenceLineage::measurement).toList(), models);
+                bases, found.stream().map(SequenceLineage::measurement).toList(), models, unlisted);
     }
 
     private TrainingScope scope(final ModelVersionEntity v, final TrainingRunEntity run) {

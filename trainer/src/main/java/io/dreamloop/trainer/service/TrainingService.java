@@ -44,6 +44,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -119,7 +120,8 @@ public class TrainingService {
                         start(
                                 "campaign %s cycle %d (restarted)"
                                         .formatted(m.campaignId(), m.cycle()),
-                                m));
+                                m,
+                                campaignSettings()));
         // Cycles a crash left unscored on their test library.
         evaluation.campaignsWithTestLibrary().forEach(this::queueEvaluation);
     }
@@ -182,7 +184,17 @@ public class TrainingService {
      * @return the run's id
      */
     public String start(final String trigger) {
-        return start(trigger, null);
+        return start(trigger, RunSettings.Request.NONE);
+    }
+
+    /**
+     * Queues a run with the settings a request overrides; the settings are checked before the run
+     * is stored.
+     *
+     * @throws IllegalArgumentException naming the first invalid setting
+     */
+    public String start(final String trigger, final RunSettings.Request request) {
+        return start(trigger, null, request.on(RunSettings.of(config.training())));
     }
 
     /**
@@ -235,10 +247,24 @@ public class TrainingService {
                         start(
                                 "campaign %s cycle %d, run %s complete"
                                         .formatted(m.campaignId(), m.cycle(), chunk.runId()),
-                                m));
+                                m,
+                                campaignSettings()));
     }
 
-    private String start(final String trigger, final CampaignMember member) {
+    /** A campaign's members train from scratch, each with the trainer's other settings. */
+    private RunSettings campaignSettings() {
+        final RunSettings configured = RunSettings.of(config.training());
+        return new RunSettings(
+                configured.architecture(),
+                configured.size(),
+                "scratch",
+                configured.epochs(),
+                configured.batchSize(),
+                configured.maxLr());
+    }
+
+    private String start(
+            final String trigger, final CampaignMember member, final RunSettings settings) {
         final String runId =
                 "train-"
                         + ZonedDateTime.now(ZoneOffset.UTC).format(STAMP)
@@ -250,19 +276,21 @@ public class TrainingService {
                                 registry.add(
                                         campaign(
                                                 new TrainingRunEntity(
-                                                        runId,
-                                                        trigger,
-                                                        config.training().architecture(),
-                                                        member == null
-                                                                ? config.training().mode()
-                                                                : "scratch",
-                                                        config.training().epochs(),
-                                                        measurements.count()),
+                                                                runId,
+                                                                trigger,
+                                                                settings.architecture().wireName(),
+                                                                settings.mode(),
+                                                                settings.epochs(),
+                                                                measurements.count())
+                                                        .withSettings(
+                                                                settings.size().wireName(),
+                                                                settings.batchSize(),
+                                                                settings.maxLr().orElse(null)),
                                                 member)));
         cancels.put(runId, new AtomicBoolean());
         metrics.started();
         // The run's log lines and its model-published event carry the trace that started it.
-        executor.submit(TraceContext.wrap(() -> execute(runId, member)));
+        executor.submit(TraceContext.wrap(() -> execute(runId, member, settings)));
         return runId;
     }
 
@@ -305,7 +333,8 @@ public class TrainingService {
         }
     }
 
-    private void execute(final String runId, final CampaignMember member) {
+    private void execute(
+            final String runId, final CampaignMember member, final RunSettings settings) {
         final long started = System.nanoTime();
         TrainingMetrics.Outcome outcome = TrainingMetrics.Outcome.FAILED;
         metrics.running();
@@ -313,9 +342,14 @@ public class TrainingService {
             final Data data =
                     QuarkusTransaction.requiringNew()
                             .call(() -> data(member == null ? null : member.campaignId()));
-            update(runId, r -> r.running(data.train().size(), data.heldOut().rows().size()));
-            final Architecture architecture =
-                    Architecture.fromWireName(config.training().architecture());
+            update(
+                    runId,
+                    r ->
+                            r.running(
+                                    data.train().size(),
+                                    data.heldOut().rows().size(),
+                                    data.skippedFlagged()));
+            final Architecture architecture = settings.architecture();
             final ModelStore store = new ModelStore(Path.of(config.training().store()));
             final Optional<ModelVersionEntity> champion =
                     QuarkusTransaction.requiringNew().call(registry::champion);
@@ -331,8 +365,8 @@ public class TrainingService {
                                             stamp);
             TrainingJob job =
                     (member == null
-                                    ? job(version, architecture, champion, store, runId)
-                                    : campaignJob(version, architecture, member))
+                                    ? job(version, settings, champion, store, runId)
+                                    : campaignJob(version, settings, member))
                             .withLineage(Map.of(ServedChampions.TRAINING_RUN, runId));
             final long[] last = {0};
             TrainingResult result = null;
@@ -390,10 +424,12 @@ public class TrainingService {
 
     /** The training rows and the held-out rows (about one in ten, by a hash of the sequence). */
     private Data data(final String campaignId) {
+        final String scale = config.training().scale();
+        final String method = config.training().method();
+        final Set<String> excluded = config.dataset().excludedFlags();
         final List<TrainingRow> rows =
-                new ArrayList<>(
-                        measurements.trainingRows(
-                                config.training().scale(), config.training().method(), campaignId));
+                new ArrayList<>(measurements.trainingRows(scale, method, campaignId, excluded));
+        final long skipped = measurements.flaggedCount(scale, method, campaignId, excluded);
         if (campaignId == null) {
             for (final String file : config.training().files().orElse(List.of())) {
                 rows.addAll(DreamFiles.read(Path.of(file)));
@@ -421,10 +457,15 @@ public class TrainingService {
                                     train.size(),
                                     heldOut.size()));
         }
-        return new Data(train, new HeldOut(heldOut));
+        return new Data(train, new HeldOut(heldOut), skipped);
     }
 
-    private record Data(List<TrainingExample> train, HeldOut heldOut) {}
+    /**
+     * A run's data.
+     *
+     * @param skippedFlagged measurements left out for their lab QC flags
+     */
+    private record Data(List<TrainingExample> train, HeldOut heldOut, long skippedFlagged) {}
 
     private static List<TrainingExample> examples(final List<TrainingRow> rows) {
         return rows.stream()
@@ -434,13 +475,14 @@ public class TrainingService {
 
     private TrainingJob job(
             final String version,
-            final Architecture architecture,
+            final RunSettings settings,
             final Optional<ModelVersionEntity> champion,
             final ModelStore store,
             final String runId) {
-        final Recipe recipe = recipe(architecture, config.training().seed());
-        final Record configuration = configuration(architecture);
-        if ("fine-tune".equals(config.training().mode()) && champion.isPresent()) {
+        final Architecture architecture = settings.architecture();
+        final Recipe recipe = recipe(settings, config.training().seed());
+        final Record configuration = configuration(settings);
+        if ("fine-tune".equals(settings.mode()) && champion.isPresent()) {
             final ModelManifest parent = store.manifest(champion.get().artifactSha256());
             if (parent.architecture().equals(architecture.wireName())
                     && DjlModels.configurationRecord(architecture, parent.configuration())
@@ -459,9 +501,10 @@ public class TrainingService {
      * their initial weights and shuffles, which is what their disagreement measures.
      */
     private TrainingJob campaignJob(
-            final String version, final Architecture architecture, final CampaignMember member) {
-        final Recipe recipe = recipe(architecture, config.training().seed() + member.index());
-        return TrainingJob.fromScratch(version, architecture, configuration(architecture), recipe)
+            final String version, final RunSettings settings, final CampaignMember member) {
+        final Recipe recipe = recipe(settings, config.training().seed() + member.index());
+        return TrainingJob.fromScratch(
+                        version, settings.architecture(), configuration(settings), recipe)
                 .withLineage(
                         Map.of(
                                 "campaign", member.campaignId(),
@@ -470,21 +513,20 @@ public class TrainingService {
     }
 
     /**
-     * The DREAM recipe with the configured epochs, batch and peak rate (the recipe's unless one is
-     * configured).
+     * The DREAM recipe with the run's epochs, batch and peak rate (the recipe's unless one is set).
      */
-    private Recipe recipe(final Architecture architecture, final long seed) {
+    private Recipe recipe(final RunSettings settings, final long seed) {
         final Recipe base =
-                Recipe.dream(architecture)
-                        .withEpochs(config.training().epochs())
-                        .withBatchSize(config.training().batchSize())
+                Recipe.dream(settings.architecture())
+                        .withEpochs(settings.epochs())
+                        .withBatchSize(settings.batchSize())
                         .withValidationBatchSize(config.training().validationBatchSize())
                         .withSeed(seed);
-        return base.withMaxLr(config.training().maxLr().orElse(base.maxLr()));
+        return base.withMaxLr(settings.maxLr().orElse(base.maxLr()));
     }
 
-    private Record configuration(final Architecture architecture) {
-        return DjlModels.configuration(architecture, config.training().size());
+    private static Record configuration(final RunSettings settings) {
+        return DjlModels.configuration(settings.architecture(), settings.size());
     }
 
     private void progress(final String runId, final TrainingProgress p, final long[] last) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -39,9 +40,14 @@ public class ModelResource {
     }
 
     /**
-     * Imports a TorchScript module ({@code application/octet-stream} body); 202 once it is stored
-     * and published, before every instance has swapped to it.
+     * Imports a TorchScript module ({@code application/octet-stream} body): stores and publishes
+     * it, then answers 201 once this instance has registered it (and, for a champion, serves it),
+     * or 202 with {@code registered: false} when that takes over a minute; other instances swap as
+     * they consume the event.
      */
+    /** How long an import waits for this instance to register (and serve) the new version. */
+    private static final Duration REGISTRATION = Duration.ofSeconds(60);
+
     @POST
     @Path("/import")
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
@@ -54,12 +60,15 @@ public class ModelResource {
             throw new IllegalArgumentException("query parameter 'version' is required");
         }
         final ModelManifest m = imports.importTorchScript(body, version, architecture, champion);
-        return Response.accepted(
+        final boolean registered = imports.awaitRegistered(version, champion, REGISTRATION);
+        return Response.status(registered ? Response.Status.CREATED : Response.Status.ACCEPTED)
+                .entity(
                         Map.of(
                                 "modelVersion", m.modelVersion(),
                                 "architecture", m.architecture(),
                                 "sha256", m.sha256(),
-                                "champion", champion))
+                                "champion", champion,
+                                "registered", registered))
                 .build();
     }
 

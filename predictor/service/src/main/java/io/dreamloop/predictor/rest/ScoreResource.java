@@ -27,7 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
  *
  * <p>A sequence with invalid bases or an impossible length gets an error in its result and the
  * others are scored. Body: {@code {"sequences": ["TGCATTTT...", ...]}} or {@code {"sequences":
- * {"id": "TGCA..."}}, "modelVersion": "..."}} (the champion when absent).
+ * {"id": "TGCA..."}}, "modelVersion": "..."}} (the champion when absent); {@code "addAdapters":
+ * true} wraps every sequence that carries neither DREAM adapter (a bare variable region) in both.
+ * Each result says what was done to its sequence ({@code input}) and warns when an adapter is
+ * missing or the oligo is longer than the model reads ({@link OligoInput}).
  */
 @Path("/score")
 public class ScoreResource {
@@ -48,10 +51,19 @@ public class ScoreResource {
      * @param forward the sequence as given
      * @param reverse its reverse complement
      * @param error why it was not scored; null when it was
+     * @param input what was done to it: {@code oligo} (scored as given), {@code adapters-added}
+     *     (wrapped in the DREAM adapters, as asked) or {@code as-given} (an adapter is missing)
+     * @param warning why the prediction may not mean what the caller expects, or null
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Prediction(
-            String id, Float prediction, Float forward, Float reverse, String error) {}
+            String id,
+            Float prediction,
+            Float forward,
+            Float reverse,
+            String error,
+            String input,
+            String warning) {}
 
     /**
      * The answer.
@@ -109,11 +121,14 @@ public class ScoreResource {
                     "a request scores 1 to %,d sequences, not %,d"
                             .formatted(config.scoring().maxSequencesPerRequest(), parsed.size()));
         }
-        final List<DnaSequence> valid =
+        final boolean addAdapters =
+                body.hasNonNull("addAdapters") && body.get("addAdapters").asBoolean();
+        final List<OligoInput> inputs =
                 parsed.stream()
                         .filter(DnaSequence.class::isInstance)
-                        .map(DnaSequence.class::cast)
+                        .map(d -> OligoInput.of((DnaSequence) d, addAdapters))
                         .toList();
+        final List<DnaSequence> valid = inputs.stream().map(OligoInput::sequence).toList();
         final String version =
                 body.hasNonNull("modelVersion") ? body.get("modelVersion").asText() : null;
         final Scored scored = scorers.score(version, valid);
@@ -123,9 +138,18 @@ public class ScoreResource {
         int k = 0;
         for (int i = 0; i < ids.size(); i++) {
             if (parsed.get(i) instanceof String error) {
-                out.add(new Prediction(ids.get(i), null, null, null, error));
+                out.add(new Prediction(ids.get(i), null, null, null, error, null, null));
             } else {
-                out.add(new Prediction(ids.get(i), mean[k], p.forward()[k], p.reverse()[k], null));
+                final OligoInput input = inputs.get(k);
+                out.add(
+                        new Prediction(
+                                ids.get(i),
+                                mean[k],
+                                p.forward()[k],
+                                p.reverse()[k],
+                                null,
+                                input.handling().wireName(),
+                                input.warning()));
                 k++;
             }
         }

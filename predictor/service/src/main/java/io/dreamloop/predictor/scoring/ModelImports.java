@@ -11,6 +11,8 @@ import io.dreamloop.predictor.config.PredictorConfig;
 import io.dreamloop.predictor.model.artifact.ModelManifest;
 import io.dreamloop.predictor.model.artifact.ModelStore;
 import io.dreamloop.predictor.model.scoring.TorchScriptModels;
+import io.dreamloop.predictor.persistence.ModelRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -19,6 +21,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -28,13 +32,57 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ModelImports {
+    /** How often an import looks whether this instance has registered it. */
+    private static final Duration POLL = Duration.ofMillis(100);
+
     private final PredictorConfig config;
     private final EventPublisher publisher;
+    private final ModelRegistry registry;
 
     @Inject
-    public ModelImports(final PredictorConfig config, final EventPublisher publisher) {
+    public ModelImports(
+            final PredictorConfig config,
+            final EventPublisher publisher,
+            final ModelRegistry registry) {
         this.config = config;
         this.publisher = publisher;
+        this.registry = registry;
+    }
+
+    /**
+     * Waits until this instance has registered an imported version from its model-published event
+     * and, for a champion, serves it, so that an answer of the import is true when it arrives
+     * ({@code /models/champion} answered 404 for seconds after an import reported champion).
+     *
+     * @return true when it is registered (and served) within {@code timeout}
+     */
+    public boolean awaitRegistered(
+            final String version, final boolean champion, final Duration timeout) {
+        final Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            final boolean done =
+                    QuarkusTransaction.requiringNew()
+                            .call(
+                                    () ->
+                                            champion
+                                                    ? registry.champion()
+                                                            .map(
+                                                                    c ->
+                                                                            c.modelVersion()
+                                                                                    .equals(
+                                                                                            version))
+                                                            .orElse(false)
+                                                    : registry.find(version).isPresent());
+            if (done || Instant.now().isAfter(deadline)) {
+                return done;
+            }
+            try {
+                Thread.sleep(POLL);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
     }
 
     /**
