@@ -78,6 +78,11 @@ final class ScoreCommand implements Callable<Integer> {
         int scored = 0;
         bar.update(0, "scoring %,d sequences".formatted(sequences.size()));
         for (final Map<String, String> batch : batches) {
+            final int done = scored + errors.size();
+            bar.update(
+                    done / (double) sequences.size(),
+                    "%,d of %,d scored; waiting for the next %,d (up to %d s)"
+                            .formatted(done, sequences.size(), batch.size(), timeoutSeconds));
             final Map<String, Object> body = new LinkedHashMap<>();
             body.put("sequences", batch);
             if (model != null) {
@@ -117,10 +122,10 @@ final class ScoreCommand implements Callable<Integer> {
                             .append('\n');
                 }
             }
-            final int done = scored + errors.size();
+            final int answered = scored + errors.size();
             bar.update(
-                    done / (double) sequences.size(),
-                    "%,d of %,d scored by %s".formatted(done, sequences.size(), version));
+                    answered / (double) sequences.size(),
+                    "%,d of %,d scored by %s".formatted(answered, sequences.size(), version));
         }
         bar.done();
         if (out != null) {

@@ -124,6 +124,22 @@ class CliIT {
                                 .exit)
                 .isZero();
         assertThat(Files.readAllLines(fasta)).filteredOn(l -> l.startsWith(">")).hasSize(5);
+        // An id already used is refused at once, and nothing is written.
+        final Path again = work.resolve("lib-cli-again.tsv");
+        final Result taken =
+                dreamloop(
+                        "design",
+                        "-n",
+                        "random=5",
+                        "--seed",
+                        "9",
+                        "--id",
+                        "lib-cli",
+                        "-o",
+                        again.toString());
+        assertThat(taken.exit).as(taken.all()).isEqualTo(1);
+        assertThat(taken.err).contains("409").contains("library 'lib-cli' already exists");
+        assertThat(again).doesNotExist();
     }
 
     @Test
@@ -260,8 +276,28 @@ class CliIT {
         assertThat(r.out).contains(FIXTURE);
         final List<String> lines = Files.readAllLines(scores);
         assertThat(lines).hasSize(81);
-        assertThat(lines.get(1).split("\t", -1)).hasSize(6);
-        assertThat(Double.parseDouble(lines.get(1).split("\t")[2])).isBetween(0.0, 17.0);
+        assertThat(lines.getFirst())
+                .isEqualTo("id\tsequence\tprediction\tforward\treverse\terror\tinput\twarning");
+        final String[] first = lines.get(1).split("\t", -1);
+        assertThat(first).hasSize(8);
+        assertThat(Double.parseDouble(first[2])).isBetween(0.0, 17.0);
+        assertThat(first[6]).isEqualTo("oligo");
+        // The walkthrough's files feed each other: the scores and the run's measurements are
+        // what evaluate reads.
+        final Path measured = work.resolve("run-cli.tsv");
+        assertThat(dreamloop("sortseq", "measurements", "run-cli", "-o", measured.toString()).exit)
+                .isZero();
+        final Result evaluated =
+                dreamloop(
+                        "evaluate",
+                        "--predictions",
+                        scores.toString(),
+                        "--measurements",
+                        measured.toString(),
+                        "--method",
+                        "maude");
+        assertThat(evaluated.exit).as(evaluated.all()).isZero();
+        assertThat(evaluated.out).contains("Pearson score");
     }
 
     @Test
@@ -271,6 +307,13 @@ class CliIT {
         final Result r = dreamloop("lineage", member[4]);
         assertThat(r.exit).as(r.all()).isZero();
         assertThat(r.out).contains("lib-cli", member[0]).contains("run-cli");
+        // The adapter is part of every oligo but no measured sequence: exact by default, and a
+        // search by part lists its limit and counts the rest.
+        final Result adapter = dreamloop("lineage", "TGCATTTTTTTCACATC");
+        assertThat(adapter.out).contains("not measured");
+        final Result part = dreamloop("lineage", "TGCATTTTTTTCACATC", "--contains", "--limit", "3");
+        assertThat(part.exit).as(part.all()).isZero();
+        assertThat(part.out).contains("more measurements contain it (raise --limit to list them)");
     }
 
     @Test

@@ -248,6 +248,10 @@ class RunUploadIT {
         final String header = "member_id\tunsorted\ta\tb\tc\td\n";
         rejected("bad-negative", gates, header + "m0\t5\t1\t2\t3\t4\nm1\t5\t1\t-4\t3\t4\n", 400)
                 .body("details", hasItem("line 3, column b: negative count -4"));
+        rejected("bad-duplicate", gates, header + "m0\t5\t1\t2\t3\t4\nm0\t5\t1\t2\t3\t4\n", 400)
+                .body(
+                        "details",
+                        hasItem("line 3, column member_id: 'm0' appears twice, on lines 2 and 3"));
         rejected("bad-text", gates, header + "m0\t5\t1\ttwo\t3\t4\n", 400)
                 .body("details", hasItem("line 2, column b: 'two' is not a whole number of reads"));
         rejected("bad-bins", gates, "member_id\tunsorted\ta\tb\tc\nm0\t5\t1\t2\t3\n", 400)

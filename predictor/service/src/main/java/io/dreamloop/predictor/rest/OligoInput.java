@@ -40,6 +40,11 @@ record OligoInput(DnaSequence sequence, Handling handling, String warning) {
 
     private static final Flanks DREAM = Flanks.DREAM_2022;
 
+    /** The shortest and longest oligos of the DREAM 2022 training data (data/PROVENANCE.md). */
+    static final int SHORTEST_TRAINED = 102;
+
+    static final int LONGEST_TRAINED = 111;
+
     /** The longest oligo the model reads whole. */
     static final int LONGEST_WHOLE = SequenceEncoding.LENGTH + SequenceEncoding.ADAPTER_5P_LENGTH;
 
@@ -52,10 +57,10 @@ record OligoInput(DnaSequence sequence, Handling handling, String warning) {
         final boolean down = given.bases().endsWith(DREAM.downstream().bases());
         if (!up && !down && addAdapters) {
             final DnaSequence oligo = DREAM.wrap(given);
-            return new OligoInput(oligo, Handling.ADAPTERS_ADDED, tooLong(oligo));
+            return new OligoInput(oligo, Handling.ADAPTERS_ADDED, unexpectedLength(oligo));
         }
         if (up && down) {
-            return new OligoInput(given, Handling.OLIGO, tooLong(given));
+            return new OligoInput(given, Handling.OLIGO, unexpectedLength(given));
         }
         final String missing =
                 !up && !down ? "both DREAM adapters" : !up ? "the 5' adapter" : "the 3' adapter";
@@ -66,6 +71,21 @@ record OligoInput(DnaSequence sequence, Handling handling, String warning) {
                                 + " 3' adapter, so the prediction is not the oligo's; send the"
                                 + " measured oligo, or a variable region with addAdapters")
                         .formatted(missing, SequenceEncoding.ADAPTER_5P_LENGTH));
+    }
+
+    /**
+     * A warning for an oligo outside the lengths the DREAM models were trained on (102-111 bp in
+     * the challenge's training data), or longer than they read.
+     */
+    private static String unexpectedLength(final DnaSequence oligo) {
+        final String tooLong = tooLong(oligo);
+        if (tooLong != null) {
+            return tooLong;
+        }
+        return oligo.length() >= SHORTEST_TRAINED && oligo.length() <= LONGEST_TRAINED
+                ? null
+                : "%d bases: the DREAM models were trained on oligos of %d-%d bases, so this prediction is an extrapolation"
+                        .formatted(oligo.length(), SHORTEST_TRAINED, LONGEST_TRAINED);
     }
 
     private static String tooLong(final DnaSequence oligo) {

@@ -50,10 +50,16 @@ class OligoInputTest {
         assertThat(input.warning())
                 .isEqualTo(
                         "306 bases: the model reads the last 150 after the 5' adapter, so bases 18..156 were not scored");
+        // 167 bases are read whole, but lie outside the trained lengths.
         assertThat(
                         OligoInput.of(
                                         Flanks.DREAM_2022.wrap(DnaSequence.of("A".repeat(137))),
                                         false)
+                                .warning())
+                .isEqualTo(
+                        "167 bases: the DREAM models were trained on oligos of 102-111 bases, so this prediction is an extrapolation");
+        assertThat(
+                        OligoInput.of(Flanks.DREAM_2022.wrap(DnaSequence.of("A".repeat(75))), false)
                                 .warning())
                 .isNull();
     }
