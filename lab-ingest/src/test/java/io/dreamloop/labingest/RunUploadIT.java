@@ -310,18 +310,7 @@ class RunUploadIT {
         // controls file names more.
         final String field = "m3," + " ".repeat(3_000) + "m4";
         final JsonPath receipt =
-                given().multiPart("runId", "run-formats")
-                        .multiPart("libraryId", "lib-up")
-                        .multiPart(
-                                "gates",
-                                "gates.tsv",
-                                FOUR_GATES.getBytes(StandardCharsets.UTF_8),
-                                "text/tab-separated-values")
-                        .multiPart(
-                                "counts",
-                                "counts.csv.gz",
-                                gzip(table.toString()),
-                                "application/gzip")
+                withFourGates("run-formats", "counts.csv.gz", gzip(table.toString()))
                         .multiPart("negativeControls", field)
                         .multiPart(
                                 "controls",
@@ -343,18 +332,7 @@ class RunUploadIT {
                                 .jsonPath()
                                 .getList("negativeControls", String.class))
                 .containsExactly("m0", "m1", "m2", "m3", "m4", "m5", "m6");
-        given().multiPart("runId", "run-bad-gzip")
-                .multiPart("libraryId", "lib-up")
-                .multiPart(
-                        "gates",
-                        "gates.tsv",
-                        FOUR_GATES.getBytes(StandardCharsets.UTF_8),
-                        "text/tab-separated-values")
-                .multiPart(
-                        "counts",
-                        "counts.tsv.gz",
-                        new byte[] {0x1f, (byte) 0x8b, 1, 2},
-                        "application/gzip")
+        withFourGates("run-bad-gzip", "counts.tsv.gz", new byte[] {0x1f, (byte) 0x8b, 1, 2})
                 .post("/runs")
                 .then()
                 .statusCode(400)
@@ -468,6 +446,19 @@ class RunUploadIT {
             out.append("m%d\t50\t%d\t2\t3\t%d\n".formatted(i, 1 + i % 5, 4 + i % 3));
         }
         return out.toString();
+    }
+
+    /** An upload to lib-up with {@link #FOUR_GATES} and a counts file given as bytes. */
+    private static RequestSpecification withFourGates(
+            final String runId, final String countsName, final byte[] counts) {
+        return given().multiPart("runId", runId)
+                .multiPart("libraryId", "lib-up")
+                .multiPart(
+                        "gates",
+                        "gates.tsv",
+                        FOUR_GATES.getBytes(StandardCharsets.UTF_8),
+                        "text/tab-separated-values")
+                .multiPart("counts", countsName, counts, "application/gzip");
     }
 
     private static byte[] gzip(final String text) throws IOException {

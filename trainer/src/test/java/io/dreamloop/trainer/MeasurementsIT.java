@@ -108,16 +108,8 @@ class MeasurementsIT {
         assertThat(slices.getLong("[0].measurements")).isEqualTo(1000);
         assertThat(slices.getLong("[0].runs")).isEqualTo(1);
         // The trainer does not train on flagged rows (dataset.exclude-flags, default low-reads).
-        final List<TrainingRow> trained =
-                QuarkusTransaction.requiringNew()
-                        .call(
-                                () ->
-                                        store.trainingRows(
-                                                "bin-index",
-                                                "bin-weighted-mean",
-                                                null,
-                                                config.dataset().excludedFlags()));
         assertThat(config.dataset().excludedFlags()).containsExactly("low-reads");
+        final List<TrainingRow> trained = trainingRows(config.dataset().excludedFlags());
         assertThat(trained).hasSize(900).noneMatch(r -> r.id().endsWith("/demo-10"));
         assertThat(trained).anyMatch(r -> r.id().endsWith("/demo-11"));
         assertThat(
@@ -130,16 +122,12 @@ class MeasurementsIT {
                                                         null,
                                                         Set.of("low-reads"))))
                 .isEqualTo(100);
-        assertThat(
-                        QuarkusTransaction.requiringNew()
-                                .call(
-                                        () ->
-                                                store.trainingRows(
-                                                        "bin-index",
-                                                        "bin-weighted-mean",
-                                                        null,
-                                                        Set.of())))
-                .hasSize(1000);
+        assertThat(trainingRows(Set.of())).hasSize(1000);
+    }
+
+    private List<TrainingRow> trainingRows(final Set<String> excluded) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> store.trainingRows("bin-index", "bin-weighted-mean", null, excluded));
     }
 
     private static MeasurementsRecorded event(

@@ -36,7 +36,8 @@ public interface TrainerConfig {
          * else from scratch) or {@code scratch}.
          */
         @WithDefault("fine-tune")
-        String mode();
+        @WithConverter(TrainingMode.Converter.class)
+        TrainingMode mode();
 
         /**
          * Start a run automatically once this many new measurements have arrived since the last

@@ -3,7 +3,8 @@ package io.dreamloop.trainer.service;
 import io.dreamloop.predictor.model.Architecture;
 import io.dreamloop.predictor.model.ModelSize;
 import io.dreamloop.trainer.config.TrainerConfig;
-import java.util.List;
+import io.dreamloop.trainer.config.TrainingMode;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -11,8 +12,7 @@ import java.util.Optional;
  *
  * @param architecture the architecture
  * @param size the model size
- * @param mode {@code fine-tune} (from the champion when it has this architecture and size, else
- *     from scratch) or {@code scratch}
+ * @param mode where the weights start
  * @param epochs epochs; the best epoch's weights are kept
  * @param batchSize examples per step
  * @param maxLr the one-cycle schedule's peak rate, or empty for the recipe's
@@ -20,13 +20,10 @@ import java.util.Optional;
 public record RunSettings(
         Architecture architecture,
         ModelSize size,
-        String mode,
+        TrainingMode mode,
         int epochs,
         int batchSize,
         Optional<Double> maxLr) {
-
-    /** The training modes, by name. */
-    public static final List<String> MODES = List.of("fine-tune", "scratch");
 
     /** The most epochs a run may ask for. */
     public static final int MAX_EPOCHS = 1_000;
@@ -38,10 +35,7 @@ public record RunSettings(
      * @throws IllegalArgumentException naming the first invalid setting
      */
     public RunSettings {
-        if (!MODES.contains(mode)) {
-            throw new IllegalArgumentException(
-                    "mode must be one of %s, but was '%s'".formatted(MODES, mode));
-        }
+        Objects.requireNonNull(mode, "mode");
         if (epochs < 1 || epochs > MAX_EPOCHS) {
             throw new IllegalArgumentException(
                     "epochs must be in [1, %d], but was %d".formatted(MAX_EPOCHS, epochs));
@@ -97,7 +91,7 @@ public record RunSettings(
                             ? base.architecture()
                             : Architecture.fromWireName(architecture),
                     size == null ? base.size() : ModelSize.fromWireName(size),
-                    mode == null ? base.mode() : mode,
+                    mode == null ? base.mode() : TrainingMode.fromWireName(mode),
                     epochs == null ? base.epochs() : epochs,
                     batchSize == null ? base.batchSize() : batchSize,
                     maxLr == null ? base.maxLr() : Optional.of(maxLr));

@@ -24,6 +24,7 @@ import io.dreamloop.predictor.model.training.TrainingJob;
 import io.dreamloop.predictor.model.training.TrainingProgress;
 import io.dreamloop.predictor.model.training.TrainingResult;
 import io.dreamloop.trainer.config.TrainerConfig;
+import io.dreamloop.trainer.config.TrainingMode;
 import io.dreamloop.trainer.persistence.MeasurementStore;
 import io.dreamloop.trainer.persistence.ModelRegistry;
 import io.dreamloop.trainer.persistence.ModelVersionEntity;
@@ -257,7 +258,7 @@ public class TrainingService {
         return new RunSettings(
                 configured.architecture(),
                 configured.size(),
-                "scratch",
+                TrainingMode.SCRATCH,
                 configured.epochs(),
                 configured.batchSize(),
                 configured.maxLr());
@@ -279,7 +280,7 @@ public class TrainingService {
                                                                 runId,
                                                                 trigger,
                                                                 settings.architecture().wireName(),
-                                                                settings.mode(),
+                                                                settings.mode().wireName(),
                                                                 settings.epochs(),
                                                                 measurements.count())
                                                         .withSettings(
@@ -482,7 +483,7 @@ public class TrainingService {
         final Architecture architecture = settings.architecture();
         final Recipe recipe = recipe(settings, config.training().seed());
         final Record configuration = configuration(settings);
-        if ("fine-tune".equals(settings.mode()) && champion.isPresent()) {
+        if (settings.mode() == TrainingMode.FINE_TUNE && champion.isPresent()) {
             final ModelManifest parent = store.manifest(champion.get().artifactSha256());
             if (parent.architecture().equals(architecture.wireName())
                     && DjlModels.configurationRecord(architecture, parent.configuration())

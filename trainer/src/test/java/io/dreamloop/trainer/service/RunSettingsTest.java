@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dreamloop.predictor.model.Architecture;
 import io.dreamloop.predictor.model.ModelSize;
+import io.dreamloop.trainer.config.TrainingMode;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RunSettingsTest {
     private static final RunSettings CONFIGURED =
             new RunSettings(
-                    Architecture.DREAM_CNN, ModelSize.CPU, "fine-tune", 12, 128, Optional.empty());
+                    Architecture.DREAM_CNN,
+                    ModelSize.CPU,
+                    TrainingMode.FINE_TUNE,
+                    12,
+                    128,
+                    Optional.empty());
 
     @Test
     void aRequestOverridesOnlyWhatItNames() {
@@ -24,7 +30,7 @@ class RunSettingsTest {
                         new RunSettings(
                                 Architecture.DREAM_RNN,
                                 ModelSize.PAPER,
-                                "scratch",
+                                TrainingMode.SCRATCH,
                                 3,
                                 64,
                                 Optional.of(0.001)));
@@ -38,7 +44,8 @@ class RunSettingsTest {
                         () ->
                                 new RunSettings.Request(null, null, "warm", null, null, null)
                                         .on(CONFIGURED))
-                .hasMessage("mode must be one of [fine-tune, scratch], but was 'warm'");
+                .hasMessageContaining("'warm'")
+                .hasMessageContaining("fine-tune");
         assertThatThrownBy(
                         () ->
                                 new RunSettings.Request(null, null, null, 0, null, null)

@@ -31,14 +31,13 @@ import java.util.function.UnaryOperator;
  *
  * <p>A step whose loss or gradients are not finite is skipped, as PyTorch's {@code GradScaler}
  * skips one: weights and Adam's moments stay as they were and the gradients are cleared. Why: on
- * this engine's CPU path with more than one intra-op thread, a backward pass now and then returns
- * non-finite gradients for the early layers from a finite loss and finite weights (caught in the
- * third of three 87-step runs of the CPU DREAM-CNN with both cores loaded; 300 passes of one batch
- * on a quiet machine were bit-identical, and one thread gave 8 identical runs). Applying such a
- * step would turn every weight into NaN. Only {@value #MAX_CONSECUTIVE_SKIPS} skips in a row count
- * as divergence. Repeated runs from one seed are bit-identical step for step until such a step (a
- * race, not summation order: {@code bench nan-hunt --training-runs}); the warning logged for a
- * skipped step names the parameters whose gradients were not finite.
+ * this engine's CPU path a backward pass now and then returns non-finite gradients for every layer
+ * up to one BatchNorm-swish pair from a finite loss and finite weights (caught with two intra-op
+ * threads and, in CI, with one; 300 passes of one batch on a quiet machine were bit-identical).
+ * Applying such a step would turn every weight into NaN. Only {@value #MAX_CONSECUTIVE_SKIPS} skips
+ * in a row count as divergence. Repeated runs from one seed are bit-identical step for step until
+ * such a step (a sporadic fault, not summation order: {@code bench nan-hunt --training-runs}); the
+ * warning logged for a skipped step names the parameters whose gradients were not finite.
  */
 final class TrainingLoop {
     private static final System.Logger LOG = System.getLogger(TrainingLoop.class.getName());
