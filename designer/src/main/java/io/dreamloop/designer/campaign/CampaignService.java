@@ -21,6 +21,8 @@ import io.dreamloop.designer.persistence.CampaignModelEntity;
 import io.dreamloop.designer.persistence.CampaignRepository;
 import io.dreamloop.designer.service.DesignService;
 import io.dreamloop.designer.service.LibraryFailed;
+import io.dreamloop.platform.error.ConflictException;
+import io.dreamloop.platform.error.UnknownResourceException;
 import io.dreamloop.platform.messaging.EventPublisher;
 import io.dreamloop.platform.messaging.RejectedEventException;
 import io.dreamloop.platform.trace.TraceIds;
@@ -28,11 +30,9 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Starts campaigns and moves them from cycle to cycle as their models are published. */
@@ -66,14 +66,12 @@ public class CampaignService {
      * failed publish stores nothing.
      *
      * @throws IllegalArgumentException naming what is wrong with the request
-     * @throws WebApplicationException 409 when the id is taken
+     * @throws ConflictException when the id is taken
      */
     public CampaignEntity start(final CampaignRequest body) {
         final CampaignRequest r = body.validated();
         if (campaigns.find(r.campaignId()).isPresent()) {
-            throw new WebApplicationException(
-                    "campaign '%s' already exists".formatted(r.campaignId()),
-                    Response.Status.CONFLICT);
+            throw new ConflictException("campaign '%s' already exists".formatted(r.campaignId()));
         }
         final CampaignEntity campaign =
                 new CampaignEntity(
@@ -111,12 +109,15 @@ public class CampaignService {
     /**
      * A stored campaign; call inside a transaction.
      *
-     * @throws NotFoundException 404 naming the unknown id
+     * @throws UnknownResourceException naming the unknown id
      */
     public CampaignEntity get(final String campaignId) {
         return campaigns
                 .find(campaignId)
-                .orElseThrow(() -> new NotFoundException("no campaign '%s'".formatted(campaignId)));
+                .orElseThrow(
+                        () ->
+                                new UnknownResourceException(
+                                        "no campaign '%s'".formatted(campaignId)));
     }
 
     /**
@@ -124,18 +125,16 @@ public class CampaignService {
      * sort and training) still completes and its models are recorded, so nothing already measured
      * is lost. Call inside a transaction.
      *
-     * @throws NotFoundException 404 for an unknown campaign
-     * @throws WebApplicationException 409 when it is not running
+     * @throws UnknownResourceException for an unknown campaign
+     * @throws ConflictException when it is not running
      */
     public CampaignEntity cancel(final String campaignId, final String reason) {
         final CampaignEntity campaign = get(campaignId);
         if (campaign.status() != CampaignEntity.Status.RUNNING) {
-            throw new WebApplicationException(
+            throw new ConflictException(
                     "campaign '%s' is %s, not running"
                             .formatted(
-                                    campaignId,
-                                    campaign.status().name().toLowerCase(java.util.Locale.ROOT)),
-                    Response.Status.CONFLICT);
+                                    campaignId, campaign.status().name().toLowerCase(Locale.ROOT)));
         }
         final String why = reason == null || reason.isBlank() ? "cancelled by a user" : reason;
         campaign.cancel(why);

@@ -1,7 +1,9 @@
 package io.dreamloop.designer.service;
 
-/** A design request names a library id that an earlier request already used. */
-public final class LibraryIdTakenException extends RuntimeException {
+import io.dreamloop.platform.error.ConflictException;
+
+/** A design request names a library id that an earlier request already used (409). */
+public final class LibraryIdTakenException extends ConflictException {
     private static final long serialVersionUID = 1L;
 
     public LibraryIdTakenException(final String libraryId, final Object requestEventId) {

@@ -1,12 +1,9 @@
 package io.dreamloop.labingest.messaging;
 
 import io.dreamloop.contracts.event.LibraryDesigned;
-import io.dreamloop.contracts.wire.EventCodec;
 import io.dreamloop.labingest.persistence.LibraryStore;
 import io.dreamloop.labingest.service.InSilicoLab;
 import io.dreamloop.platform.messaging.InboundEvents;
-import io.dreamloop.platform.messaging.Outcome;
-import io.dreamloop.platform.trace.TraceContext;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -36,15 +33,16 @@ public class LibraryDesignedConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(final ConsumerRecord<String, byte[]> record) {
-        final Outcome outcome = inbound.apply(record, LibraryDesigned.class, libraries::store);
-        if (lab.enabled() && (outcome == Outcome.APPLIED || outcome == Outcome.DUPLICATE)) {
-            final LibraryDesigned chunk =
-                    EventCodec.instance().decode(record.value(), LibraryDesigned.class);
-            // The lab's sort continues the library's trace.
-            try (TraceContext.Scope trace = TraceContext.continueFrom(chunk.header())) {
-                measureIfComplete(chunk);
-            }
-        }
+        // The lab's sort continues the library's trace, which is current after the commit.
+        inbound.apply(
+                record,
+                LibraryDesigned.class,
+                libraries::store,
+                (chunk, outcome) -> {
+                    if (lab.enabled()) {
+                        measureIfComplete(chunk);
+                    }
+                });
     }
 
     /**

@@ -13,13 +13,12 @@ import io.dreamloop.labingest.ingest.CountTableException;
 import io.dreamloop.labingest.ingest.GateTable;
 import io.dreamloop.labingest.persistence.RunStore;
 import io.dreamloop.labingest.persistence.SortSeqRunEntity;
+import io.dreamloop.platform.error.ConflictException;
+import io.dreamloop.platform.error.UnknownResourceException;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -97,9 +96,9 @@ public class RunUpload {
     /**
      * Stores and estimates an upload.
      *
-     * @throws NotFoundException for an unknown library
+     * @throws UnknownResourceException for an unknown library
      * @throws CountTableException naming each row that names no member, or a bad control
-     * @throws WebApplicationException 409 when the run id was used for a different upload
+     * @throws ConflictException when the run id was used for a different upload
      */
     public Receipt submit(final Upload upload) {
         final Lineage lineage = Lineage.ofLibrary(upload.libraryId()).withRun(upload.runId());
@@ -144,7 +143,7 @@ public class RunUpload {
 
     private Receipt store(final Upload upload) {
         if (runs.librarySize(upload.libraryId()) == 0) {
-            throw new NotFoundException(
+            throw new UnknownResourceException(
                     "unknown library '%s': lab-ingest has not received it from the designer"
                             .formatted(upload.libraryId()));
         }
@@ -163,10 +162,9 @@ public class RunUpload {
                                     .map(id -> id.equals(chunks.getFirst().header().eventId()))
                                     .orElse(false);
             if (!same) {
-                throw new WebApplicationException(
+                throw new ConflictException(
                         "run '%s' was already received with different content; use a new run id"
-                                .formatted(upload.runId()),
-                        Response.Status.CONFLICT);
+                                .formatted(upload.runId()));
             }
         }
         boolean stored = false;

@@ -13,6 +13,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -57,6 +59,22 @@ public class InboundEvents {
             final ConsumerRecord<String, byte[]> record,
             final Class<E> type,
             final Consumer<E> handler) {
+        return apply(record, type, handler, (event, outcome) -> {});
+    }
+
+    /**
+     * Applies one record, then, after its transaction has committed and with its trace current,
+     * runs {@code afterCommit} with the event decoded once, when the record was applied or was a
+     * duplicate (a redelivery after a crash between the commit and the follow-up gets here too);
+     * not when it was dead-lettered.
+     *
+     * @param afterCommit the follow-up, e.g. starting work that must read what the handler stored
+     */
+    public <E extends Event> Outcome apply(
+            final ConsumerRecord<String, byte[]> record,
+            final Class<E> type,
+            final Consumer<E> handler,
+            final BiConsumer<E, Outcome> afterCommit) {
         final E event;
         try {
             event = codec.decode(record.value(), type);
@@ -65,7 +83,11 @@ public class InboundEvents {
         }
         // The handler's log lines and the events it publishes (dead letters too) carry the trace.
         try (TraceContext.Scope trace = TraceContext.continueFrom(event.header())) {
-            return applyDecoded(record, event, handler);
+            final Outcome outcome = applyDecoded(record, event, handler);
+            if (outcome != Outcome.DEAD_LETTERED) {
+                afterCommit.accept(event, outcome);
+            }
+            return outcome;
         }
     }
 
@@ -125,13 +147,13 @@ public class InboundEvents {
      * Decodes a record for a consumer that applies records in batches; a malformed record is
      * dead-lettered and yields empty.
      */
-    public <E extends Event> java.util.Optional<E> decode(
+    public <E extends Event> Optional<E> decode(
             final ConsumerRecord<String, byte[]> record, final Class<E> type) {
         try {
-            return java.util.Optional.of(codec.decode(record.value(), type));
+            return Optional.of(codec.decode(record.value(), type));
         } catch (final MalformedEventException e) {
             deadLetter(record, "malformed: " + e.getMessage());
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -1,19 +1,36 @@
 package io.dreamloop.platform.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.dreamloop.platform.error.ConflictException;
+import io.dreamloop.platform.error.UnknownResourceException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Maps exceptions to {@link ApiError} bodies with the right status. */
+/**
+ * Maps exceptions to {@link ApiError} bodies with the right status: the services' domain errors
+ * ({@code platform.error}) to 404 and 409, bad input to 400.
+ */
 public class ErrorMappers {
 
     @ServerExceptionMapper
     public RestResponse<ApiError> notFound(final NotFoundException e) {
         return RestResponse.status(
                 Response.Status.NOT_FOUND, new ApiError("not_found", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ApiError> unknown(final UnknownResourceException e) {
+        return RestResponse.status(
+                Response.Status.NOT_FOUND, new ApiError("not_found", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ApiError> conflict(final ConflictException e) {
+        return RestResponse.status(
+                Response.Status.CONFLICT, new ApiError("conflict", e.getMessage()));
     }
 
     @ServerExceptionMapper

@@ -1,10 +1,8 @@
 package io.dreamloop.trainer.messaging;
 
 import io.dreamloop.contracts.event.MeasurementsRecorded;
-import io.dreamloop.contracts.wire.EventCodec;
 import io.dreamloop.platform.messaging.InboundEvents;
 import io.dreamloop.platform.messaging.Outcome;
-import io.dreamloop.platform.trace.TraceContext;
 import io.dreamloop.trainer.persistence.MeasurementStore;
 import io.dreamloop.trainer.service.TrainingService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -37,21 +35,21 @@ public class MeasurementsRecordedConsumer {
     @Blocking
     public void consume(final ConsumerRecord<String, byte[]> record) {
         final Outcome outcome =
-                inbound.apply(record, MeasurementsRecorded.class, measurements::add);
+                inbound.apply(
+                        record,
+                        MeasurementsRecorded.class,
+                        measurements::add,
+                        // After the commit, with the chunk's trace current, so a run started now
+                        // reads these measurements and continues that trace. A duplicate too: if
+                        // the process died between the commit and this call, the redelivered last
+                        // chunk still starts the campaign cycle's training (starting is
+                        // idempotent).
+                        (chunk, applied) -> {
+                            training.maybeStartAfterNewMeasurements();
+                            training.afterMeasurements(chunk);
+                        });
         if (outcome == Outcome.DEAD_LETTERED) {
             training.maybeStartAfterNewMeasurements();
-            return;
-        }
-        final MeasurementsRecorded chunk =
-                EventCodec.instance().decode(record.value(), MeasurementsRecorded.class);
-        // A run started here continues the trace of the chunk that started it.
-        try (TraceContext.Scope trace = TraceContext.continueFrom(chunk.header())) {
-            // After the commit, so a run started now reads these measurements.
-            training.maybeStartAfterNewMeasurements();
-            // A duplicate too: if the process died between the commit and this call, the
-            // redelivered last chunk still starts the campaign cycle's training (starting is
-            // idempotent).
-            training.afterMeasurements(chunk);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.dreamloop.trainer.service;
 
 import io.dreamloop.contracts.event.ExpressionScale;
+import io.dreamloop.platform.error.ConflictException;
 import io.dreamloop.predictor.model.training.DreamFormat;
 import io.dreamloop.predictor.model.training.TrainingExample;
 import io.dreamloop.trainer.config.TrainerConfig;
@@ -10,8 +11,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -77,10 +76,9 @@ public class DatasetUpload {
         }
         final List<TrainingExample> rows = check(recordedName, body);
         if (!config.dataset().accepts(ExpressionScale.BIN_INDEX)) {
-            throw new WebApplicationException(
+            throw new ConflictException(
                     "a DREAM file is on scale bin-index, which this trainer does not accept (dreamloop.trainer.dataset.scales = %s)"
-                            .formatted(config.dataset().scales()),
-                    Response.Status.CONFLICT);
+                            .formatted(config.dataset().scales()));
         }
         final DatasetFile added =
                 QuarkusTransaction.requiringNew()

@@ -369,7 +369,7 @@ public class TrainingService {
                                     ? job(version, settings, champion, store, runId)
                                     : campaignJob(version, settings, member))
                             .withLineage(Map.of(ServedChampions.TRAINING_RUN, runId));
-            final long[] last = {0};
+            final Throttle throttle = new Throttle(PROGRESS_EVERY_NANOS);
             TrainingResult result = null;
             for (int attempt = 1; result == null; attempt++) {
                 try {
@@ -379,7 +379,7 @@ public class TrainingService {
                                             job,
                                             DreamDataset.of(data.train()),
                                             DreamDataset.of(examples(data.heldOut().rows())),
-                                            p -> progress(runId, p, last),
+                                            p -> progress(runId, p, throttle),
                                             cancels.get(runId)::get);
                 } catch (final TrainingDivergedException e) {
                     if (attempt >= MAX_ATTEMPTS) {
@@ -530,14 +530,12 @@ public class TrainingService {
         return DjlModels.configuration(settings.architecture(), settings.size());
     }
 
-    private void progress(final String runId, final TrainingProgress p, final long[] last) {
+    private void progress(final String runId, final TrainingProgress p, final Throttle throttle) {
         metrics.progress(p);
-        final long now = System.nanoTime();
         final boolean epochEnd = !Double.isNaN(p.validationR());
-        if (!epochEnd && now - last[0] < PROGRESS_EVERY_NANOS) {
+        if (!throttle.pass(epochEnd)) {
             return;
         }
-        last[0] = now;
         if (epochEnd && p.epoch() == 0) {
             Log.infof("run %s: before training, validation r %.4f", runId, p.validationR());
         } else if (epochEnd) {

@@ -35,7 +35,10 @@ public final class Gradients {
         return total == null ? 0 : total.getFloat();
     }
 
-    /** The names of the parameters whose gradients hold a non-finite value, input first. */
+    /**
+     * The names of the parameters whose gradients hold a value whose square is not finite (NaN,
+     * infinite, or so large that Adam's second moment would overflow), input first.
+     */
     public static List<String> nonFinite(final Block block, final NDManager scope) {
         final List<String> out = new ArrayList<>();
         block.getParameters()
@@ -45,8 +48,9 @@ public final class Gradients {
                             if (p.getValue().requiresGradient() && weight.hasGradient()) {
                                 final NDArray gradient = weight.getGradient();
                                 gradient.attach(scope);
-                                if (gradient.isNaN()
-                                        .logicalOr(gradient.isInfinite())
+                                final NDArray squares = gradient.square();
+                                if (squares.isNaN()
+                                        .logicalOr(squares.isInfinite())
                                         .any()
                                         .getBoolean()) {
                                     out.add(p.getKey());
