@@ -528,9 +528,11 @@ class CliIT {
     /** Runs the command in this JVM as a user would in a shell, capturing what it prints. */
     private static synchronized Result dreamloop(final String... args) {
         final List<String> all = new ArrayList<>(List.of(args));
-        // Connection options belong to the leaf command: after the subcommand names.
-        final int leaf = leafIndex(all);
-        all.addAll(leaf, List.of(urls));
+        // Connection options belong to the leaf command: after the subcommand names; evaluate
+        // reads local files only and has none.
+        if (!"evaluate".equals(all.getFirst())) {
+            all.addAll(leafIndex(all), List.of(urls));
+        }
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
         final PrintStream originalOut = System.out;
