@@ -2,8 +2,6 @@ package io.dreamloop.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dreamloop.cli.console.Table;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -118,10 +116,8 @@ final class ModelsCommand {
         boolean notChampion;
 
         @Override
-        public Integer call() throws IOException {
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("no such file: " + file);
-            }
+        public Integer call() {
+            final byte[] module = InputFiles.bytes(file, "FILE");
             final JsonNode answer =
                     services.http()
                             .postBytes(
@@ -131,7 +127,7 @@ final class ModelsCommand {
                                                             Connection.encode(version),
                                                             Connection.encode(architecture),
                                                             !notChampion)),
-                                    Files.readAllBytes(file));
+                                    module);
             System.out.printf(
                     "imported %s (%s, sha256 %s)%s%n",
                     answer.path("modelVersion").asText(),

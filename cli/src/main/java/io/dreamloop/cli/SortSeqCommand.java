@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dreamloop.cli.console.ProgressBar;
 import io.dreamloop.cli.console.Table;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -165,12 +164,12 @@ final class SortSeqCommand {
             return "failed".equals(report.path("state").asText()) ? 1 : 0;
         }
 
-        private Map<String, Map.Entry<String, byte[]>> files() throws IOException {
+        private Map<String, Map.Entry<String, byte[]>> files() {
             final Map<String, Map.Entry<String, byte[]>> out = new LinkedHashMap<>();
-            out.put("gates", file(gates));
-            out.put("counts", file(counts));
+            out.put("gates", file(gates, "--gates"));
+            out.put("counts", file(counts, "--counts"));
             if (negativeControlsFile != null) {
-                out.put("controls", file(negativeControlsFile));
+                out.put("controls", file(negativeControlsFile, "--negative-controls-file"));
             }
             return out;
         }
@@ -206,11 +205,8 @@ final class SortSeqCommand {
             bar.done();
         }
 
-        private static Map.Entry<String, byte[]> file(final Path path) throws IOException {
-            if (!Files.isRegularFile(path)) {
-                throw new IllegalArgumentException("no such file: " + path);
-            }
-            return Map.entry(path.getFileName().toString(), Files.readAllBytes(path));
+        private static Map.Entry<String, byte[]> file(final Path path, final String option) {
+            return Map.entry(path.getFileName().toString(), InputFiles.bytes(path, option));
         }
     }
 
