@@ -58,9 +58,4 @@ public record CountTable(Key key, List<String> bins, List<Row> rows, List<String
         rows = List.copyOf(Objects.requireNonNull(rows, "rows"));
         controls = List.copyOf(Objects.requireNonNull(controls, "controls"));
     }
-
-    /** A table without a control column. */
-    public CountTable(final Key key, final List<String> bins, final List<Row> rows) {
-        this(key, bins, rows, List.of());
-    }
 }
