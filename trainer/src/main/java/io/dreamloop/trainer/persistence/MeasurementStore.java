@@ -171,28 +171,10 @@ public class MeasurementStore {
     }
 
     /**
-     * The training data of one scale and method: every measurement, ordered by run and member.
-     *
-     * @param scale the expression scale, e.g. {@code bin-index}
-     * @param method the estimation method, e.g. {@code bin-weighted-mean}
-     */
-    public List<TrainingRow> trainingRows(final String scale, final String method) {
-        return trainingRows(scale, method, null);
-    }
-
-    /**
-     * The training data of one scale and method, of one campaign only when {@code campaignId} is
-     * given (a campaign learns from its own measurements, so campaigns compare). Campaign test
-     * libraries are never training data.
-     */
-    public List<TrainingRow> trainingRows(
-            final String scale, final String method, final String campaignId) {
-        return trainingRows(scale, method, campaignId, Set.of());
-    }
-
-    /**
-     * As {@link #trainingRows(String, String, String)}, without the measurements that carry any of
-     * {@code excludedFlags} (lab QC flags such as {@code low-reads}).
+     * The training data of one scale and method, ordered by run and member: of one campaign only
+     * when {@code campaignId} is given (a campaign learns from its own measurements, so campaigns
+     * compare), without the measurements that carry any of {@code excludedFlags} (lab QC flags such
+     * as {@code low-reads}). Campaign test libraries are never training data.
      */
     public List<TrainingRow> trainingRows(
             final String scale,
