@@ -109,6 +109,16 @@ class ApiKeySecurityIT {
     }
 
     @Test
+    void anOpenPathNeedsNoCredentialsAndOnlyThatPath() {
+        given().get(SecurityProfiles.OPEN_PATH)
+                .then()
+                .statusCode(404)
+                .body("error", equalTo("not_found"));
+        given().get(SecurityProfiles.OPEN_PATH + "/measurements").then().statusCode(401);
+        given().get("/runs/run-closed").then().statusCode(401);
+    }
+
+    @Test
     void healthMetricsAndOpenApiStayOpen() {
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/health/live").then().statusCode(200);

@@ -34,7 +34,13 @@ final class SecurityProfiles {
 
     private SecurityProfiles() {}
 
-    /** {@code auth=api-key} with a submitter and a reader key, and a 16 KiB file limit. */
+    /** The one path {@link ApiKey} opens to callers without credentials. */
+    public static final String OPEN_PATH = "/runs/run-open";
+
+    /**
+     * {@code auth=api-key} with a submitter and a reader key, a 16 KiB file limit and one {@link
+     * #OPEN_PATH open path}.
+     */
     public static final class ApiKey implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -46,6 +52,8 @@ final class SecurityProfiles {
                             .formatted(hash(SUBMITTER_KEY), hash(READER_KEY)),
                     "dreamloop.security.upload.max-file-size",
                     MAX_FILE_BYTES / 1024 + "K",
+                    "dreamloop.security.open-paths",
+                    OPEN_PATH,
                     // Any kafka.* setting reaches every client; PLAIN is inert on PLAINTEXT.
                     "kafka.sasl.mechanism",
                     "PLAIN");

@@ -26,6 +26,13 @@ public interface SecurityConfig {
      */
     Optional<List<String>> apiKeys();
 
+    /**
+     * Paths that anyone may call without credentials whatever {@link #auth()} says, exact and
+     * comma-separated. For the predictor's GAME paths ({@code /formats,/help,/predict}): GAME's
+     * evaluators send no credentials. Empty by default.
+     */
+    Optional<List<String>> openPaths();
+
     /** Limits on uploaded files. */
     Upload upload();
 

@@ -2,12 +2,10 @@ package io.dreamloop.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 
@@ -20,22 +18,7 @@ class SecurityStartupCheckTest {
     }
 
     private static SecurityConfig security(final SecurityConfig.Auth auth, final String... keys) {
-        return new SecurityConfig() {
-            @Override
-            public Auth auth() {
-                return auth;
-            }
-
-            @Override
-            public Optional<List<String>> apiKeys() {
-                return keys.length == 0 ? Optional.empty() : Optional.of(List.of(keys));
-            }
-
-            @Override
-            public Upload upload() {
-                return () -> new MemorySize(java.math.BigInteger.valueOf(64L << 20));
-            }
-        };
+        return new FixedSecurityConfig(auth, List.of(keys), List.of());
     }
 
     @Test

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,8 +45,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The reference DREAM-CNN (TorchScript) imported into the running predictor and served over HTTP,
- * the GAME protocol and Kafka, with hot swap and artifact verification.
+ * The reference DREAM-CNN (TorchScript) imported into the running predictor and served over HTTP
+ * and Kafka, with hot swap and artifact verification and the GAME protocol ({@link GameProtocol}).
  */
 @QuarkusTest
 @WithTestResource(
@@ -57,6 +56,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ScoringIT {
     static final Path DATA =
             Path.of(System.getProperty("dreamloop.root", "../.."), "..", "shared", "data");
+    private static final GameProtocol GAME = new GameProtocol("cnn-demo-v1");
     private final EventCodec codec = EventCodec.instance();
     private final String bootstrap = Infrastructure.get().kafkaBootstrap();
 
@@ -91,6 +91,7 @@ class ScoringIT {
                 .then()
                 .statusCode(404)
                 .body("message", equalTo("no champion model has been published yet"));
+        GameProtocol.withoutAModelTheProtocolAnswersAndPredictIsAServerError();
         importFixture("cnn-demo-v1");
         final JsonNode expected = expected();
         final Map<String, String> sequences = new HashMap<>();
@@ -173,58 +174,39 @@ class ScoringIT {
 
     @Test
     @Order(2)
-    void gameProtocol() throws IOException {
-        final JsonNode expected = expected();
-        final String seq0 = expected.get("sequences").get(0).asText();
-        final String body =
-                """
-                {"readout": "point",
-                 "prediction_tasks": [{"name": "expr", "type": "expression", "cell_type": "yeast",
-                                       "species": "saccharomyces_cerevisiae", "scale": "linear"}],
-                 "sequences": {"seq_0": "%s"}}"""
-                        .formatted(seq0);
-        final JsonPath answer =
-                given().contentType(ContentType.JSON)
-                        .body(body)
-                        .post("/predict")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath();
-        assertThat(answer.getString("request")).isEqualTo("predict");
-        assertThat(answer.getString("predictor_name")).startsWith("dreamloop-cnn-demo-");
-        assertThat(answer.getString("prediction_tasks[0].species_actual"))
-                .isEqualTo("saccharomyces_cerevisiae");
-        assertThat(answer.getList("prediction_tasks[0].type_actual")).containsExactly("expression");
-        assertThat(answer.getDouble("prediction_tasks[0].predictions.seq_0[0]"))
-                .isCloseTo(expected.get("prediction").get(0).asDouble(), offset(1e-4));
-        given().contentType(ContentType.JSON)
-                .body(body.replace("\"point\"", "\"track\""))
-                .post("/predict")
-                .then()
-                .statusCode(422)
-                .body(
-                        "prediction_request_failed[0]",
-                        startsWith("this predictor answers 'point' readouts only"));
-        given().contentType(ContentType.JSON)
-                .body("{\"readout\": \"point\", \"sequences\": {}}")
-                .post("/predict")
-                .then()
-                .statusCode(400)
-                .body("bad_prediction_request.size()", equalTo(2));
-        given().contentType(ContentType.JSON)
-                .body(body.replace(seq0, seq0.substring(0, 30) + "Z" + seq0.substring(31)))
-                .post("/predict")
-                .then()
-                .statusCode(422)
-                .body(
-                        "prediction_request_failed[0]",
-                        startsWith("sequence 'seq_0': invalid base 'Z' at position 31"));
-        given().get("/formats").then().statusCode(200).body("[0]", equalTo("json"));
-        given().get("/help")
-                .then()
-                .statusCode(200)
-                .body("species[0]", equalTo("saccharomyces_cerevisiae"));
+    void gameFormatsAndHelpHaveTheShapesGamesEvaluatorReads() throws IOException {
+        GAME.formatsAndHelpHaveTheShapesGamesEvaluatorReads();
+    }
+
+    @Test
+    @Order(2)
+    void gamePointPredictionsCarryEveryFieldOfTheSpecAndTheReferenceValues() throws IOException {
+        GAME.pointPredictionsCarryEveryFieldOfTheSpecAndTheReferenceValues();
+    }
+
+    @Test
+    @Order(2)
+    void gameReadsABodyWithoutContentTypeAndAnswersJsonWhateverIsAccepted()
+            throws IOException, InterruptedException {
+        GAME.aBodyWithoutContentTypeIsReadAsJsonAndTheAnswerIsJsonWhateverIsAccepted();
+    }
+
+    @Test
+    @Order(2)
+    void gameScoresRangesAndFlanksInTheModelsContext() throws IOException {
+        GAME.rangesAndFlanksAreScoredInTheModelsContextNotDropped();
+    }
+
+    @Test
+    @Order(2)
+    void gameRefusesWhatTheSpecRejectsAsBadPredictionRequests() throws IOException {
+        GAME.requestsTheSpecRejectsAreBadPredictionRequests();
+    }
+
+    @Test
+    @Order(2)
+    void gameAnswersWhatTheModelCannotServeAsPredictionRequestFailed() throws IOException {
+        GAME.validRequestsTheModelCannotServeArePredictionRequestFailed();
     }
 
     @Test

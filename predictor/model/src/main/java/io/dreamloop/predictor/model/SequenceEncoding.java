@@ -37,6 +37,12 @@ public final class SequenceEncoding {
     /** Length of the 5' adapter that the plasmid padding replaces. */
     public static final int ADAPTER_5P_LENGTH = 17;
 
+    /**
+     * The longest oligo the models read whole: its 5' adapter is replaced by the plasmid and the
+     * last {@value #LENGTH} bases are kept, so a longer one loses the start of its insert.
+     */
+    public static final int LONGEST_READ_WHOLE = LENGTH + ADAPTER_5P_LENGTH;
+
     /** How an unresolved base is encoded. */
     public enum UnknownBase {
         /** All four base channels 0 (training, as the reference data processor does). */

@@ -45,9 +45,6 @@ record OligoInput(DnaSequence sequence, Handling handling, String warning) {
 
     static final int LONGEST_TRAINED = 111;
 
-    /** The longest oligo the model reads whole. */
-    static final int LONGEST_WHOLE = SequenceEncoding.LENGTH + SequenceEncoding.ADAPTER_5P_LENGTH;
-
     /**
      * @param given the caller's sequence
      * @param addAdapters wrap a sequence that carries neither DREAM adapter in both
@@ -89,7 +86,7 @@ record OligoInput(DnaSequence sequence, Handling handling, String warning) {
     }
 
     private static String tooLong(final DnaSequence oligo) {
-        return oligo.length() <= LONGEST_WHOLE
+        return oligo.length() <= SequenceEncoding.LONGEST_READ_WHOLE
                 ? null
                 : "%d bases: the model reads the last %d after the 5' adapter, so bases %d..%d were not scored"
                         .formatted(
