@@ -18,12 +18,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -224,7 +227,7 @@ final class DesignGoalBench implements Callable<Integer> {
     private void validate() {
         try {
             Architecture.fromWireName(options.architecture);
-            goal = Direction.valueOf(direction.toUpperCase(java.util.Locale.ROOT));
+            goal = Direction.valueOf(direction.toUpperCase(Locale.ROOT));
         } catch (final IllegalArgumentException e) {
             throw new ParameterException(
                     spec.commandLine(),
@@ -395,7 +398,7 @@ final class DesignGoalBench implements Callable<Integer> {
         return GaStart.fromBest(
                 measured.stream()
                         .sorted(
-                                java.util.Comparator.comparingDouble(
+                                Comparator.comparingDouble(
                                         (TrainingExample e) -> -goal.sign() * e.value()))
                         .limit(startFromBest)
                         .map(e -> variable(e.sequence()))
@@ -501,7 +504,7 @@ final class DesignGoalBench implements Callable<Integer> {
                 continue;
             }
             for (final String metric : List.of("top 10%", "best", "truth top 10%", "truth best")) {
-                final java.util.function.ToDoubleFunction<Batch> f =
+                final ToDoubleFunction<Batch> f =
                         switch (metric) {
                             case "top 10%" -> Batch::top10;
                             case "best" -> Batch::best;
@@ -547,14 +550,12 @@ final class DesignGoalBench implements Callable<Integer> {
         }
     }
 
-    private static double[] values(
-            final List<Outcome> outcomes, final java.util.function.ToDoubleFunction<Batch> f) {
+    private static double[] values(final List<Outcome> outcomes, final ToDoubleFunction<Batch> f) {
         return outcomes.stream().map(Outcome::all).mapToDouble(f).toArray();
     }
 
-    private String spread(
-            final List<Batch> batches, final java.util.function.ToDoubleFunction<Batch> f) {
+    private String spread(final List<Batch> batches, final ToDoubleFunction<Batch> f) {
         final Spread s = Spread.of(batches.stream().mapToDouble(f).toArray());
-        return String.format(java.util.Locale.ROOT, "%.3f (%.3f)", signed(s.mean()), s.sd());
+        return String.format(Locale.ROOT, "%.3f (%.3f)", signed(s.mean()), s.sd());
     }
 }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -126,7 +127,7 @@ final class GaBench implements Callable<Integer> {
                         "model",
                         new DesignSpace(80, Flanks.DREAM_2022, LibraryConstraints.NONE),
                         settings)
-                .design(Direction.HIGH, 10, seed, java.util.Set.of(), stats::add);
+                .design(Direction.HIGH, 10, seed, Set.of(), stats::add);
         return stats;
     }
 

@@ -205,8 +205,7 @@ final class TrainingBench implements Callable<Integer> {
                         architecture,
                         ModelSizes.configuration(architecture, size),
                         recipe);
-        final List<long[]> batchEnds = new ArrayList<>();
-        final double[] lastLoss = {Double.NaN};
+        final List<BatchEnd> batchEnds = new ArrayList<>();
         new DreamTrainer(store)
                 .train(
                         job,
@@ -214,15 +213,14 @@ final class TrainingBench implements Callable<Integer> {
                         split.validation(),
                         (TrainingProgress p) -> {
                             if (p.epoch() == 1 && !p.validated()) {
-                                batchEnds.add(new long[] {System.nanoTime(), p.step()});
-                                lastLoss[0] = p.loss();
+                                batchEnds.add(new BatchEnd(System.nanoTime(), p.step(), p.loss()));
                             }
                         },
                         () -> false);
-        final long[] first = batchEnds.getFirst();
-        final long[] last = batchEnds.getLast();
-        final int examples = (int) (last[1] - first[1]) * batchSize;
-        final double seconds = (last[0] - first[0]) / 1e9;
+        final BatchEnd first = batchEnds.getFirst();
+        final BatchEnd last = batchEnds.getLast();
+        final int examples = (int) (last.step() - first.step()) * batchSize;
+        final double seconds = (last.nanos() - first.nanos()) / 1e9;
         final double rate = examples / seconds;
         System.out.printf(
                 ROW,
@@ -233,9 +231,12 @@ final class TrainingBench implements Callable<Integer> {
                 examples,
                 seconds,
                 rate,
-                lastLoss[0]);
+                last.loss());
         return rate;
     }
+
+    /** When a training batch ended, its step and its loss. */
+    private record BatchEnd(long nanos, long step, double loss) {}
 
     private void printReference(final Map<Architecture, Double> atReference) {
         System.out.println();

@@ -1,6 +1,8 @@
 package io.dreamloop.cli;
 
 import io.dreamloop.cli.http.ServiceClient;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -84,7 +86,6 @@ public final class Connection {
 
     /** Encodes one path segment or query value. */
     public static String encode(final String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20");
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

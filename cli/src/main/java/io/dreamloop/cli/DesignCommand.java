@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -210,7 +211,7 @@ final class DesignCommand implements Callable<Integer> {
         private MemberFiles() {}
 
         static boolean isFasta(final Path file) {
-            final String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
             return name.endsWith(".fasta") || name.endsWith(".fa") || name.endsWith(".fna");
         }
 

@@ -1,7 +1,9 @@
 package io.dreamloop.cli;
 
 import io.dreamloop.evaluation.EvaluateCommand;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,10 +66,10 @@ public final class DreamloopCli implements Runnable {
         if (e instanceof IllegalArgumentException
                 || e instanceof IllegalStateException
                 || e instanceof UncheckedIOException
-                || e instanceof java.io.IOException) {
+                || e instanceof IOException) {
             return e.getMessage();
         }
-        final java.io.StringWriter trace = new java.io.StringWriter();
+        final StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
         return "unexpected error (a bug; please report it):%n%s".formatted(trace);
     }

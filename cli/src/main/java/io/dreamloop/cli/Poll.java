@@ -2,6 +2,7 @@ package io.dreamloop.cli;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -21,7 +22,7 @@ final class Poll {
             final String what,
             final Supplier<Optional<T>> fetch,
             final Predicate<T> done,
-            final java.util.function.Consumer<Optional<T>> seen,
+            final Consumer<Optional<T>> seen,
             final Duration every,
             final Duration timeout) {
         final long deadline = System.nanoTime() + timeout.toNanos();

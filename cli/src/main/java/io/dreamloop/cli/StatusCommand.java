@@ -5,6 +5,7 @@ import io.dreamloop.cli.console.Table;
 import io.dreamloop.cli.http.ServiceException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +40,7 @@ final class StatusCommand implements Callable<Integer> {
                         down.append(down.isEmpty() ? "" : ", ").append(check.path("name").asText());
                     }
                 }
-            } catch (final ServiceException | java.util.NoSuchElementException ex) {
+            } catch (final ServiceException | NoSuchElementException ex) {
                 status = "unreachable";
             }
             allUp &= "UP".equals(status);

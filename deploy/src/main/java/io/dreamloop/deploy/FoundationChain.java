@@ -4,11 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dreamloop.cli.http.ServiceClient;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.platform.scoring.PredictorClient;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The event chain the system runs today: a user asks the designer for a library over HTTP
@@ -122,14 +129,14 @@ public final class FoundationChain {
     public static double scoreLibrary(
             final LocalStack stack,
             final String libraryId,
-            final java.nio.file.Path torchScript,
+            final Path torchScript,
             final PrintStream out) {
         final ServiceClient http = stack.http();
         final byte[] weights;
         try {
-            weights = java.nio.file.Files.readAllBytes(torchScript);
-        } catch (final java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            weights = Files.readAllBytes(torchScript);
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
         }
         final JsonNode imported =
                 http.postBytes(
@@ -155,8 +162,7 @@ public final class FoundationChain {
                                 + "/libraries/"
                                 + libraryId
                                 + "/members?format=tsv");
-        final java.util.List<io.dreamloop.contracts.event.ScoreItem> items =
-                new java.util.ArrayList<>();
+        final List<io.dreamloop.contracts.event.ScoreItem> items = new ArrayList<>();
         for (final String line : tsv.split("\n")) {
             final String[] f = line.split("\t");
             if (f.length >= 5 && !"id".equals(f[0])) {
@@ -201,7 +207,7 @@ public final class FoundationChain {
         final JsonNode stored =
                 await(
                         () ->
-                                java.util.Optional.of(
+                                Optional.of(
                                                 http.getJson(
                                                         stack.url(Topics.LAB_INGEST)
                                                                 + "/libraries/runs/"
@@ -218,9 +224,7 @@ public final class FoundationChain {
         final JsonNode dataset =
                 await(
                         () ->
-                                java.util.Optional.of(
-                                                http.getJson(
-                                                        stack.url(Topics.TRAINER) + "/dataset"))
+                                Optional.of(http.getJson(stack.url(Topics.TRAINER) + "/dataset"))
                                         .filter(
                                                 d ->
                                                         total(d)
@@ -253,8 +257,7 @@ public final class FoundationChain {
     }
 
     /** Polls until the supplier yields a document. */
-    static JsonNode await(
-            final java.util.function.Supplier<Optional<JsonNode>> poll, final Duration timeout) {
+    static JsonNode await(final Supplier<Optional<JsonNode>> poll, final Duration timeout) {
         final Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             final Optional<JsonNode> value = poll.get();

@@ -1,7 +1,11 @@
 package io.dreamloop.deploy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -49,12 +53,11 @@ public final class LocalBroker implements AutoCloseable {
 
     private void script(final String... args) {
         final List<String> command =
-                new java.util.ArrayList<>(
-                        List.of("bash", root.resolve("deploy/kafka.sh").toString()));
+                new ArrayList<>(List.of("bash", root.resolve("deploy/kafka.sh").toString()));
         command.addAll(List.of(args));
         command.addAll(List.of("--dir", dir.toString()));
         try {
-            java.nio.file.Files.createDirectories(dir);
+            Files.createDirectories(dir);
             final Process p =
                     new ProcessBuilder(command)
                             .directory(root.toFile())
@@ -77,21 +80,21 @@ public final class LocalBroker implements AutoCloseable {
     }
 
     private static void deleteRecursively(final Path path) {
-        if (!java.nio.file.Files.exists(path)) {
+        if (!Files.exists(path)) {
             return;
         }
-        try (var walk = java.nio.file.Files.walk(path)) {
-            walk.sorted(java.util.Comparator.reverseOrder())
+        try (var walk = Files.walk(path)) {
+            walk.sorted(Comparator.reverseOrder())
                     .forEach(
                             p -> {
                                 try {
-                                    java.nio.file.Files.delete(p);
+                                    Files.delete(p);
                                 } catch (final IOException e) {
-                                    throw new java.io.UncheckedIOException(e);
+                                    throw new UncheckedIOException(e);
                                 }
                             });
         } catch (final IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

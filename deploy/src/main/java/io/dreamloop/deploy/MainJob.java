@@ -1,11 +1,13 @@
 package io.dreamloop.deploy;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -216,9 +218,9 @@ public final class MainJob implements Callable<Integer> {
 
     /** Deletes the embedded databases of an earlier run in {@code runDir}. */
     static void deleteDataOf(final Path runDir) {
-        final java.io.File data = runDir.resolve("data").toFile();
+        final File data = runDir.resolve("data").toFile();
         if (data.exists()) {
-            for (final java.io.File f : java.util.Objects.requireNonNull(data.listFiles())) {
+            for (final File f : Objects.requireNonNull(data.listFiles())) {
                 if (!f.delete()) {
                     throw new IllegalStateException("cannot delete " + f);
                 }

@@ -86,13 +86,12 @@ public final class ServiceProcess implements AutoCloseable {
     public long peakResidentBytes() {
         try {
             for (final String line :
-                    java.nio.file.Files.readAllLines(
-                            java.nio.file.Path.of("/proc/" + process.pid() + "/status"))) {
+                    Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
                 if (line.startsWith("VmHWM:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }
             }
-        } catch (final java.io.IOException | NumberFormatException e) {
+        } catch (final IOException | NumberFormatException e) {
             return -1;
         }
         return -1;

@@ -1,5 +1,6 @@
 package io.dreamloop.deploy;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -117,7 +118,7 @@ final class Svg {
         final int bins = 20;
         final double width = Math.max(1e-9, (hi - lo) / bins);
         double top = 0;
-        final Map<String, double[]> shares = new java.util.LinkedHashMap<>();
+        final Map<String, double[]> shares = new LinkedHashMap<>();
         for (final Map.Entry<String, double[]> e : series.entrySet()) {
             final double[] h = new double[bins];
             for (final double v : e.getValue()) {

@@ -10,7 +10,9 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -97,8 +99,7 @@ public final class Infrastructure {
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while resetting topics", e);
-        } catch (final java.util.concurrent.ExecutionException
-                | java.util.concurrent.TimeoutException e) {
+        } catch (final ExecutionException | TimeoutException e) {
             throw new IllegalStateException(
                     "cannot reset topics on %s: %s".formatted(kafkaBootstrap, e.getMessage()), e);
         }

@@ -46,8 +46,7 @@ public record DesignOptions(
     public static final double DEFAULT_KAPPA = 1.0;
 
     /** The GA presets, by name. */
-    public static final java.util.List<String> GA_PRESETS =
-            java.util.List.of("vaishnav", "cpu", "test");
+    public static final List<String> GA_PRESETS = List.of("vaishnav", "cpu", "test");
 
     /** Champion model, CPU preset, no native promoters. */
     public static final DesignOptions DEFAULT =

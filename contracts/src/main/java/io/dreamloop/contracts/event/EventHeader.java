@@ -1,6 +1,7 @@
 package io.dreamloop.contracts.event;
 
 import io.dreamloop.contracts.schema.OptionalField;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -56,8 +57,7 @@ public record EventHeader(
     public static EventHeader deterministic(
             final String type, final int schemaVersion, final Lineage lineage, final String name) {
         final UUID id =
-                UUID.nameUUIDFromBytes(
-                        (type + '/' + name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                UUID.nameUUIDFromBytes((type + '/' + name).getBytes(StandardCharsets.UTF_8));
         return new EventHeader(id, type, schemaVersion, Instant.now(), lineage, null);
     }
 }

@@ -2,6 +2,7 @@ package io.dreamloop.contracts.event;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -66,7 +67,7 @@ public final class EventTypes {
 
     /** Checks that a header belongs to the given event class; used by every event constructor. */
     static void check(final EventHeader header, final Class<? extends Event> eventClass) {
-        java.util.Objects.requireNonNull(header, "header");
+        Objects.requireNonNull(header, "header");
         final Type type = of(eventClass);
         if (!type.name().equals(header.type())) {
             throw new IllegalArgumentException(

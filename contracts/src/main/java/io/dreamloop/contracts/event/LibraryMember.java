@@ -3,6 +3,7 @@ package io.dreamloop.contracts.event;
 import io.dreamloop.contracts.schema.OptionalField;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.sequence.Subset;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -62,7 +63,7 @@ public record LibraryMember(
 
     /** The same member with these predictions added. */
     public LibraryMember withPredictions(final Map<String, Double> more) {
-        final Map<String, Double> all = new java.util.HashMap<>(predictions);
+        final Map<String, Double> all = new HashMap<>(predictions);
         all.putAll(more);
         return new LibraryMember(id, subset, pairId, variable, method, all, provenance);
     }

@@ -1,6 +1,7 @@
 package io.dreamloop.contracts.event;
 
 import io.dreamloop.contracts.schema.OptionalField;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -35,7 +36,7 @@ public record ScoresComputed(
             throw new IllegalArgumentException(
                     "a scores-computed event needs at least one score or error");
         }
-        final List<String> ids = new java.util.ArrayList<>();
+        final List<String> ids = new ArrayList<>();
         scores.forEach(s -> ids.add(s.id()));
         errors.forEach(e -> ids.add(e.id()));
         Lists.requireUnique(ids, id -> id, "scores and errors");

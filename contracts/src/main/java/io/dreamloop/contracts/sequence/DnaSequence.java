@@ -2,6 +2,7 @@ package io.dreamloop.contracts.sequence;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -59,7 +60,7 @@ public record DnaSequence(String bases) implements Comparable<DnaSequence> {
     /** Accepts lower case and surrounding white space, then validates like {@link #of(String)}. */
     public static DnaSequence parse(final String text) {
         Objects.requireNonNull(text, "text");
-        return new DnaSequence(text.strip().toUpperCase(java.util.Locale.ROOT));
+        return new DnaSequence(text.strip().toUpperCase(Locale.ROOT));
     }
 
     @JsonValue

@@ -2,6 +2,8 @@ package io.dreamloop.designer.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
 
 /** designer settings. */
 @ConfigMapping(prefix = "dreamloop.designer")
@@ -39,7 +41,7 @@ public interface DesignerConfig {
 
         /** How long one generation may wait for its scores. */
         @WithDefault("10m")
-        java.time.Duration timeout();
+        Duration timeout();
     }
 
     /** Where the motif subsets find their motifs. */
@@ -47,6 +49,6 @@ public interface DesignerConfig {
         /** TRANSFAC motif files (JASPAR), searched in order. */
         @WithDefault(
                 "../shared/data/jaspar/derived_yeast_selected_TFs_transfac.txt,../shared/data/jaspar/JASPAR2024_CORE_fungi_non-redundant_pfms_transfac.txt")
-        java.util.List<String> files();
+        List<String> files();
     }
 }

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * One sequence a GA designed, with everything needed to explain and repeat it.
@@ -53,7 +54,7 @@ public record DesignedSequence(
 
     /** The library member with id {@code <libraryId>-<subset>-<index, 6 digits>}. */
     public LibraryMember toMember(final String libraryId, final int index) {
-        final Map<String, String> why = new java.util.TreeMap<>(provenance.settings());
+        final Map<String, String> why = new TreeMap<>(provenance.settings());
         why.put("seed", Long.toString(provenance.seed()));
         why.put("run", Integer.toString(run));
         why.put("generation", Long.toString(generation));

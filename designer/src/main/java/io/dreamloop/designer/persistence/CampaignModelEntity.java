@@ -7,6 +7,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
+import java.util.OptionalDouble;
 
 /** One model of a campaign cycle's ensemble, as the trainer published it. */
 @Entity
@@ -71,8 +73,7 @@ public class CampaignModelEntity {
     }
 
     /** The mean held-out r of the models that reported one; empty when none did. */
-    public static java.util.OptionalDouble meanHeldOutR(
-            final java.util.List<CampaignModelEntity> models) {
+    public static OptionalDouble meanHeldOutR(final List<CampaignModelEntity> models) {
         return models.stream()
                 .filter(m -> m.heldOutR() != null)
                 .mapToDouble(CampaignModelEntity::heldOutR)

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Libraries and members; call inside a transaction. */
@@ -76,10 +77,10 @@ public class LibraryRepository {
     }
 
     /** {@code key=value;...} sorted by key, the stored form of a member's maps. */
-    static String joined(final java.util.Map<String, ?> values) {
-        return new java.util.TreeMap<>(values)
+    static String joined(final Map<String, ?> values) {
+        return new TreeMap<>(values)
                 .entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue())
-                        .collect(java.util.stream.Collectors.joining(";"));
+                        .collect(Collectors.joining(";"));
     }
 }

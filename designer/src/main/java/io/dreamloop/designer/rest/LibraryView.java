@@ -2,6 +2,7 @@ package io.dreamloop.designer.rest;
 
 import io.dreamloop.designer.persistence.DesignedLibraryEntity;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -31,7 +32,7 @@ public record LibraryView(
     static LibraryView of(final DesignedLibraryEntity e, final Map<String, Long> bySubset) {
         return new LibraryView(
                 e.libraryId(),
-                e.status().name().toLowerCase(java.util.Locale.ROOT),
+                e.status().name().toLowerCase(Locale.ROOT),
                 e.failure(),
                 e.totalMembers(),
                 e.chunkCount(),

@@ -25,6 +25,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -188,9 +189,7 @@ public class DesignService {
 
     private synchronized MotifCatalog motifs() {
         if (motifs == null) {
-            motifs =
-                    MotifCatalog.load(
-                            config.motifs().files().stream().map(java.nio.file.Path::of).toList());
+            motifs = MotifCatalog.load(config.motifs().files().stream().map(Path::of).toList());
         }
         return motifs;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * MAUDE's per-sequence maximum-likelihood mean (de Boer, Ray et al. 2020, {@code R/MAUDE.R}, {@code
@@ -139,18 +140,9 @@ public final class MaudeEstimator {
      * range, as MAUDE's error handler does.
      */
     private static MaudeFit fitRow(final MaudeLikelihood model, final int row) {
-        final boolean[] sawNaN = {false};
-        double mu =
-                BoundedMaximizer.maximize(
-                        m -> {
-                            final double ll = model.logLikelihood(row, m);
-                            sawNaN[0] |= Double.isNaN(ll);
-                            return ll;
-                        },
-                        MIN_MEAN,
-                        MAX_MEAN,
-                        TOLERANCE);
-        if (sawNaN[0]) {
+        final RowObjective objective = new RowObjective(model, row);
+        double mu = BoundedMaximizer.maximize(objective, MIN_MEAN, MAX_MEAN, TOLERANCE);
+        if (objective.sawNaN) {
             double lo = Double.NaN;
             double hi = Double.NaN;
             for (int g = 0; g < GRID_POINTS; g++) {
@@ -166,6 +158,25 @@ public final class MaudeEstimator {
             mu = BoundedMaximizer.maximize(m -> model.logLikelihood(row, m), lo, hi, TOLERANCE);
         }
         return new MaudeFit(mu, model.logLikelihood(row, mu));
+    }
+
+    /** One row's log-likelihood as a function of the mean, remembering whether it was ever NaN. */
+    private static final class RowObjective implements DoubleUnaryOperator {
+        private final MaudeLikelihood model;
+        private final int row;
+        private boolean sawNaN;
+
+        RowObjective(final MaudeLikelihood model, final int row) {
+            this.model = model;
+            this.row = row;
+        }
+
+        @Override
+        public double applyAsDouble(final double mean) {
+            final double ll = model.logLikelihood(row, mean);
+            sawNaN |= Double.isNaN(ll);
+            return ll;
+        }
     }
 
     /** The pseudocount MAUDE adds to unsorted reads (step 1). */

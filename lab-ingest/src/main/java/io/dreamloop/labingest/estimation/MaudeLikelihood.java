@@ -1,5 +1,7 @@
 package io.dreamloop.labingest.estimation;
 
+import io.dreamloop.contracts.stats.Normal;
+
 /**
  * The data MAUDE's likelihood needs after steps 1–2 (pseudocounts, libFract, k_b), and log L(μ) for
  * one sequence (steps 3–4). The μ-free part of each log NB term, log Γ(x + k) − log Γ(k) − log Γ(x

@@ -1,5 +1,8 @@
 package io.dreamloop.labingest.estimation;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One simulated sort-seq run: the truth (means, cells) next to what a sequencer would report. Not a
  * record because its state is arrays; accessors return copies.
@@ -92,8 +95,8 @@ public final class SimulatedRun {
     }
 
     /** Cells sorted into each bin, over all sequences, as a lab reports them. */
-    public java.util.List<Long> cellsPerBin() {
-        final java.util.List<Long> out = new java.util.ArrayList<>();
+    public List<Long> cellsPerBin() {
+        final List<Long> out = new ArrayList<>();
         for (int b = 0; b < cellsInBin[0].length; b++) {
             long total = 0;
             for (final long[] row : cellsInBin) {
@@ -109,17 +112,16 @@ public final class SimulatedRun {
      *
      * @throws IllegalArgumentException when there is not one id per row
      */
-    public java.util.List<io.dreamloop.contracts.event.SequenceCounts> sequenceCounts(
-            final java.util.List<String> memberIds) {
+    public List<io.dreamloop.contracts.event.SequenceCounts> sequenceCounts(
+            final List<String> memberIds) {
         if (memberIds.size() != counts.rows()) {
             throw new IllegalArgumentException(
                     "%d member ids for %d simulated rows"
                             .formatted(memberIds.size(), counts.rows()));
         }
-        final java.util.List<io.dreamloop.contracts.event.SequenceCounts> out =
-                new java.util.ArrayList<>();
+        final List<io.dreamloop.contracts.event.SequenceCounts> out = new ArrayList<>();
         for (int i = 0; i < counts.rows(); i++) {
-            final java.util.List<Long> bins = new java.util.ArrayList<>();
+            final List<Long> bins = new ArrayList<>();
             for (final long r : counts.row(i)) {
                 bins.add(r);
             }

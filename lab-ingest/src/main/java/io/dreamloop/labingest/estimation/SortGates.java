@@ -1,6 +1,7 @@
 package io.dreamloop.labingest.estimation;
 
 import io.dreamloop.contracts.event.BinGate;
+import io.dreamloop.contracts.stats.Normal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -7,7 +7,7 @@
  * al. 2020, {@code R/MAUDE.R}); {@link io.dreamloop.labingest.estimation.BinWeightedMean} is the
  * DREAM training-library estimate; {@link io.dreamloop.labingest.estimation.SortSeqSimulator} is
  * the generative model MAUDE inverts, used to test the estimators and to run the in-silico lab. The
- * small numerics ({@link io.dreamloop.labingest.estimation.Normal}, {@link
+ * small numerics ({@link io.dreamloop.contracts.stats.Normal} (from contracts), {@link
  * io.dreamloop.labingest.estimation.LogGamma}, {@link
  * io.dreamloop.labingest.estimation.BoundedMaximizer}) are written here on purpose, so that the
  * service carries no numerics library for a handful of functions.

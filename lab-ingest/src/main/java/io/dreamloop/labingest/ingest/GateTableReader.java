@@ -1,7 +1,7 @@
 package io.dreamloop.labingest.ingest;
 
 import io.dreamloop.contracts.event.BinGate;
-import io.dreamloop.labingest.estimation.Normal;
+import io.dreamloop.contracts.stats.Normal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -13,13 +13,19 @@ import io.dreamloop.platform.persistence.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Sort-seq runs as received, chunk by chunk, and the measurements estimated from them; call inside
@@ -50,9 +56,7 @@ public class RunStore {
                     "run %s names unknown library '%s'"
                             .formatted(event.runId(), event.libraryId()));
         }
-        final String gates =
-                new String(
-                        codec.toJsonBytes(event.gates()), java.nio.charset.StandardCharsets.UTF_8);
+        final String gates = new String(codec.toJsonBytes(event.gates()), StandardCharsets.UTF_8);
         final SortSeqRunEntity run = em.find(SortSeqRunEntity.class, event.runId());
         if (run == null) {
             em.persist(
@@ -61,8 +65,7 @@ public class RunStore {
                             event.libraryId(),
                             gates,
                             new String(
-                                    codec.toJsonBytes(event.cellsPerBin()),
-                                    java.nio.charset.StandardCharsets.UTF_8),
+                                    codec.toJsonBytes(event.cellsPerBin()), StandardCharsets.UTF_8),
                             String.join(",", event.negativeControls()),
                             event.chunk().count()));
             em.flush();
@@ -105,11 +108,11 @@ public class RunStore {
     }
 
     /** The run, once every chunk is stored and it is not yet estimated. */
-    public java.util.Optional<SortSeqRunEntity> readyToEstimate(final String runId) {
+    public Optional<SortSeqRunEntity> readyToEstimate(final String runId) {
         final EntityManager em = database.em();
         final SortSeqRunEntity run = em.find(SortSeqRunEntity.class, runId);
         if (run == null || run.isEstimated()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         final long chunks =
                 ((Number)
@@ -118,14 +121,14 @@ public class RunStore {
                                         .setParameter(1, runId)
                                         .getSingleResult())
                         .longValue();
-        return chunks == run.chunkCount() ? java.util.Optional.of(run) : java.util.Optional.empty();
+        return chunks == run.chunkCount() ? Optional.of(run) : Optional.empty();
     }
 
     /** The run's gates as received. */
     public List<BinGate> gates(final SortSeqRunEntity run) {
         try {
             return Arrays.asList(codec.mapper().readValue(run.gates(), BinGate[].class));
-        } catch (final java.io.IOException e) {
+        } catch (final IOException e) {
             throw new IllegalStateException(
                     "stored gates of run " + run.runId() + " are unreadable", e);
         }
@@ -135,7 +138,7 @@ public class RunStore {
     public List<Long> cellsPerBin(final SortSeqRunEntity run) {
         try {
             return Arrays.asList(codec.mapper().readValue(run.cellsPerBin(), Long[].class));
-        } catch (final java.io.IOException e) {
+        } catch (final IOException e) {
             throw new IllegalStateException(
                     "stored cells per bin of run " + run.runId() + " are unreadable", e);
         }
@@ -160,7 +163,7 @@ public class RunStore {
 
     /** Subset, pair id and in-silico truth of every member of a library, by member id. */
     public Map<String, DesignedMember> members(final String libraryId) {
-        final Map<String, DesignedMember> out = new java.util.HashMap<>();
+        final Map<String, DesignedMember> out = new HashMap<>();
         for (final Object row :
                 database.em()
                         .createNativeQuery(
@@ -275,12 +278,12 @@ public class RunStore {
     }
 
     /** The run, if it exists. */
-    public java.util.Optional<SortSeqRunEntity> run(final String runId) {
-        return java.util.Optional.ofNullable(database.em().find(SortSeqRunEntity.class, runId));
+    public Optional<SortSeqRunEntity> run(final String runId) {
+        return Optional.ofNullable(database.em().find(SortSeqRunEntity.class, runId));
     }
 
     /** The event id a stored chunk arrived with. */
-    public java.util.Optional<java.util.UUID> chunkEventId(final String runId, final int index) {
+    public Optional<UUID> chunkEventId(final String runId, final int index) {
         final List<?> ids =
                 database.em()
                         .createNativeQuery(
@@ -288,9 +291,7 @@ public class RunStore {
                         .setParameter(1, runId)
                         .setParameter(2, index)
                         .getResultList();
-        return ids.isEmpty()
-                ? java.util.Optional.empty()
-                : java.util.Optional.of(uuid(ids.getFirst()));
+        return ids.isEmpty() ? Optional.empty() : Optional.of(uuid(ids.getFirst()));
     }
 
     /**
@@ -298,14 +299,14 @@ public class RunStore {
      * profile) its 16 bytes; a re-submitted run failed on H2 with "Invalid UUID string: [B@..."
      * before this.
      */
-    static java.util.UUID uuid(final Object column) {
+    static UUID uuid(final Object column) {
         return switch (column) {
-            case java.util.UUID u -> u;
+            case UUID u -> u;
             case byte[] b when b.length == 16 -> {
-                final java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(b);
-                yield new java.util.UUID(buffer.getLong(), buffer.getLong());
+                final ByteBuffer buffer = ByteBuffer.wrap(b);
+                yield new UUID(buffer.getLong(), buffer.getLong());
             }
-            default -> java.util.UUID.fromString(column.toString());
+            default -> UUID.fromString(column.toString());
         };
     }
 
@@ -336,7 +337,7 @@ public class RunStore {
      * oligo all map to the member id.
      */
     public Map<String, String> memberKeys(final String libraryId) {
-        final Map<String, String> out = new java.util.HashMap<>();
+        final Map<String, String> out = new HashMap<>();
         for (final Object row :
                 database.em()
                         .createNativeQuery(

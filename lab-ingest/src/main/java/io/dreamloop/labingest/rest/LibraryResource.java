@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Map;
 
 /** The libraries lab-ingest knows. */
 @Path("/libraries")
@@ -36,7 +37,7 @@ public class LibraryResource {
     @GET
     @Path("/runs/{runId}/measurements")
     @Transactional
-    public java.util.Map<String, Long> measurements(@PathParam("runId") final String runId) {
+    public Map<String, Long> measurements(@PathParam("runId") final String runId) {
         return runs.measurementCounts(runId);
     }
 

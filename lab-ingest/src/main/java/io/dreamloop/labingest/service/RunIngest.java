@@ -27,6 +27,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,7 +194,7 @@ public class RunIngest {
                 binTotals[b] += c.binReads().get(b);
             }
         }
-        final Map<String, Double> out = new java.util.HashMap<>();
+        final Map<String, Double> out = new HashMap<>();
         for (final SequenceCounts c : counts) {
             double cells = 0;
             for (int b = 0; b < binTotals.length; b++) {

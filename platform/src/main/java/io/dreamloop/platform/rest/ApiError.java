@@ -1,6 +1,7 @@
 package io.dreamloop.platform.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * The body of every error response.
@@ -13,14 +14,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record ApiError(
         String error,
         String message,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) java.util.List<String> details) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> details) {
 
     public ApiError {
-        details = details == null ? java.util.List.of() : java.util.List.copyOf(details);
+        details = details == null ? List.of() : List.copyOf(details);
     }
 
     /** An error without details. */
     public ApiError(final String error, final String message) {
-        this(error, message, java.util.List.of());
+        this(error, message, List.of());
     }
 }

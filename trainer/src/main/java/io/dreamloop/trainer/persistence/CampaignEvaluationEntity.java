@@ -7,6 +7,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** A campaign cycle's ensemble scored on the campaign's test library, once. */
 @Entity
@@ -53,7 +55,7 @@ public class CampaignEvaluationEntity {
             final String modelVersions,
             final int testRows,
             final String metrics,
-            final java.util.Map<String, Double> predictions) {
+            final Map<String, Double> predictions) {
         this.key = key;
         this.ensembleSize = ensembleSize;
         this.modelVersions = modelVersions;
@@ -87,8 +89,8 @@ public class CampaignEvaluationEntity {
     }
 
     /** The ensemble's prediction of each test row by row id. */
-    public java.util.Map<String, Double> predictions() {
-        final java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+    public Map<String, Double> predictions() {
+        final Map<String, Double> out = new LinkedHashMap<>();
         for (final String line : predictions.split("\n")) {
             final int tab = line.lastIndexOf('\t');
             if (tab > 0) {

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -75,7 +76,7 @@ public class DatasetFiles {
      */
     public record Row(String sequence, double value, boolean singleton) {
         public Row {
-            java.util.Objects.requireNonNull(sequence, "sequence");
+            Objects.requireNonNull(sequence, "sequence");
             if (!Double.isFinite(value)) {
                 throw new IllegalArgumentException("value must be finite, but was " + value);
             }

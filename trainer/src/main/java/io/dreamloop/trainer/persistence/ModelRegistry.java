@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Model versions, training runs and the champion the predictor serves; call inside a transaction.
@@ -148,7 +150,7 @@ public class ModelRegistry {
      * more than once), in member order.
      */
     public List<TrainingRunEntity> campaignMembers(final String campaignId, final int cycle) {
-        final java.util.Map<Integer, TrainingRunEntity> byMember = new java.util.TreeMap<>();
+        final Map<Integer, TrainingRunEntity> byMember = new TreeMap<>();
         for (final TrainingRunEntity r :
                 database.em()
                         .createQuery(

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Training progress at {@code /q/metrics}: {@code dreamloop_training_runs_total{outcome}} (started,
@@ -55,7 +56,7 @@ public class TrainingMetrics {
     private void gauge(
             final String name,
             final String description,
-            final java.util.function.ToDoubleFunction<TrainingMetrics> value) {
+            final ToDoubleFunction<TrainingMetrics> value) {
         Gauges.fresh(
                 registry, "dreamloop.training." + name, Tags.empty(), this, value, description);
     }

@@ -37,6 +37,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -49,7 +50,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Runs training, one at a time on a background thread. A run reads the data set in a transaction of
@@ -145,7 +148,7 @@ public class TrainingService {
                                             campaignId);
                                 }
                             }));
-        } catch (final java.util.concurrent.RejectedExecutionException e) {
+        } catch (final RejectedExecutionException e) {
             // Shutting down: the next start scores what is left (onStart).
             Log.infof(
                     "campaign %s: scoring on the test library left for the next start", campaignId);
@@ -672,11 +675,10 @@ public class TrainingService {
     }
 
     private static String text(final EventCodec json, final Object value) {
-        return new String(json.toJsonBytes(value), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(json.toJsonBytes(value), StandardCharsets.UTF_8);
     }
 
-    private void update(
-            final String runId, final java.util.function.Consumer<TrainingRunEntity> change) {
+    private void update(final String runId, final Consumer<TrainingRunEntity> change) {
         QuarkusTransaction.requiringNew().run(() -> registry.run(runId).ifPresent(change));
     }
 }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The DREAM 2022 / Prix Fixe input encoding (SPEC §1.2-1.3).
@@ -77,7 +79,7 @@ public final class SequenceEncoding {
      * @throws IllegalArgumentException when the plasmid has no N run with 150 bases before it
      */
     public static SequenceEncoding ofPlasmid(final String plasmid) {
-        final String upper = plasmid.toUpperCase(java.util.Locale.ROOT);
+        final String upper = plasmid.toUpperCase(Locale.ROOT);
         final int insert = upper.indexOf('N');
         if (insert < LENGTH) {
             throw new IllegalArgumentException(
@@ -102,13 +104,13 @@ public final class SequenceEncoding {
     }
 
     /** Why a sequence cannot be encoded, or empty if it can. */
-    public java.util.Optional<String> problem(final DnaSequence sequence) {
+    public Optional<String> problem(final DnaSequence sequence) {
         if (sequence.length() <= ADAPTER_5P_LENGTH) {
-            return java.util.Optional.of(
+            return Optional.of(
                     "sequence of %d bases is too short to pad: it must be longer than the %d-base 5' adapter"
                             .formatted(sequence.length(), ADAPTER_5P_LENGTH));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /**

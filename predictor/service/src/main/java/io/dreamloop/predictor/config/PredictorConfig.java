@@ -3,6 +3,7 @@ package io.dreamloop.predictor.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.List;
+import java.util.Optional;
 
 /** predictor settings. */
 @ConfigMapping(prefix = "dreamloop.predictor")
@@ -51,10 +52,10 @@ public interface PredictorConfig {
         String precision();
 
         /** Intra-op threads of the PyTorch engine; default: one per core. */
-        java.util.Optional<Integer> threads();
+        Optional<Integer> threads();
 
         /** Inter-op threads of the PyTorch engine; default: the engine's. */
-        java.util.Optional<Integer> interopThreads();
+        Optional<Integer> interopThreads();
 
         /** Largest number of sequences one HTTP request may ask for. */
         @WithDefault("100000")

@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -92,8 +93,8 @@ public class ScorerPool {
     }
 
     /** The current champion's version, if any. */
-    public java.util.Optional<String> champion() {
-        return java.util.Optional.ofNullable(champion.get());
+    public Optional<String> champion() {
+        return Optional.ofNullable(champion.get());
     }
 
     /**

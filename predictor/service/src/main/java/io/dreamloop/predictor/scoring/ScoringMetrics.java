@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Scoring throughput at {@code /q/metrics}: {@code dreamloop_scoring_sequences_total}, {@code
@@ -40,6 +41,6 @@ public class ScoringMetrics {
                 .description("time to score one batch")
                 .tag("model", model)
                 .register(registry)
-                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 }

@@ -97,10 +97,13 @@ public final class BiLstm extends AbstractBlock {
         }
         try {
             final NDArray ahead =
-                    forward.forward(parameterStore, new NDList(x), training, params).head();
+                    forward.forward(parameterStore, withZeroState(x), training, params).head();
             final NDArray reversed =
                     backward.forward(
-                                    parameterStore, new NDList(x.flip(TIME_AXIS)), training, params)
+                                    parameterStore,
+                                    withZeroState(x.flip(TIME_AXIS)),
+                                    training,
+                                    params)
                             .head();
             return new NDList(
                     NDArrays.concat(new NDList(ahead, reversed.flip(TIME_AXIS)), FEATURE_AXIS));
@@ -109,6 +112,19 @@ public final class BiLstm extends AbstractBlock {
                 JniUtils.setGradMode(false);
             }
         }
+    }
+
+    /**
+     * The input with zero initial hidden and cell states of its own type and device. Left to
+     * itself, DJL's LSTM makes them float32, which a float16 or bfloat16 input then meets in the
+     * engine ("Input and hidden tensors are not the same dtype").
+     */
+    private NDList withZeroState(final NDArray x) {
+        final Shape state = new Shape(1, x.getShape().get(0), hidden);
+        return new NDList(
+                x,
+                x.getManager().zeros(state, x.getDataType()),
+                x.getManager().zeros(state, x.getDataType()));
     }
 
     private static boolean isPyTorch(final NDArray x) {

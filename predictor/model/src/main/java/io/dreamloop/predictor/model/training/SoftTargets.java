@@ -1,5 +1,6 @@
 package io.dreamloop.predictor.model.training;
 
+import io.dreamloop.contracts.stats.Normal;
 import io.dreamloop.predictor.model.nn.AutosomeFinalBlock;
 
 /**
@@ -40,56 +41,7 @@ public final class SoftTargets {
             // Bin k covers [k, k+1) except the open first and last bins.
             final double lower = k == 0 ? Double.NEGATIVE_INFINITY : (k - mean) / SD;
             final double upper = k == BINS - 1 ? Double.POSITIVE_INFINITY : (k + 1 - mean) / SD;
-            out[offset + k] = (float) mass(lower, upper);
+            out[offset + k] = (float) Normal.mass(lower, upper);
         }
-    }
-
-    /** Φ(upper) − Φ(lower), taken on the side of the mean where both tails are small. */
-    private static double mass(final double lower, final double upper) {
-        if (lower >= 0) {
-            return normalCdf(-lower) - normalCdf(-upper);
-        }
-        return normalCdf(upper) - normalCdf(lower);
-    }
-
-    /**
-     * The standard normal CDF Φ to double precision (Hart 1968, algorithm 5666, as given by West
-     * 2005, "Better approximations to cumulative normal functions").
-     */
-    static double normalCdf(final double x) {
-        if (Double.isNaN(x)) {
-            return Double.NaN;
-        }
-        final double z = Math.abs(x);
-        double tail;
-        if (z > 37) {
-            tail = 0;
-        } else {
-            final double e = Math.exp(-z * z / 2);
-            if (z < 7.07106781186547) {
-                double num = 3.52624965998911e-02 * z + 0.700383064443688;
-                num = num * z + 6.37396220353165;
-                num = num * z + 33.912866078383;
-                num = num * z + 112.079291497871;
-                num = num * z + 221.213596169931;
-                num = num * z + 220.206867912376;
-                double den = 8.83883476483184e-02 * z + 1.75566716318264;
-                den = den * z + 16.064177579207;
-                den = den * z + 86.7807322029461;
-                den = den * z + 296.564248779674;
-                den = den * z + 637.333633378831;
-                den = den * z + 793.826512519948;
-                den = den * z + 440.413735824752;
-                tail = e * num / den;
-            } else {
-                double f = z + 0.65;
-                f = z + 4 / f;
-                f = z + 3 / f;
-                f = z + 2 / f;
-                f = z + 1 / f;
-                tail = e / f / 2.506628274631;
-            }
-        }
-        return x > 0 ? 1 - tail : tail;
     }
 }

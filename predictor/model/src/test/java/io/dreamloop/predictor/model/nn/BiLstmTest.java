@@ -35,6 +35,40 @@ class BiLstmTest {
     private static final int INPUT = 5;
     private static final int HIDDEN = 3;
 
+    /**
+     * A half-precision model (the predictor's {@code float16}) feeds its LSTMs half-precision
+     * inputs; their initial states must be half too, or the engine refuses the pass.
+     */
+    @Test
+    void runsInHalfPrecisionCloseToSinglePrecision() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            manager.getEngine().setRandomSeed(11);
+            final BiLstm block = new BiLstm(HIDDEN);
+            final Shape shape = new Shape(BATCH, LENGTH, INPUT);
+            block.initialize(manager, DataType.FLOAT32, shape);
+            final NDArray x = manager.randomNormal(shape);
+            final float[] single =
+                    block.forward(new ParameterStore(manager, false), new NDList(x), false)
+                            .head()
+                            .toFloatArray();
+            for (final Parameter p : block.getParameters().values()) {
+                final NDArray half = p.getArray().toType(DataType.FLOAT16, true);
+                p.close();
+                p.setShape(null);
+                p.setArray(half);
+            }
+            final NDArray out =
+                    block.forward(
+                                    new ParameterStore(manager, false),
+                                    new NDList(x.toType(DataType.FLOAT16, true)),
+                                    false)
+                            .head();
+            assertThat(out.getDataType()).isEqualTo(DataType.FLOAT16);
+            assertThat(out.toType(DataType.FLOAT32, false).toFloatArray())
+                    .containsExactly(single, Offset.offset(5e-3f));
+        }
+    }
+
     @Test
     void equalsAPlainJavaLstmInPyTorchGateOrderInBothDirections() {
         try (NDManager manager = NDManager.newBaseManager()) {

@@ -3,23 +3,10 @@ package io.dreamloop.predictor.model.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
+import io.dreamloop.contracts.stats.Normal;
 import org.junit.jupiter.api.Test;
 
 class SoftTargetsTest {
-
-    @Test
-    void normalCdfIsAccurateToDoublePrecision() {
-        // Reference values of the standard normal CDF (scipy.stats.norm.cdf).
-        assertThat(SoftTargets.normalCdf(0)).isEqualTo(0.5);
-        assertThat(SoftTargets.normalCdf(1)).isCloseTo(0.8413447460685429, offset(1e-14));
-        assertThat(SoftTargets.normalCdf(-1.96)).isCloseTo(0.024997895148220435, offset(1e-14));
-        assertThat(SoftTargets.normalCdf(2)).isCloseTo(0.9772498680518208, offset(1e-14));
-        assertThat(SoftTargets.normalCdf(-3)).isCloseTo(0.0013498980316301035, offset(1e-15));
-        // Far tails keep a relative error near 1e-8 (Hart's continued fraction beyond 7.07 sd).
-        assertThat(SoftTargets.normalCdf(-8)).isCloseTo(6.22096057427178e-16, offset(1e-22));
-        assertThat(SoftTargets.normalCdf(Double.NEGATIVE_INFINITY)).isZero();
-        assertThat(SoftTargets.normalCdf(Double.POSITIVE_INFINITY)).isEqualTo(1);
-    }
 
     @Test
     void targetsSumToOneAndPeakInTheValuesBin() {
@@ -60,9 +47,7 @@ class SoftTargetsTest {
         // p_k = Φ((k + 1 - y - 0.5) / 0.5) - Φ((k - y - 0.5) / 0.5)
         assertThat(p[3])
                 .isCloseTo(
-                        (float)
-                                (SoftTargets.normalCdf((4 - 3.8) / 0.5)
-                                        - SoftTargets.normalCdf((3 - 3.8) / 0.5)),
+                        (float) (Normal.cdf((4 - 3.8) / 0.5) - Normal.cdf((3 - 3.8) / 0.5)),
                         offset(1e-7f));
         assertThat(p[3]).isCloseTo(0.6006224f, offset(1e-6f));
     }

@@ -1,4 +1,4 @@
-package io.dreamloop.labingest.estimation;
+package io.dreamloop.contracts.stats;
 
 /**
  * The standard normal distribution: CDF, upper tail, interval mass and quantile.
