@@ -39,15 +39,15 @@ public class ModelResource {
         return registry.all().stream().map(ModelView::of).toList();
     }
 
+    /** How long an import waits for this instance to register (and serve) the new version. */
+    private static final Duration REGISTRATION = Duration.ofSeconds(60);
+
     /**
      * Imports a TorchScript module ({@code application/octet-stream} body): stores and publishes
      * it, then answers 201 once this instance has registered it (and, for a champion, serves it),
      * or 202 with {@code registered: false} when that takes over a minute; other instances swap as
      * they consume the event.
      */
-    /** How long an import waits for this instance to register (and serve) the new version. */
-    private static final Duration REGISTRATION = Duration.ofSeconds(60);
-
     @POST
     @Path("/import")
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
