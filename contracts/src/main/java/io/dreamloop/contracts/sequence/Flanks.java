@@ -25,6 +25,13 @@ public record Flanks(DnaSequence upstream, DnaSequence downstream) {
         return variable.between(upstream, downstream);
     }
 
+    /** Whether {@code bases} start with {@code upstream} and end with {@code downstream}, apart. */
+    public boolean carriedBy(final String bases) {
+        return bases.length() >= upstream.length() + downstream.length()
+                && bases.startsWith(upstream.bases())
+                && bases.endsWith(downstream.bases());
+    }
+
     /**
      * The variable region of a full oligo.
      *
@@ -34,9 +41,7 @@ public record Flanks(DnaSequence upstream, DnaSequence downstream) {
     public DnaSequence unwrap(final DnaSequence oligo) {
         final String bases = oligo.bases();
         final int end = bases.length() - downstream.length();
-        if (end < upstream.length()
-                || !bases.startsWith(upstream.bases())
-                || !bases.endsWith(downstream.bases())) {
+        if (!carriedBy(bases)) {
             throw new IllegalArgumentException(
                     "oligo %s does not carry the flanks %s...%s"
                             .formatted(oligo, upstream, downstream));

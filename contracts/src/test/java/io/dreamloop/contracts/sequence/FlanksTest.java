@@ -28,4 +28,16 @@ class FlanksTest {
                                                 .subsequence(0, 20)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void anOligoCarriesBothFlanksApartAndNothingShorterDoes() {
+        final Flanks dream = Flanks.DREAM_2022;
+        assertThat(dream.carriedBy(dream.wrap(VARIABLE).bases())).isTrue();
+        assertThat(dream.carriedBy("TGCATTTTTTTCACATCGGTTACGGCTGTT")).isTrue();
+        assertThat(dream.carriedBy("TGCATTTTTTTCACATC" + VARIABLE.bases())).isFalse();
+        assertThat(dream.carriedBy(VARIABLE.bases() + "GGTTACGGCTGTT")).isFalse();
+        // The 5' adapter ends with C and the 3' adapter starts with G: overlapping, they are not
+        // both there.
+        assertThat(dream.carriedBy("TGCATTTTTTTCACATCGTTACGGCTGTT")).isFalse();
+    }
 }

@@ -216,16 +216,18 @@ public final class GameRequestReader {
         missing.removeAll(named);
         final Set<String> unknown = new TreeSet<>(named);
         unknown.removeAll(ids);
-        if (!missing.isEmpty() || !unknown.isEmpty()) {
+        final List<String> differences = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            differences.add("no range for " + quoted(missing));
+        }
+        if (!unknown.isEmpty()) {
+            differences.add("not in 'sequences': " + quoted(unknown));
+        }
+        if (!differences.isEmpty()) {
             problems.add(
-                    "the ids in 'prediction_ranges' must be those in 'sequences' (use [] for a whole sequence): %s%s"
-                            .formatted(
-                                    missing.isEmpty() ? "" : "no range for " + quoted(missing),
-                                    unknown.isEmpty()
-                                            ? ""
-                                            : (missing.isEmpty() ? "" : "; ")
-                                                    + "not in 'sequences': "
-                                                    + quoted(unknown)));
+                    "the ids in 'prediction_ranges' must be those in 'sequences' (use [] for a"
+                            + " whole sequence): "
+                            + String.join("; ", differences));
         }
     }
 

@@ -71,13 +71,7 @@ final class ModelInputs {
 
     /** The oligo a region is read as: itself when it is one, else wrapped in the adapters. */
     static DnaSequence oligo(final DnaSequence region) {
-        return carriesAdapters(region.bases()) ? region : DREAM.wrap(region);
-    }
-
-    private static boolean carriesAdapters(final String bases) {
-        return bases.length() >= DREAM.upstream().length() + DREAM.downstream().length()
-                && bases.startsWith(DREAM.upstream().bases())
-                && bases.endsWith(DREAM.downstream().bases());
+        return DREAM.carriedBy(region.bases()) ? region : DREAM.wrap(region);
     }
 
     private static void flankProblem(
@@ -121,7 +115,7 @@ final class ModelInputs {
 
     private static String tooLong(final String id, final String region) {
         final int limit =
-                carriesAdapters(region.toUpperCase(Locale.ROOT))
+                DREAM.carriedBy(region.toUpperCase(Locale.ROOT))
                         ? SequenceEncoding.LONGEST_READ_WHOLE
                         : LONGEST_INSERT;
         return region.length() <= limit
