@@ -53,25 +53,23 @@ final class ModelInputs {
                 problems.add(outOfBounds(e.getKey(), range, context.length()));
                 continue;
             }
-            final String region = range == null ? context : range.of(context);
-            final String tooLong = tooLong(e.getKey(), region);
+            final String region =
+                    (range == null ? context : range.of(context)).toUpperCase(Locale.ROOT);
+            final boolean isOligo = DREAM.carriedBy(region);
+            final String tooLong = tooLong(e.getKey(), region.length(), isOligo);
             if (tooLong != null) {
                 problems.add(tooLong);
                 continue;
             }
             if (flanksValid) {
-                oligos.add(oligo(DnaSequence.parse(region)));
+                final DnaSequence bases = DnaSequence.of(region);
+                oligos.add(isOligo ? bases : DREAM.wrap(bases));
             }
         }
         if (!problems.isEmpty()) {
             throw new GameException(GameError.PREDICTION_REQUEST_FAILED, problems);
         }
         return oligos;
-    }
-
-    /** The oligo a region is read as: itself when it is one, else wrapped in the adapters. */
-    static DnaSequence oligo(final DnaSequence region) {
-        return DREAM.carriedBy(region.bases()) ? region : DREAM.wrap(region);
     }
 
     private static void flankProblem(
@@ -113,20 +111,13 @@ final class ModelInputs {
                 .formatted(range.start(), range.end(), id, length, length - 1);
     }
 
-    private static String tooLong(final String id, final String region) {
-        final int limit =
-                DREAM.carriedBy(region.toUpperCase(Locale.ROOT))
-                        ? SequenceEncoding.LONGEST_READ_WHOLE
-                        : LONGEST_INSERT;
-        return region.length() <= limit
+    private static String tooLong(final String id, final int length, final boolean isOligo) {
+        final int limit = isOligo ? SequenceEncoding.LONGEST_READ_WHOLE : LONGEST_INSERT;
+        return length <= limit
                 ? null
                 : ("sequence '%s' is %d bases with its flanks and range; the DREAM model reads at"
                                 + " most %d between its adapters, or a whole oligo of %d with both"
                                 + " adapters: send a prediction range")
-                        .formatted(
-                                id,
-                                region.length(),
-                                LONGEST_INSERT,
-                                SequenceEncoding.LONGEST_READ_WHOLE);
+                        .formatted(id, length, LONGEST_INSERT, SequenceEncoding.LONGEST_READ_WHOLE);
     }
 }
