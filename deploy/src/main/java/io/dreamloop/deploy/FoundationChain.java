@@ -2,6 +2,7 @@ package io.dreamloop.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dreamloop.cli.http.ServiceClient;
+import io.dreamloop.contracts.event.EstimationMethod;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.platform.scoring.PredictorClient;
 import java.io.IOException;
@@ -213,14 +214,18 @@ public final class FoundationChain {
                                                                 + "/libraries/runs/"
                                                                 + run
                                                                 + "/measurements"))
-                                        .filter(m -> m.path("maude").asLong() > 0),
+                                        .filter(
+                                                m ->
+                                                        m.path(EstimationMethod.MAUDE.wireName())
+                                                                        .asLong()
+                                                                > 0),
                         MEASURING);
         out.printf(
                 "  7. lab-ingest (in-silico lab)  sorted and sequenced %s -> %s; estimated %s members by MAUDE, %s by bin-weighted mean%n",
                 libraryId,
                 Topics.SORTSEQ_RUN_SUBMITTED,
-                stored.path("maude").asText(),
-                stored.path("bin-weighted-mean").asText());
+                stored.path(EstimationMethod.MAUDE.wireName()).asText(),
+                stored.path(EstimationMethod.BIN_WEIGHTED_MEAN.wireName()).asText());
         final JsonNode dataset =
                 await(
                         () ->
@@ -228,9 +233,15 @@ public final class FoundationChain {
                                         .filter(
                                                 d ->
                                                         total(d)
-                                                                >= stored.path("maude").asLong()
+                                                                >= stored.path(
+                                                                                        EstimationMethod
+                                                                                                .MAUDE
+                                                                                                .wireName())
+                                                                                .asLong()
                                                                         + stored.path(
-                                                                                        "bin-weighted-mean")
+                                                                                        EstimationMethod
+                                                                                                .BIN_WEIGHTED_MEAN
+                                                                                                .wireName())
                                                                                 .asLong()),
                         MEASURING);
         final StringBuilder slices = new StringBuilder();

@@ -2,6 +2,7 @@ package io.dreamloop.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dreamloop.cli.http.ServiceClient;
+import io.dreamloop.contracts.event.EstimationMethod;
 import io.dreamloop.contracts.topic.Topics;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,7 +28,7 @@ import java.util.TreeMap;
  * the services over HTTP, as a user would.
  */
 public final class RunReport {
-    private static final String METHOD = "bin-weighted-mean";
+    private static final String METHOD = EstimationMethod.BIN_WEIGHTED_MEAN.wireName();
 
     private RunReport() {}
 

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param header the event header
  * @param runId the run measured
  * @param libraryId the library measured
- * @param method the estimation method, e.g. {@code maude} or {@code bin-weighted-mean}
+ * @param method the estimation method's wire name, e.g. {@code maude} ({@link EstimationMethod}
+ *     names the ones this system produces; the wire stays open to other labs' methods)
  * @param scale the scale of every value in this event
  * @param chunk this event's place among the run's chunks
  * @param measurements one value per member

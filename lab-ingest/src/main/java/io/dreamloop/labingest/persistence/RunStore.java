@@ -1,6 +1,7 @@
 package io.dreamloop.labingest.persistence;
 
 import io.dreamloop.contracts.event.BinGate;
+import io.dreamloop.contracts.event.EstimationMethod;
 import io.dreamloop.contracts.event.Measurement;
 import io.dreamloop.contracts.event.SequenceCounts;
 import io.dreamloop.contracts.event.SortSeqRunSubmitted;
@@ -203,7 +204,7 @@ public class RunStore {
      */
     public void saveMeasurements(
             final String runId,
-            final String method,
+            final EstimationMethod method,
             final List<Measurement> measurements,
             final Map<String, Double> cells,
             final Map<String, MaudeScore> maude) {
@@ -214,7 +215,7 @@ public class RunStore {
                             "insert into measurement (run_id, member_id, method, expression, reads, singleton, qc_flags, log_likelihood, z_score, ll_ratio, cells) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
                     .setParameter(1, runId)
                     .setParameter(2, m.memberId())
-                    .setParameter(3, method)
+                    .setParameter(3, method.wireName())
                     .setParameter(4, m.value())
                     .setParameter(5, m.reads())
                     .setParameter(6, m.singleton())

@@ -1,5 +1,6 @@
 package io.dreamloop.labingest.service;
 
+import io.dreamloop.contracts.event.EstimationMethod;
 import io.dreamloop.contracts.event.Measurement;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,13 +33,13 @@ public class IngestMetrics {
     }
 
     /** A run estimated, with its measurements per method. */
-    void estimated(final Map<String, List<Measurement>> byMethod) {
+    void estimated(final Map<EstimationMethod, List<Measurement>> byMethod) {
         run("estimated");
         byMethod.forEach(
                 (method, measurements) -> {
                     Counter.builder("dreamloop.lab.members.estimated")
                             .description("members with an expression estimate, by method")
-                            .tag("method", method)
+                            .tag("method", method.wireName())
                             .register(registry)
                             .increment(measurements.size());
                     measurements.stream()
@@ -48,7 +49,7 @@ public class IngestMetrics {
                                     (flag, count) ->
                                             Counter.builder("dreamloop.lab.qc.flags")
                                                     .description("QC flags on estimates")
-                                                    .tag("method", method)
+                                                    .tag("method", method.wireName())
                                                     .tag("flag", flag)
                                                     .register(registry)
                                                     .increment(count));

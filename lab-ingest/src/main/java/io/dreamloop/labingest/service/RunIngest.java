@@ -1,6 +1,7 @@
 package io.dreamloop.labingest.service;
 
 import io.dreamloop.contracts.event.Chunk;
+import io.dreamloop.contracts.event.EstimationMethod;
 import io.dreamloop.contracts.event.EventHeader;
 import io.dreamloop.contracts.event.EventTypes;
 import io.dreamloop.contracts.event.ExpressionScale;
@@ -41,11 +42,6 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class RunIngest {
-    /** Method names recorded with every measurement. */
-    public static final String MAUDE = "maude";
-
-    public static final String BIN_WEIGHTED_MEAN = "bin-weighted-mean";
-
     /** QC flag: fewer sorted reads than {@code dreamloop.lab-ingest.qc.min-reads}. */
     public static final String LOW_READS = "low-reads";
 
@@ -143,12 +139,23 @@ public class RunIngest {
             }
         }
         final Map<String, Double> cells = cells(counts, runs.cellsPerBin(run));
-        runs.saveMeasurements(run.runId(), MAUDE, byMaude, cells, maude);
-        runs.saveMeasurements(run.runId(), BIN_WEIGHTED_MEAN, byMean, cells, Map.of());
+        runs.saveMeasurements(run.runId(), EstimationMethod.MAUDE, byMaude, cells, maude);
+        runs.saveMeasurements(
+                run.runId(), EstimationMethod.BIN_WEIGHTED_MEAN, byMean, cells, Map.of());
         run.estimated();
-        publish(run, lineage, MAUDE, ExpressionScale.MAUDE_MEAN, byMaude);
-        publish(run, lineage, BIN_WEIGHTED_MEAN, ExpressionScale.BIN_INDEX, byMean);
-        metrics.estimated(Map.of(MAUDE, byMaude, BIN_WEIGHTED_MEAN, byMean));
+        publish(run, lineage, EstimationMethod.MAUDE, ExpressionScale.MAUDE_MEAN, byMaude);
+        publish(
+                run,
+                lineage,
+                EstimationMethod.BIN_WEIGHTED_MEAN,
+                ExpressionScale.BIN_INDEX,
+                byMean);
+        metrics.estimated(
+                Map.of(
+                        EstimationMethod.MAUDE,
+                        byMaude,
+                        EstimationMethod.BIN_WEIGHTED_MEAN,
+                        byMean));
         Log.infof(
                 "run %s: %,d members estimated (maude %,d, bin-weighted mean %,d)",
                 run.runId(), counts.size(), byMaude.size(), byMean.size());
@@ -227,7 +234,7 @@ public class RunIngest {
     private void publish(
             final SortSeqRunEntity run,
             final Lineage lineage,
-            final String method,
+            final EstimationMethod method,
             final ExpressionScale scale,
             final List<Measurement> measurements) {
         if (measurements.isEmpty()) {
@@ -242,13 +249,13 @@ public class RunIngest {
                             type.name(),
                             type.schemaVersion(),
                             lineage.withRun(run.runId()).withLibrary(run.libraryId()),
-                            run.runId() + "/" + method + "/" + i + "/" + parts.size());
+                            run.runId() + "/" + method.wireName() + "/" + i + "/" + parts.size());
             events.add(
                     new MeasurementsRecorded(
                             header,
                             run.runId(),
                             run.libraryId(),
-                            method,
+                            method.wireName(),
                             scale,
                             new Chunk(i, parts.size()),
                             parts.get(i)));

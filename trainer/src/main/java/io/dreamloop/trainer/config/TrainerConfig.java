@@ -1,5 +1,6 @@
 package io.dreamloop.trainer.config;
 
+import io.dreamloop.contracts.event.EstimationMethod;
 import io.dreamloop.contracts.event.ExpressionScale;
 import io.dreamloop.predictor.model.ModelSize;
 import io.dreamloop.predictor.model.training.TrainingDefaults;
@@ -52,7 +53,8 @@ public interface TrainerConfig {
 
         /** Estimation method of the training data. */
         @WithDefault("bin-weighted-mean")
-        String method();
+        @WithConverter(EstimationMethodConverter.class)
+        EstimationMethod method();
 
         /** DREAM-format files ({@code sequence<TAB>expression}) added to the training data. */
         Optional<List<String>> files();

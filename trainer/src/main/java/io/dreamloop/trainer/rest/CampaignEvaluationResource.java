@@ -48,12 +48,14 @@ public class CampaignEvaluationResource {
                 campaignId,
                 (int)
                         measurements.testLibraryCount(
-                                config.training().scale(), config.training().method(), campaignId),
+                                config.training().scale(),
+                                config.training().method().wireName(),
+                                campaignId),
                 evaluations.of(campaignId).stream().map(CampaignEvaluationView.Cycle::of).toList(),
                 CycleBatch.of(
                         measurements.cycleValues(
                                 config.training().scale(),
-                                config.training().method(),
+                                config.training().method().wireName(),
                                 campaignId)));
     }
 
@@ -82,7 +84,9 @@ public class CampaignEvaluationResource {
                 new StringBuilder("row_id\tsubset\tpair\tmeasured\ttruth\tpredicted\n");
         for (final TrainingRow r :
                 measurements.testLibraryRows(
-                        config.training().scale(), config.training().method(), campaignId)) {
+                        config.training().scale(),
+                        config.training().method().wireName(),
+                        campaignId)) {
             final Double p = predicted.get(r.id());
             if (p == null) {
                 continue;

@@ -77,7 +77,10 @@ public class CampaignEvaluation {
     /** The campaigns whose test library has measurements on the training method. */
     public List<String> campaignsWithTestLibrary() {
         return QuarkusTransaction.requiringNew()
-                .call(() -> measurements.campaignsWithTestLibrary(config.training().method()));
+                .call(
+                        () ->
+                                measurements.campaignsWithTestLibrary(
+                                        config.training().method().wireName()));
     }
 
     /**
@@ -141,7 +144,7 @@ public class CampaignEvaluation {
         if (members.isEmpty() || members.size() < members.getFirst().ensembleSize()) {
             return null;
         }
-        final String method = config.training().method();
+        final String method = config.training().method().wireName();
         if (!measurements.testLibraryMeasured(campaignId, method)) {
             return null;
         }

@@ -139,7 +139,7 @@ public class DatasetUpload {
                                                 r.sequence().bases(), r.value(), r.singleton()))
                         .toList(),
                 ExpressionScale.BIN_INDEX.wireName(),
-                DreamFormat.METHOD,
+                DreamFormat.METHOD.wireName(),
                 UUID.nameUUIDFromBytes(sha256.getBytes(StandardCharsets.US_ASCII)));
         return new DatasetFile(fileId, name, rows.size(), false);
     }
@@ -147,10 +147,10 @@ public class DatasetUpload {
     private void warnIfNotTrainedOn() {
         final TrainerConfig.Training t = config.training();
         if (!t.scale().equals(ExpressionScale.BIN_INDEX.wireName())
-                || !t.method().equals(DreamFormat.METHOD)) {
+                || t.method() != DreamFormat.METHOD) {
             Log.warnf(
                     "dataset: DREAM rows are stored on bin-index/%s, but training uses %s/%s: they are kept apart and not trained on",
-                    DreamFormat.METHOD, t.scale(), t.method());
+                    DreamFormat.METHOD.wireName(), t.scale(), t.method().wireName());
         }
     }
 

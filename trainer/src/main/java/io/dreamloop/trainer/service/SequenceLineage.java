@@ -112,7 +112,7 @@ public class SequenceLineage {
         final JsonNode data = tree(v.trainingData());
         return new TrainingScope(
                 data.path("scale").asText(config.training().scale()),
-                data.path("method").asText(config.training().method()),
+                data.path("method").asText(config.training().method().wireName()),
                 run.campaignId(),
                 run.createdAt(),
                 data.path("heldOutSeed").asLong(config.training().seed()),

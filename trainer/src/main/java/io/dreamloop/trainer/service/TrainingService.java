@@ -209,7 +209,7 @@ public class TrainingService {
     public void afterMeasurements(final MeasurementsRecorded chunk) {
         final Lineage lineage = chunk.header().lineage();
         if (lineage.ofTestLibrary()
-                && chunk.method().equals(config.training().method())
+                && chunk.method().equals(config.training().method().wireName())
                 && chunk.scale().wireName().equals(config.training().scale())) {
             // The test library is in: score the cycles that trained before it arrived.
             if (QuarkusTransaction.requiringNew()
@@ -220,7 +220,7 @@ public class TrainingService {
         }
         if (lineage.campaignId() == null
                 || lineage.cycle() == null
-                || !chunk.method().equals(config.training().method())
+                || !chunk.method().equals(config.training().method().wireName())
                 || !chunk.scale().wireName().equals(config.training().scale())) {
             return;
         }
@@ -429,7 +429,7 @@ public class TrainingService {
     /** The training rows and the held-out rows (about one in ten, by a hash of the sequence). */
     private Data data(final String campaignId) {
         final String scale = config.training().scale();
-        final String method = config.training().method();
+        final String method = config.training().method().wireName();
         final Set<String> excluded = config.dataset().excludedFlags();
         final List<TrainingRow> rows =
                 new ArrayList<>(measurements.trainingRows(scale, method, campaignId, excluded));
@@ -457,7 +457,7 @@ public class TrainingService {
                     "too little data on scale %s by %s: %d training and %d held-out rows (need 10 and 3)"
                             .formatted(
                                     config.training().scale(),
-                                    config.training().method(),
+                                    config.training().method().wireName(),
                                     train.size(),
                                     heldOut.size()));
         }
@@ -610,7 +610,10 @@ public class TrainingService {
                                                     json,
                                                     Map.of(
                                                             "scale", config.training().scale(),
-                                                            "method", config.training().method(),
+                                                            "method",
+                                                                    config.training()
+                                                                            .method()
+                                                                            .wireName(),
                                                             "trainingRows", data.train().size(),
                                                             "heldOutRows",
                                                                     data.heldOut().rows().size(),

@@ -1,5 +1,6 @@
 package io.dreamloop.predictor.model.training;
 
+import io.dreamloop.contracts.event.EstimationMethod;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.sequence.InvalidSequenceException;
 import io.dreamloop.predictor.model.SequenceEncoding;
@@ -23,7 +24,7 @@ public final class DreamFormat {
      * How the expression of a DREAM-format row was estimated: the challenge's bin-weighted mean of
      * the cell's bins, on the bin-index scale (an integer when one cell was seen).
      */
-    public static final String METHOD = "bin-weighted-mean";
+    public static final EstimationMethod METHOD = EstimationMethod.BIN_WEIGHTED_MEAN;
 
     private DreamFormat() {}
 
