@@ -90,7 +90,7 @@ final class ScoringBench implements Callable<Integer> {
         for (int i = 0; i < n; i++) {
             final char[] bases = new char[80];
             for (int j = 0; j < 80; j++) {
-                bases[j] = "ACGT".charAt(random.nextInt(4));
+                bases[j] = DnaSequence.BASES.charAt(random.nextInt(4));
             }
             out.add(Flanks.DREAM_2022.wrap(DnaSequence.of(new String(bases))));
         }

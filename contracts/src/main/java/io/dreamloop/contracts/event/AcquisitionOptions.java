@@ -1,7 +1,6 @@
 package io.dreamloop.contracts.event;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.dreamloop.contracts.schema.OptionalField;
 import java.util.List;
 import java.util.Set;
 

@@ -1,6 +1,5 @@
 package io.dreamloop.contracts.event;
 
-import io.dreamloop.contracts.schema.OptionalField;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import java.util.List;
 import java.util.Set;
@@ -44,9 +43,6 @@ public record DesignOptions(
 
     /** The weight of the ensemble's sd when a request names none. */
     public static final double DEFAULT_KAPPA = 1.0;
-
-    /** The GA presets, by name. */
-    public static final List<String> GA_PRESETS = List.of("vaishnav", "cpu", "test");
 
     /** Champion model, CPU preset, no native promoters. */
     public static final DesignOptions DEFAULT =
@@ -118,6 +114,11 @@ public record DesignOptions(
                 parents.isEmpty() ? null : parents);
     }
 
+    /** The GA preset in force: {@code gaPreset}, or {@link GaPreset#DEFAULT} when absent. */
+    public GaPreset preset() {
+        return gaPreset == null ? GaPreset.DEFAULT : GaPreset.fromWireName(gaPreset);
+    }
+
     /** The ensemble's sd weight in force: {@code kappa}, or {@link #DEFAULT_KAPPA}. */
     public double kappaOrDefault() {
         return kappa == null ? DEFAULT_KAPPA : kappa;
@@ -130,9 +131,8 @@ public record DesignOptions(
         if (challenger != null) {
             Ids.require(challenger, "challenger");
         }
-        if (gaPreset != null && !GA_PRESETS.contains(gaPreset)) {
-            throw new IllegalArgumentException(
-                    "gaPreset must be vaishnav, cpu or test, but was '%s'".formatted(gaPreset));
+        if (gaPreset != null) {
+            GaPreset.named(gaPreset, "gaPreset");
         }
         if (population != null && population < 2) {
             throw new IllegalArgumentException("population must be >= 2, but was " + population);

@@ -1,6 +1,5 @@
 package io.dreamloop.contracts.event;
 
-import io.dreamloop.contracts.schema.OptionalField;
 import io.dreamloop.contracts.sequence.Flanks;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,5 @@
 package io.dreamloop.contracts.event;
 
-import io.dreamloop.contracts.schema.OptionalField;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;

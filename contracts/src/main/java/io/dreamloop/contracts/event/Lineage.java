@@ -1,7 +1,6 @@
 package io.dreamloop.contracts.event;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.dreamloop.contracts.schema.OptionalField;
 
 /**
  * The ids that answer "which campaign, cycle, library, run and model is this about". All optional:

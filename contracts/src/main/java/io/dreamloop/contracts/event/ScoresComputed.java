@@ -1,6 +1,5 @@
 package io.dreamloop.contracts.event;
 
-import io.dreamloop.contracts.schema.OptionalField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -22,8 +22,6 @@ public record Motif(String accession, String name, double[][] counts) {
     /** Background probability of each base: uniform, since yeast promoter GC content varies. */
     public static final double BACKGROUND = 0.25;
 
-    private static final String BASES = "ACGT";
-
     /**
      * @throws IllegalArgumentException on an empty matrix, a row that is not four non-negative
      *     finite numbers, or a row summing to zero
@@ -67,7 +65,7 @@ public record Motif(String accession, String name, double[][] counts) {
                     best = b;
                 }
             }
-            out.append(BASES.charAt(best));
+            out.append(DnaSequence.BASES.charAt(best));
         }
         return DnaSequence.of(out.toString());
     }

@@ -45,14 +45,8 @@ public final class ScoringMatrix {
     public static byte[] encode(final DnaSequence sequence) {
         final byte[] codes = new byte[sequence.length()];
         for (int i = 0; i < codes.length; i++) {
-            codes[i] =
-                    switch (sequence.baseAt(i)) {
-                        case 'A' -> 0;
-                        case 'C' -> 1;
-                        case 'G' -> 2;
-                        case 'T' -> 3;
-                        default -> 4;
-                    };
+            final int base = DnaSequence.BASES.indexOf(sequence.baseAt(i));
+            codes[i] = (byte) (base < 0 ? DnaSequence.BASES.length() : base);
         }
         return codes;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dreamloop.contracts.event.EventTypes;
+import io.dreamloop.contracts.event.OptionalField;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;

@@ -1,6 +1,7 @@
 package io.dreamloop.contracts.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dreamloop.contracts.event.OptionalField;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;

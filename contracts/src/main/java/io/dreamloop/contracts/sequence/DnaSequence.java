@@ -25,8 +25,14 @@ public record DnaSequence(String bases) implements Comparable<DnaSequence> {
     /** Longest accepted sequence: oligo pools are at most a few hundred bases, MPRA tiles ~1 kb. */
     public static final int MAX_LENGTH = 2_000;
 
-    /** The accepted alphabet, in the order used for error messages. */
-    public static final String ALPHABET = "ACGTN";
+    /**
+     * The four bases, in the order designs draw them and tables list them (the models' one-hot
+     * channel order is the encoding's own concern).
+     */
+    public static final String BASES = "ACGT";
+
+    /** The accepted alphabet, in the order used for error messages: the four bases and N. */
+    public static final String ALPHABET = BASES + "N";
 
     /**
      * @throws InvalidSequenceException naming the first offending position (1-based) and base

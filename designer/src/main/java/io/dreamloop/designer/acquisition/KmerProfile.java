@@ -44,7 +44,7 @@ final class KmerProfile {
         int word = 0;
         int valid = 0;
         for (int i = 0; i < bases.length(); i++) {
-            final int code = "ACGT".indexOf(bases.charAt(i));
+            final int code = DnaSequence.BASES.indexOf(bases.charAt(i));
             if (code < 0) {
                 valid = 0;
                 continue;

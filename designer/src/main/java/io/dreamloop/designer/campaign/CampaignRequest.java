@@ -2,6 +2,7 @@ package io.dreamloop.designer.campaign;
 
 import io.dreamloop.contracts.event.AcquisitionOptions;
 import io.dreamloop.contracts.event.DesignOptions;
+import io.dreamloop.contracts.event.GaPreset;
 import io.dreamloop.contracts.event.Ids;
 import io.dreamloop.contracts.sequence.Subset;
 import io.dreamloop.designer.persistence.CampaignEntity;
@@ -135,11 +136,7 @@ public record CampaignRequest(
             throw new IllegalArgumentException("kappa must be >= 0, but was " + k);
         }
         final String preset = gaPreset == null ? "test" : gaPreset;
-        if (!DesignOptions.GA_PRESETS.contains(preset)) {
-            throw new IllegalArgumentException(
-                    "gaPreset must be one of %s, but was '%s'"
-                            .formatted(DesignOptions.GA_PRESETS, preset));
-        }
+        GaPreset.named(preset, "gaPreset");
         return new CampaignRequest(
                 id,
                 goal == null || goal.isBlank() ? "a better model of expression" : goal,

@@ -1,6 +1,6 @@
 package io.dreamloop.designer.campaign;
 
-import io.dreamloop.contracts.event.DesignOptions;
+import io.dreamloop.contracts.event.GaPreset;
 import io.dreamloop.contracts.event.Ids;
 import io.dreamloop.contracts.sequence.Subset;
 import io.dreamloop.designer.design.FastaReader;
@@ -76,11 +76,7 @@ public record TestLibrarySpec(
                             .formatted(MAX_PER_SUBSET, n));
         }
         final String preset = gaPreset == null ? "test" : gaPreset;
-        if (!DesignOptions.GA_PRESETS.contains(preset)) {
-            throw new IllegalArgumentException(
-                    "testLibrary.gaPreset must be one of %s, but was '%s'"
-                            .formatted(DesignOptions.GA_PRESETS, preset));
-        }
+        GaPreset.named(preset, "testLibrary.gaPreset");
         if (n == 0) {
             return new CampaignEntity.TestLibrary(0, List.of(), preset);
         }

@@ -7,6 +7,7 @@ import io.dreamloop.contracts.sequence.Subset;
 import io.dreamloop.designer.acquisition.Acquired;
 import io.dreamloop.designer.acquisition.AcquisitionStrategy;
 import io.dreamloop.designer.acquisition.Candidate;
+import io.dreamloop.designer.constraint.UnsatisfiableRequestException;
 import io.dreamloop.designer.ga.SequenceScorer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

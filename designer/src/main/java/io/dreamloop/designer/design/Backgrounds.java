@@ -4,6 +4,8 @@ import io.dreamloop.contracts.event.LibraryConstraints;
 import io.dreamloop.contracts.event.LibraryMember;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.sequence.Flanks;
+import io.dreamloop.designer.constraint.ConstraintCheck;
+import io.dreamloop.designer.constraint.UnsatisfiableRequestException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.dreamloop.designer.design;
 
+import io.dreamloop.contracts.sequence.DnaSequence;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -26,7 +27,6 @@ import java.util.Objects;
  * stops {@code *}, digits, inner spaces), and input with no record at all.
  */
 public final class FastaReader {
-    private static final String BASES = "ACGTN";
 
     private FastaReader() {}
 
@@ -118,7 +118,7 @@ public final class FastaReader {
             final String name) {
         final String upper = text.toUpperCase(Locale.ROOT);
         for (int i = 0; i < upper.length(); i++) {
-            if (BASES.indexOf(upper.charAt(i)) < 0) {
+            if (DnaSequence.ALPHABET.indexOf(upper.charAt(i)) < 0) {
                 throw error(
                         source,
                         number,

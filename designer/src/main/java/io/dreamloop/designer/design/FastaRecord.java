@@ -1,5 +1,6 @@
 package io.dreamloop.designer.design;
 
+import io.dreamloop.contracts.sequence.DnaSequence;
 import java.util.Objects;
 
 /**
@@ -31,7 +32,7 @@ public record FastaRecord(String name, String description, String bases) {
             throw new IllegalArgumentException("FASTA record '%s' has no bases".formatted(name));
         }
         for (int i = 0; i < bases.length(); i++) {
-            if ("ACGTN".indexOf(bases.charAt(i)) < 0) {
+            if (DnaSequence.ALPHABET.indexOf(bases.charAt(i)) < 0) {
                 throw new IllegalArgumentException(
                         "FASTA record '%s' has '%s' at position %d; only A, C, G, T, N are allowed"
                                 .formatted(name, bases.charAt(i), i + 1));

@@ -7,6 +7,7 @@ import io.dreamloop.contracts.event.LibraryMember;
 import io.dreamloop.contracts.event.SubsetQuota;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.sequence.Subset;
+import io.dreamloop.designer.constraint.UnsatisfiableRequestException;
 import io.dreamloop.designer.ga.ChallengingDesign;
 import io.dreamloop.designer.ga.DesignSpace;
 import io.dreamloop.designer.ga.DesignedSequence;
@@ -38,9 +39,6 @@ import java.util.function.Supplier;
  * objective model at the end, so the library file carries a prediction for each.
  */
 public final class LibraryDesigner {
-    /** Name and version of this design code, recorded as provenance. */
-    public static final String NAME = "dreamloop-designer/0.2";
-
     /** Subsets this designer can make. */
     public static final Set<Subset> SUPPORTED = EnumSet.allOf(Subset.class);
 
@@ -387,20 +385,20 @@ public final class LibraryDesigner {
 
         static GaSettings highLow(final DesignOptions options) {
             final GaSettings base =
-                    switch (options.gaPreset() == null ? "cpu" : options.gaPreset()) {
-                        case "vaishnav" -> GaSettings.vaishnav();
-                        case "test" -> GaSettings.cpu().withPopulationSize(200).withGenerations(3);
-                        default -> GaSettings.cpu();
+                    switch (options.preset()) {
+                        case VAISHNAV -> GaSettings.vaishnav();
+                        case TEST -> GaSettings.cpu().withPopulationSize(200).withGenerations(3);
+                        case CPU -> GaSettings.cpu();
                     };
             return overridden(base, options);
         }
 
         static GaSettings challenging(final DesignOptions options) {
             final GaSettings base =
-                    switch (options.gaPreset() == null ? "cpu" : options.gaPreset()) {
-                        case "vaishnav" -> GaSettings.deBoer();
-                        case "test" -> GaSettings.deBoer().withGenerations(3);
-                        default -> GaSettings.deBoer().withGenerations(20);
+                    switch (options.preset()) {
+                        case VAISHNAV -> GaSettings.deBoer();
+                        case TEST -> GaSettings.deBoer().withGenerations(3);
+                        case CPU -> GaSettings.deBoer().withGenerations(20);
                     };
             return overridden(base, options);
         }

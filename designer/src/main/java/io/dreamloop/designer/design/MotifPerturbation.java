@@ -5,6 +5,8 @@ import io.dreamloop.contracts.event.LibraryMember;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.sequence.Flanks;
 import io.dreamloop.contracts.sequence.Subset;
+import io.dreamloop.designer.constraint.ConstraintCheck;
+import io.dreamloop.designer.constraint.UnsatisfiableRequestException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -54,8 +56,6 @@ public final class MotifPerturbation {
 
     /** Offset in the variable region where DREAM 2022 wrote its Reb1 sites. */
     public static final int DREAM_POSITION = 20;
-
-    private static final String BASES = "ACGT";
 
     private final int length;
     private final ConstraintCheck check;
@@ -321,6 +321,6 @@ public final class MotifPerturbation {
 
     /** The {@code index}-th (0-2) of the three bases other than {@code base}. */
     private static char other(final char base, final int index) {
-        return BASES.replace(String.valueOf(base), "").charAt(index);
+        return DnaSequence.BASES.replace(String.valueOf(base), "").charAt(index);
     }
 }

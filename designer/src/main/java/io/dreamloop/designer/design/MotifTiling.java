@@ -5,6 +5,8 @@ import io.dreamloop.contracts.event.LibraryMember;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.sequence.Flanks;
 import io.dreamloop.contracts.sequence.Subset;
+import io.dreamloop.designer.constraint.ConstraintCheck;
+import io.dreamloop.designer.constraint.UnsatisfiableRequestException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

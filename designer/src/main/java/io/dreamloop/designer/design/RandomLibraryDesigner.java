@@ -5,6 +5,8 @@ import io.dreamloop.contracts.event.LibraryMember;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.sequence.Flanks;
 import io.dreamloop.contracts.sequence.Subset;
+import io.dreamloop.designer.constraint.ConstraintCheck;
+import io.dreamloop.designer.constraint.UnsatisfiableRequestException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,8 +21,6 @@ import java.util.random.RandomGenerator;
 public final class RandomLibraryDesigner {
     /** Method name recorded with every member. */
     public static final String METHOD = "random";
-
-    private static final char[] BASES = {'A', 'C', 'G', 'T'};
 
     private final int length;
     private final LibraryConstraints constraints;
@@ -96,7 +96,7 @@ public final class RandomLibraryDesigner {
     private DnaSequence draw(final RandomGenerator random) {
         final char[] bases = new char[length];
         for (int i = 0; i < length; i++) {
-            bases[i] = BASES[random.nextInt(4)];
+            bases[i] = DnaSequence.BASES.charAt(random.nextInt(DnaSequence.BASES.length()));
         }
         return DnaSequence.of(new String(bases));
     }

@@ -5,6 +5,8 @@ import io.dreamloop.contracts.event.LibraryMember;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.sequence.Flanks;
 import io.dreamloop.contracts.sequence.Subset;
+import io.dreamloop.designer.constraint.ConstraintCheck;
+import io.dreamloop.designer.constraint.UnsatisfiableRequestException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -41,8 +43,6 @@ public final class SnvPairs {
 
     /** Method of the ref members. */
     public static final String REF_METHOD = "snv.ref";
-
-    private static final String BASES = "ACGT";
 
     private final int length;
     private final ConstraintCheck check;
@@ -179,7 +179,7 @@ public final class SnvPairs {
         private DnaSequence variant(final int code) {
             final int position = code / 3;
             final char from = reference.baseAt(position);
-            final String others = BASES.replace(String.valueOf(from), "");
+            final String others = DnaSequence.BASES.replace(String.valueOf(from), "");
             final char[] bases = reference.bases().toCharArray();
             bases[position] = others.charAt(code % 3);
             return DnaSequence.of(new String(bases));

@@ -12,8 +12,8 @@
  * io.dreamloop.designer.design.MotifCatalog}) and {@link
  * io.dreamloop.designer.design.NativeFragments} (windows of promoters read by {@link
  * io.dreamloop.designer.design.FastaReader}). A request that cannot be met throws {@link
- * io.dreamloop.designer.design.UnsatisfiableRequestException} saying what to change; no generator
- * returns fewer members than asked for.
+ * io.dreamloop.designer.constraint.UnsatisfiableRequestException} saying what to change; no
+ * generator returns fewer members than asked for.
  *
  * <p>Pairs. For paired subsets {@code count} is the number of pairs; each pair is two members, alt
  * then ref, with ids {@code <pairId>-alt} and {@code <pairId>-ref} sharing {@code pairId =
@@ -22,5 +22,8 @@
  * pairs. Because a member carries a single pair id, the shared ref appears once per pair, each copy
  * with its own id; such identical refs of one family are the only repeated sequences a generator
  * makes. Consumers that synthesize or count by sequence should collapse them to one oligo.
+ *
+ * <p>Builds on {@code designer.ga} and {@code designer.constraint}; neither imports this package.
+ * Must not import the service, messaging or REST layers.
  */
 package io.dreamloop.designer.design;

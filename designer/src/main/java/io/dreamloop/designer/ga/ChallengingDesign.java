@@ -3,8 +3,8 @@ package io.dreamloop.designer.ga;
 import io.dreamloop.contracts.event.DesignProvenance;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.sequence.Subset;
-import io.dreamloop.designer.design.LibraryDesigner;
-import io.dreamloop.designer.design.UnsatisfiableRequestException;
+import io.dreamloop.designer.DesignerRelease;
+import io.dreamloop.designer.constraint.UnsatisfiableRequestException;
 import io.jenetics.CharacterGene;
 import io.jenetics.Optimize;
 import io.jenetics.Phenotype;
@@ -128,7 +128,7 @@ public final class ChallengingDesign {
         return picker.designs(
                 problem(Direction.HIGH),
                 models,
-                new DesignProvenance(LibraryDesigner.NAME, seed, null, recorded));
+                new DesignProvenance(DesignerRelease.NAME, seed, null, recorded));
     }
 
     private SequenceProblem<Vec<double[]>> problem(final Direction a) {

@@ -3,7 +3,7 @@ package io.dreamloop.designer.ga;
 import io.dreamloop.contracts.event.LibraryConstraints;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.sequence.Flanks;
-import io.dreamloop.designer.design.ConstraintCheck;
+import io.dreamloop.designer.constraint.ConstraintCheck;
 import java.util.Objects;
 
 /**

@@ -21,7 +21,7 @@ import java.util.random.RandomGenerator;
  */
 public final class DnaCodecs {
     /** The alphabet, in index order: {@code A=0, C=1, G=2, T=3}. */
-    public static final CharSeq ALPHABET = CharSeq.of("ACGT");
+    public static final CharSeq ALPHABET = CharSeq.of(DnaSequence.BASES);
 
     private static final ISeq<CharacterGene> GENES =
             ISeq.of(
@@ -127,15 +127,12 @@ public final class DnaCodecs {
      * @throws IllegalArgumentException when it is not {@code A, C, G, T}
      */
     public static int index(final char base) {
-        return switch (base) {
-            case 'A' -> 0;
-            case 'C' -> 1;
-            case 'G' -> 2;
-            case 'T' -> 3;
-            default ->
-                    throw new IllegalArgumentException(
-                            "base '%s' is not one of A, C, G, T".formatted(base));
-        };
+        final int index = DnaSequence.BASES.indexOf(base);
+        if (index < 0) {
+            throw new IllegalArgumentException(
+                    "base '%s' is not one of A, C, G, T".formatted(base));
+        }
+        return index;
     }
 
     private static CharacterGene gene(final char base) {

@@ -2,8 +2,8 @@ package io.dreamloop.designer.ga;
 
 import io.dreamloop.contracts.event.DesignProvenance;
 import io.dreamloop.contracts.sequence.DnaSequence;
-import io.dreamloop.designer.design.LibraryDesigner;
-import io.dreamloop.designer.design.UnsatisfiableRequestException;
+import io.dreamloop.designer.DesignerRelease;
+import io.dreamloop.designer.constraint.UnsatisfiableRequestException;
 import io.jenetics.CharacterGene;
 import io.jenetics.Optimize;
 import io.jenetics.Phenotype;
@@ -228,7 +228,7 @@ public final class HighLowDesign {
         return picker.designs(
                 problem,
                 models,
-                new DesignProvenance(LibraryDesigner.NAME, seed, objectiveName, recorded));
+                new DesignProvenance(DesignerRelease.NAME, seed, objectiveName, recorded));
     }
 
     private static List<Phenotype<CharacterGene, Double>> bestFirst(

@@ -1,7 +1,7 @@
 package io.dreamloop.designer.ga;
 
 import io.dreamloop.contracts.sequence.DnaSequence;
-import io.dreamloop.designer.design.ConstraintCheck;
+import io.dreamloop.designer.constraint.ConstraintCheck;
 import io.jenetics.CharacterGene;
 import io.jenetics.engine.Codec;
 import io.jenetics.engine.Problem;

@@ -25,5 +25,9 @@
  * reference loop can be expressed with it exactly. Every random draw comes from the seed through
  * Jenetics' scoped {@code RandomRegistry}, on the calling thread, so a seed always gives the same
  * sequences.
+ *
+ * <p>Imports {@code designer.constraint} (what a designed sequence must satisfy) and {@code
+ * io.dreamloop.designer.DesignerRelease} (provenance), never {@code designer.design}, which builds
+ * on it.
  */
 package io.dreamloop.designer.ga;

@@ -1,6 +1,7 @@
 package io.dreamloop.designer.service;
 
 import io.dreamloop.contracts.event.DesignRequested;
+import io.dreamloop.contracts.event.GaPreset;
 import io.dreamloop.contracts.event.LibraryMember;
 import io.dreamloop.designer.ga.GenerationStats;
 import io.dreamloop.platform.metrics.Gauges;
@@ -107,9 +108,9 @@ public class DesignMetrics {
                 .increment();
     }
 
-    /** The preset as the designer applies it: an unknown name runs as {@code cpu}. */
+    /** The preset as the designer applies it. */
     private static String preset(final DesignRequested request) {
-        final String preset = request.options() == null ? null : request.options().gaPreset();
-        return "vaishnav".equals(preset) || "test".equals(preset) ? preset : "cpu";
+        return (request.options() == null ? GaPreset.DEFAULT : request.options().preset())
+                .wireName();
     }
 }

@@ -9,8 +9,9 @@ import io.dreamloop.contracts.event.LibraryDesigned;
 import io.dreamloop.contracts.event.LibraryMember;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.contracts.wire.Chunks;
+import io.dreamloop.designer.DesignerRelease;
 import io.dreamloop.designer.config.DesignerConfig;
-import io.dreamloop.designer.design.ConstraintCheck;
+import io.dreamloop.designer.constraint.ConstraintCheck;
 import io.dreamloop.designer.design.LibraryDesigner;
 import io.dreamloop.designer.design.MotifCatalog;
 import io.dreamloop.designer.persistence.DesignedLibraryEntity;
@@ -115,7 +116,7 @@ public class DesignService {
                         request.variableLength(),
                         request.flanks().upstream().bases(),
                         request.flanks().downstream().bases(),
-                        LibraryDesigner.NAME);
+                        DesignerRelease.NAME);
         final List<LibraryMember> members;
         try {
             validate(request);
@@ -199,7 +200,7 @@ public class DesignService {
         final List<List<LibraryMember>> parts = Chunks.byJsonSize(members);
         final DesignProvenance provenance =
                 new DesignProvenance(
-                        LibraryDesigner.NAME,
+                        DesignerRelease.NAME,
                         request.seed(),
                         null,
                         Map.of(

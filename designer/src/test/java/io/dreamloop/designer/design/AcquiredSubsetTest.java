@@ -13,6 +13,8 @@ import io.dreamloop.contracts.event.Lineage;
 import io.dreamloop.contracts.event.SubsetQuota;
 import io.dreamloop.contracts.sequence.Flanks;
 import io.dreamloop.contracts.sequence.Subset;
+import io.dreamloop.designer.constraint.ConstraintCheck;
+import io.dreamloop.designer.constraint.UnsatisfiableRequestException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

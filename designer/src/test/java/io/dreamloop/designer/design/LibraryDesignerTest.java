@@ -13,6 +13,8 @@ import io.dreamloop.contracts.event.SubsetQuota;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.sequence.Flanks;
 import io.dreamloop.contracts.sequence.Subset;
+import io.dreamloop.designer.constraint.ConstraintCheck;
+import io.dreamloop.designer.constraint.UnsatisfiableRequestException;
 import io.dreamloop.designer.ga.GaSettings;
 import io.dreamloop.designer.ga.SequenceScorer;
 import java.util.HashSet;

@@ -12,6 +12,7 @@ import io.dreamloop.contracts.event.SubsetQuota;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.sequence.Flanks;
 import io.dreamloop.contracts.sequence.Subset;
+import io.dreamloop.designer.constraint.UnsatisfiableRequestException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

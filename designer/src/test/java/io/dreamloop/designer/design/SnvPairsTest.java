@@ -8,6 +8,7 @@ import io.dreamloop.contracts.event.LibraryMember;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.sequence.Flanks;
 import io.dreamloop.contracts.sequence.Subset;
+import io.dreamloop.designer.constraint.UnsatisfiableRequestException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

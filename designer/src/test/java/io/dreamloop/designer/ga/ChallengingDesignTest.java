@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dreamloop.contracts.event.LibraryConstraints;
 import io.dreamloop.contracts.sequence.Subset;
-import io.dreamloop.designer.design.UnsatisfiableRequestException;
+import io.dreamloop.designer.constraint.UnsatisfiableRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

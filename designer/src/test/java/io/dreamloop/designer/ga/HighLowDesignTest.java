@@ -8,8 +8,8 @@ import io.dreamloop.contracts.event.LibraryMember;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.sequence.Flanks;
 import io.dreamloop.contracts.sequence.Subset;
-import io.dreamloop.designer.design.LibraryDesigner;
-import io.dreamloop.designer.design.UnsatisfiableRequestException;
+import io.dreamloop.designer.DesignerRelease;
+import io.dreamloop.designer.constraint.UnsatisfiableRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -71,7 +71,7 @@ class HighLowDesignTest {
             assertThat(d.run()).isZero();
             assertThat(d.generation()).isBetween(1L, 10L);
             assertThat(d.provenance().seed()).isEqualTo(11);
-            assertThat(d.provenance().designer()).isEqualTo(LibraryDesigner.NAME);
+            assertThat(d.provenance().designer()).isEqualTo(DesignerRelease.NAME);
             assertThat(d.provenance().modelVersion()).isEqualTo("gc");
             assertThat(d.provenance().settings())
                     .containsEntry("populationSize", "400")

@@ -9,7 +9,7 @@ import io.dreamloop.labingest.persistence.StoredMeasurement;
 import io.dreamloop.labingest.service.RunReport;
 import io.dreamloop.labingest.service.RunReports;
 import io.dreamloop.labingest.service.RunUpload;
-import io.dreamloop.platform.rest.UploadLimits;
+import io.dreamloop.platform.security.UploadLimits;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;

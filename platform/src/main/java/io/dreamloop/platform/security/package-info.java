@@ -8,5 +8,8 @@
  * {@link io.dreamloop.platform.security.Role#SUBMITTER} may also submit (every other method). The
  * check ({@link io.dreamloop.platform.security.RolePolicy}) covers every REST endpoint; the
  * management paths under {@code /q} (health, metrics, OpenAPI) stay open for probes and scrapers.
+ *
+ * <p>It also owns the upload size limit ({@link io.dreamloop.platform.security.UploadLimits}),
+ * which guards the services against oversized or disguised files before any byte is parsed.
  */
 package io.dreamloop.platform.security;

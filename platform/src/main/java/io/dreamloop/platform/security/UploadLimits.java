@@ -1,6 +1,5 @@
-package io.dreamloop.platform.rest;
+package io.dreamloop.platform.security;
 
-import io.dreamloop.platform.security.SecurityConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;

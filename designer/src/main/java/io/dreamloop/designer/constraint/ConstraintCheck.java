@@ -1,4 +1,4 @@
-package io.dreamloop.designer.design;
+package io.dreamloop.designer.constraint;
 
 import io.dreamloop.contracts.event.LibraryConstraints;
 import io.dreamloop.contracts.sequence.DnaSequence;

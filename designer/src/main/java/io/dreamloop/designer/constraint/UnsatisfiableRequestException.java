@@ -1,4 +1,4 @@
-package io.dreamloop.designer.design;
+package io.dreamloop.designer.constraint;
 
 /** A design request that cannot be met; the message says which constraint and by how much. */
 public final class UnsatisfiableRequestException extends IllegalArgumentException {

@@ -1,4 +1,4 @@
-package io.dreamloop.contracts.schema;
+package io.dreamloop.contracts.event;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
