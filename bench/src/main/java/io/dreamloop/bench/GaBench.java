@@ -1,6 +1,7 @@
 package io.dreamloop.bench;
 
 import ai.djl.Device;
+
 import io.dreamloop.contracts.event.LibraryConstraints;
 import io.dreamloop.contracts.sequence.Flanks;
 import io.dreamloop.deploy.LocalStack;
@@ -11,10 +12,14 @@ import io.dreamloop.designer.ga.GenerationStats;
 import io.dreamloop.designer.ga.HighLowDesign;
 import io.dreamloop.designer.ga.SequenceScorer;
 import io.dreamloop.designer.service.PredictorScorer;
-import io.dreamloop.platform.scoring.PredictorClient;
+import io.dreamloop.predictor.client.PredictorClient;
 import io.dreamloop.predictor.model.SequenceEncoding;
 import io.dreamloop.predictor.model.scoring.ModelScorer;
 import io.dreamloop.predictor.model.scoring.TorchScriptModels;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,8 +27,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * The high/low GA (Vaishnav operators) with the same seed and settings, scored in-process by the
