@@ -1,7 +1,6 @@
 package io.dreamloop.bench;
 
 import ai.djl.Device;
-
 import io.dreamloop.contracts.event.LibraryConstraints;
 import io.dreamloop.contracts.sequence.Flanks;
 import io.dreamloop.deploy.LocalStack;
@@ -16,10 +15,6 @@ import io.dreamloop.predictor.client.PredictorClient;
 import io.dreamloop.predictor.model.SequenceEncoding;
 import io.dreamloop.predictor.model.scoring.ModelScorer;
 import io.dreamloop.predictor.model.scoring.TorchScriptModels;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +22,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The high/low GA (Vaishnav operators) with the same seed and settings, scored in-process by the

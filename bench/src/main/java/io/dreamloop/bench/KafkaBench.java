@@ -4,15 +4,13 @@ import io.dreamloop.contracts.event.ScoreItem;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.deploy.LocalStack;
 import io.dreamloop.predictor.client.PredictorClient;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The Kafka path against the in-process path: starts a broker from Maven jars and the packaged

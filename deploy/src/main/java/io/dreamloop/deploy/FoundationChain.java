@@ -1,11 +1,9 @@
 package io.dreamloop.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.dreamloop.cli.http.ServiceClient;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.predictor.client.PredictorClient;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -76,8 +74,7 @@ public final class FoundationChain {
                                 "seed",
                                 seed));
         out.printf(
-                "  1. user -> designer          POST /libraries: %s random sequences, seed %d -> %s"
-                    + " (event %s)%n",
+                "  1. user -> designer          POST /libraries: %s random sequences, seed %d -> %s (event %s)%n",
                 accepted.path("sequences").asText(),
                 seed,
                 Topics.DESIGN_REQUESTED,
@@ -93,12 +90,10 @@ public final class FoundationChain {
         }
         final double designSeconds = Duration.between(t0, Instant.now()).toMillis() / 1000.0;
         out.printf(
-                "  2. designer                  consumed %s, designed and stored %,d members in"
-                    + " %.1f s%n",
+                "  2. designer                  consumed %s, designed and stored %,d members in %.1f s%n",
                 Topics.DESIGN_REQUESTED, designed.path("totalMembers").asInt(), designSeconds);
         out.printf(
-                "  3. designer -> lab-ingest    %s: %d chunk event(s), each under the 1 MiB message"
-                    + " limit%n",
+                "  3. designer -> lab-ingest    %s: %d chunk event(s), each under the 1 MiB message limit%n",
                 Topics.LIBRARY_DESIGNED, designed.path("chunks").asInt());
         final Instant t1 = Instant.now();
         final JsonNode received =
@@ -109,8 +104,7 @@ public final class FoundationChain {
                         Duration.ofMinutes(5));
         final double deliverySeconds = Duration.between(t1, Instant.now()).toMillis() / 1000.0;
         out.printf(
-                "  4. lab-ingest                consumed %s, stored %,d of %,d members (%d/%d"
-                    + " chunks) %.1f s later%n",
+                "  4. lab-ingest                consumed %s, stored %,d of %,d members (%d/%d chunks) %.1f s later%n",
                 Topics.LIBRARY_DESIGNED,
                 received.path("membersReceived").asLong(),
                 received.path("totalMembers").asLong(),
@@ -160,8 +154,7 @@ public final class FoundationChain {
                                                         c.path("modelVersion").asText())),
                 Duration.ofMinutes(2));
         out.printf(
-                "  5. user -> predictor         POST /models/import: TorchScript DREAM-CNN %s ->"
-                    + " %s, champion after hash check%n",
+                "  5. user -> predictor         POST /models/import: TorchScript DREAM-CNN %s -> %s, champion after hash check%n",
                 imported.path("sha256").asText().substring(0, 12), Topics.MODEL_PUBLISHED);
         final String tsv =
                 http.getText(
@@ -188,8 +181,7 @@ public final class FoundationChain {
                         .average()
                         .orElse(Double.NaN);
         out.printf(
-                "  6. designer's library -> predictor  %s / %s: %,d oligos scored by %s in %.1f s"
-                    + " (%.0f seq/s), mean predicted bin %.2f%n",
+                "  6. designer's library -> predictor  %s / %s: %,d oligos scored by %s in %.1f s (%.0f seq/s), mean predicted bin %.2f%n",
                 Topics.SCORE_REQUESTED,
                 Topics.SCORES_COMPUTED,
                 scored.predictions().size(),
@@ -224,8 +216,7 @@ public final class FoundationChain {
                                         .filter(m -> m.path("maude").asLong() > 0),
                         MEASURING);
         out.printf(
-                "  7. lab-ingest (in-silico lab)  sorted and sequenced %s -> %s; estimated %s"
-                    + " members by MAUDE, %s by bin-weighted mean%n",
+                "  7. lab-ingest (in-silico lab)  sorted and sequenced %s -> %s; estimated %s members by MAUDE, %s by bin-weighted mean%n",
                 libraryId,
                 Topics.SORTSEQ_RUN_SUBMITTED,
                 stored.path("maude").asText(),

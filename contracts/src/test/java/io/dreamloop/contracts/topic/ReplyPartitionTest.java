@@ -3,9 +3,8 @@ package io.dreamloop.contracts.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 class ReplyPartitionTest {
 
@@ -36,6 +35,6 @@ class ReplyPartitionTest {
         assertThatThrownBy(() -> new ReplyPartition(6).requireWithin(6))
                 .hasMessage(
                         "reply partition 6 is not a partition of dreamloop.scores-computed, which"
-                            + " has 6");
+                                + " has 6");
     }
 }

@@ -22,12 +22,10 @@ import io.dreamloop.predictor.client.PredictorClient;
 import io.dreamloop.predictor.client.ScoringUnavailableException;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,7 +9,6 @@ import io.dreamloop.predictor.client.ClientHooks;
 import io.dreamloop.predictor.client.PredictorClient;
 import io.dreamloop.predictor.client.ReplyRoute;
 import io.quarkus.logging.Log;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;

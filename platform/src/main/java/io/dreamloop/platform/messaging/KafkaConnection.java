@@ -1,10 +1,8 @@
 package io.dreamloop.platform.messaging;
 
 import io.smallrye.common.annotation.Identifier;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.util.Map;
 import java.util.TreeMap;
 

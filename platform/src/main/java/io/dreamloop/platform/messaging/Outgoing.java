@@ -1,7 +1,6 @@
 package io.dreamloop.platform.messaging;
 
 import io.dreamloop.contracts.event.Event;
-
 import java.util.Objects;
 import java.util.OptionalInt;
 

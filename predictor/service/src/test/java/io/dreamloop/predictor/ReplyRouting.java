@@ -18,14 +18,6 @@ import io.dreamloop.predictor.client.ClientHooks;
 import io.dreamloop.predictor.client.PredictorClient;
 import io.dreamloop.predictor.client.ReplyRoute;
 import io.dreamloop.testing.TestTopics;
-
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +29,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Two predictor clients with their own reply partitions against the running predictor: each gets
@@ -109,7 +107,7 @@ final class ReplyRouting {
         assertThat(letter.reason())
                 .isEqualTo(
                         "rejected: reply partition 99 is not a partition of"
-                            + " dreamloop.scores-computed, which has 6");
+                                + " dreamloop.scores-computed, which has 6");
         assertThatThrownBy(() -> new ReplyRoute("d", OptionalInt.of(99)).resolve(6))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,14 +1,12 @@
 package io.dreamloop.predictor;
 
 import static io.restassured.RestAssured.given;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.dreamloop.contracts.event.Chunk;
 import io.dreamloop.contracts.event.DeadLetter;
 import io.dreamloop.contracts.event.EventTypes;
@@ -32,12 +30,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +39,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The reference DREAM-CNN (TorchScript) imported into the running predictor and served over HTTP
@@ -134,8 +130,7 @@ class ScoringIT {
                         .jsonPath();
         assertThat(mixed.getString("predictions[0].error"))
                 .isEqualTo(
-                        "sequence '0': invalid base 'X' at position 19 of 21 (allowed: A, C, G, T,"
-                            + " N)");
+                        "sequence '0': invalid base 'X' at position 19 of 21 (allowed: A, C, G, T, N)");
         assertThat(mixed.getDouble("predictions[1].prediction"))
                 .isCloseTo(expected.get("prediction").get(0).asDouble(), offset(1e-4));
         assertThat(mixed.getString("predictions[2].error"))
@@ -265,8 +260,7 @@ class ScoringIT {
                 .containsExactly(
                         Map.entry(
                                 "short",
-                                "sequence of 8 bases is too short to pad: it must be longer than"
-                                    + " the 17-base 5' adapter"));
+                                "sequence of 8 bases is too short to pad: it must be longer than the 17-base 5' adapter"));
         for (int i = 0; i < 8; i++) {
             assertThat(scores.get("s" + i))
                     .isCloseTo(expected.get("prediction").get(i).asDouble(), offset(1e-4));

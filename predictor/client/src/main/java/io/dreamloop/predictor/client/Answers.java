@@ -1,7 +1,6 @@
 package io.dreamloop.predictor.client;
 
 import io.dreamloop.contracts.event.ScoresComputed;
-
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -6,10 +6,8 @@ import io.dreamloop.contracts.wire.MalformedEventException;
 import io.dreamloop.platform.messaging.EventMetrics;
 import io.dreamloop.platform.messaging.InboundEvents;
 import io.dreamloop.platform.messaging.Outcome;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * What the client leaves to the service that runs it: decoding an answer (and dead-lettering it

@@ -1,7 +1,6 @@
 package io.dreamloop.predictor.client;
 
 import io.dreamloop.contracts.topic.ReplyPartition;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;

@@ -3,10 +3,9 @@ package io.dreamloop.predictor.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
-
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 
 class ReplyRouteTest {
 
@@ -17,7 +16,7 @@ class ReplyRouteTest {
         assertThatThrownBy(() -> new ReplyRoute("designer-1", OptionalInt.of(6)).resolve(6))
                 .hasMessage(
                         "reply partition 6 is not a partition of dreamloop.scores-computed, which"
-                            + " has 6");
+                                + " has 6");
         assertThatThrownBy(() -> new ReplyRoute("designer", OptionalInt.of(-1)))
                 .hasMessage("reply partition must be >= 0, but was -1");
     }

@@ -17,21 +17,18 @@ import io.dreamloop.predictor.model.SequenceEncoding;
 import io.dreamloop.predictor.scoring.Scored;
 import io.dreamloop.predictor.scoring.ScorerPool;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.Header;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Answers score requests in micro-batches: each poll (up to {@code max.poll.records} requests,
