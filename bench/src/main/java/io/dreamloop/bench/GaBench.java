@@ -11,7 +11,7 @@ import io.dreamloop.designer.ga.GenerationStats;
 import io.dreamloop.designer.ga.HighLowDesign;
 import io.dreamloop.designer.ga.SequenceScorer;
 import io.dreamloop.designer.service.PredictorScorer;
-import io.dreamloop.platform.scoring.PredictorClient;
+import io.dreamloop.predictor.client.PredictorClient;
 import io.dreamloop.predictor.model.SequenceEncoding;
 import io.dreamloop.predictor.model.scoring.ModelScorer;
 import io.dreamloop.predictor.model.scoring.TorchScriptModels;

@@ -3,7 +3,7 @@ package io.dreamloop.bench;
 import io.dreamloop.contracts.event.ScoreItem;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.deploy.LocalStack;
-import io.dreamloop.platform.scoring.PredictorClient;
+import io.dreamloop.predictor.client.PredictorClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

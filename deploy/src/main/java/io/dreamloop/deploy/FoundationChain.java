@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dreamloop.cli.http.ServiceClient;
 import io.dreamloop.contracts.event.EstimationMethod;
 import io.dreamloop.contracts.topic.Topics;
-import io.dreamloop.platform.scoring.PredictorClient;
+import io.dreamloop.predictor.client.PredictorClient;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -4,6 +4,7 @@ import io.dreamloop.contracts.event.EventTypes;
 import io.dreamloop.contracts.event.ScoreRequested;
 import io.dreamloop.contracts.event.ScoreResult;
 import io.dreamloop.contracts.event.ScoresComputed;
+import io.dreamloop.contracts.topic.ReplyPartition;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.contracts.wire.EventCodec;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -25,8 +27,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Plays the predictor on the real broker: answers every score request sent after it started with
- * the GC fraction of each sequence, continuing the request's trace as the predictor does, and
- * records the trace ids of the requests it answered.
+ * the GC fraction of each sequence, on the reply partition the request names as the predictor does
+ * (the designer's client reads only that one), continuing the request's trace, and records the
+ * trace ids of the requests it answered.
  */
 final class ToyPredictor implements AutoCloseable {
     private final EventCodec codec = EventCodec.instance();
@@ -87,11 +90,22 @@ final class ToyPredictor implements AutoCloseable {
                                     List.of());
                     producer.send(
                             new ProducerRecord<>(
-                                    Topics.SCORES_COMPUTED, answer.key(), codec.encode(answer)));
+                                    Topics.SCORES_COMPUTED,
+                                    replyPartition(r),
+                                    answer.key(),
+                                    codec.encode(answer)));
                 }
                 producer.flush();
             }
         }
+    }
+
+    /** The partition the request asks its answer on; null (the key's) when it names none. */
+    private static Integer replyPartition(final ConsumerRecord<String, byte[]> request) {
+        final Header header = request.headers().lastHeader(ReplyPartition.HEADER);
+        return ReplyPartition.parse(header == null ? null : header.value())
+                .map(ReplyPartition::partition)
+                .orElse(null);
     }
 
     private static double gc(final String bases) {

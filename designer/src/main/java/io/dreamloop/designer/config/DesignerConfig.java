@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 
 /** designer settings. */
 @ConfigMapping(prefix = "dreamloop.designer")
@@ -42,6 +43,15 @@ public interface DesignerConfig {
         /** How long one generation may wait for its scores. */
         @WithDefault("10m")
         Duration timeout();
+
+        /**
+         * The partition of dreamloop.scores-computed this instance's answers come back on (the
+         * requests name it); give each instance its own, e.g. its StatefulSet ordinal. Unset: the
+         * ordinal at the end of the host name ({@code designer-2}), else the host name's hash,
+         * modulo the topic's partition count. Instances sharing a partition stay correct, only
+         * slower.
+         */
+        OptionalInt replyPartition();
     }
 
     /** Where the motif subsets find their motifs. */

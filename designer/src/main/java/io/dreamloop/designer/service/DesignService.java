@@ -14,18 +14,19 @@ import io.dreamloop.designer.config.DesignerConfig;
 import io.dreamloop.designer.constraint.ConstraintCheck;
 import io.dreamloop.designer.design.LibraryDesigner;
 import io.dreamloop.designer.design.MotifCatalog;
+import io.dreamloop.designer.ga.GenerationStats;
 import io.dreamloop.designer.persistence.DesignedLibraryEntity;
 import io.dreamloop.designer.persistence.LibraryRepository;
 import io.dreamloop.platform.messaging.EventPublisher;
-import io.dreamloop.platform.messaging.KafkaConnection;
 import io.dreamloop.platform.messaging.RejectedEventException;
-import io.dreamloop.platform.scoring.PredictorClient;
-import io.dreamloop.platform.scoring.ScoringUnavailableException;
+import io.dreamloop.predictor.client.PredictorClient;
+import io.dreamloop.predictor.client.ScoringUnavailableException;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ public class DesignService {
     private final LibraryRepository libraries;
     private final EventPublisher publisher;
     private final DesignerConfig config;
-    private final KafkaConnection kafka;
+    private final Provider<PredictorClient> predictor;
     private final Event<LibraryFailed> failures;
     private final DesignMetrics metrics;
     private MotifCatalog motifs;
@@ -47,7 +48,7 @@ public class DesignService {
             final LibraryRepository libraries,
             final EventPublisher publisher,
             final DesignerConfig config,
-            final KafkaConnection kafka,
+            final Provider<PredictorClient> predictor,
             final Event<LibraryFailed> failures,
             final DesignMetrics metrics) {
         this.failures = failures;
@@ -55,7 +56,7 @@ public class DesignService {
         this.libraries = libraries;
         this.publisher = publisher;
         this.config = config;
-        this.kafka = kafka;
+        this.predictor = predictor;
     }
 
     /**
@@ -144,48 +145,37 @@ public class DesignService {
     }
 
     /**
-     * Runs the designer; model-guided subsets score through the predictor over Kafka with a client
-     * opened for this library only.
+     * Runs the designer; model-guided subsets score through the predictor over Kafka with the
+     * instance's one client ({@link PredictorClients}), connected when first needed.
      */
     private List<LibraryMember> designMembers(final DesignRequested request) {
-        final PredictorClient[] client = {null};
-        try {
-            final LibraryDesigner designer =
-                    new LibraryDesigner(
-                            new LibraryDesigner.Context(
-                                    config.limits().drawsPerSequence(),
-                                    this::motifs,
-                                    versions -> {
-                                        if (client[0] == null) {
-                                            client[0] =
-                                                    PredictorClient.connect(
-                                                            kafka.settings(), "designer");
-                                        }
-                                        return new PredictorScorer(
-                                                client[0],
+        final LibraryDesigner designer =
+                new LibraryDesigner(
+                        new LibraryDesigner.Context(
+                                config.limits().drawsPerSequence(),
+                                this::motifs,
+                                versions ->
+                                        new PredictorScorer(
+                                                predictor.get(),
                                                 request.flanks(),
                                                 versions,
                                                 config.scoring().requestSize(),
-                                                config.scoring().timeout());
-                                    },
-                                    stats -> {
-                                        metrics.generation(stats);
-                                        Log.infof(
-                                                "library %s: %s run %d generation %d: mean %.3f, top decile %.3f, %,d scored",
-                                                request.libraryId(),
-                                                stats.method(),
-                                                stats.run(),
-                                                stats.generation(),
-                                                stats.mean(),
-                                                stats.topDecile(),
-                                                stats.scored());
-                                    }));
-            return designer.design(request);
-        } finally {
-            if (client[0] != null) {
-                client[0].close();
-            }
-        }
+                                                config.scoring().timeout()),
+                                stats -> logGeneration(request, stats)));
+        return designer.design(request);
+    }
+
+    private void logGeneration(final DesignRequested request, final GenerationStats stats) {
+        metrics.generation(stats);
+        Log.infof(
+                "library %s: %s run %d generation %d: mean %.3f, top decile %.3f, %,d scored",
+                request.libraryId(),
+                stats.method(),
+                stats.run(),
+                stats.generation(),
+                stats.mean(),
+                stats.topDecile(),
+                stats.scored());
     }
 
     private synchronized MotifCatalog motifs() {

@@ -4,7 +4,7 @@ import io.dreamloop.contracts.event.ScoreItem;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.sequence.Flanks;
 import io.dreamloop.designer.ga.SequenceScorer;
-import io.dreamloop.platform.scoring.PredictorClient;
+import io.dreamloop.predictor.client.PredictorClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

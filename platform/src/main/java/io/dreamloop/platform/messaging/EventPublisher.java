@@ -82,8 +82,16 @@ public class EventPublisher {
 
     /** Sends events in order and waits for all acknowledgements. */
     public void publishAll(final String topic, final List<? extends Event> events) {
+        publishRouted(topic, events.stream().map(Outgoing::byKey).toList());
+    }
+
+    /**
+     * Sends events in order, each to its own partition or its key's, and waits for all
+     * acknowledgements.
+     */
+    public void publishRouted(final String topic, final List<Outgoing> events) {
         final List<Future<RecordMetadata>> sent =
-                events.stream().map(event -> send(topic, event)).toList();
+                events.stream().map(outgoing -> send(topic, outgoing)).toList();
         sent.forEach(
                 future -> {
                     await(future);
@@ -91,8 +99,17 @@ public class EventPublisher {
                 });
     }
 
+    /** The partition count of a topic, as the producer's metadata knows it. */
+    public int partitions(final String topic) {
+        return producer.partitionsFor(topic).size();
+    }
+
     private Future<RecordMetadata> send(final String topic, final Event untraced) {
-        final Event event = TracedEvents.stamp(untraced);
+        return send(topic, Outgoing.byKey(untraced));
+    }
+
+    private Future<RecordMetadata> send(final String topic, final Outgoing outgoing) {
+        final Event event = TracedEvents.stamp(outgoing.event());
         Topics.find(topic)
                 .filter(spec -> spec.eventType().javaType() != event.getClass())
                 .ifPresent(
@@ -104,7 +121,11 @@ public class EventPublisher {
                                                     spec.eventType().name(),
                                                     event.header().type()));
                         });
-        return producer.send(new ProducerRecord<>(topic, event.key(), codec.encode(event)));
+        // An empty partition is null to Kafka: the partitioner picks the key's.
+        final Integer partition =
+                outgoing.partition().isPresent() ? outgoing.partition().getAsInt() : null;
+        return producer.send(
+                new ProducerRecord<>(topic, partition, event.key(), codec.encode(event)));
     }
 
     private RecordMetadata await(final Future<RecordMetadata> future) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * How the platform's own Kafka clients (publisher, topic bootstrap, scoring client) reach the
+ * How the platform's own Kafka clients (publisher, topic bootstrap, the predictor client) reach the
  * broker: the bootstrap servers and every {@code security.protocol}, {@code sasl.*} and {@code
  * ssl.*} setting, taken from the {@code default-kafka-broker} configuration that Quarkus builds
  * from all {@code kafka.*} properties and {@code KAFKA_*} environment variables. The SmallRye

@@ -268,6 +268,24 @@ class ScoringIT {
     }
 
     @Test
+    @Order(3)
+    void twoClientsWithTheirOwnReplyPartitionsEachReceiveOnlyTheirOwnAnswers() throws Exception {
+        routing().eachClientReadsOnlyItsOwnAnswers();
+    }
+
+    @Test
+    @Order(3)
+    void aRequestNamingAReplyPartitionThatDoesNotExistIsDeadLettered() throws Exception {
+        routing().aRequestNamingAPartitionThatDoesNotExistIsDeadLettered();
+    }
+
+    private ReplyRouting routing() throws IOException {
+        final List<String> sequences = new ArrayList<>();
+        expected().get("sequences").forEach(s -> sequences.add(s.asText()));
+        return new ReplyRouting(bootstrap, sequences);
+    }
+
+    @Test
     @Order(4)
     void hotSwapToANewChampionKeepsOldVersionsAddressableAndRefusesTamperedArtifacts()
             throws IOException {

@@ -1,4 +1,4 @@
-package io.dreamloop.platform.scoring;
+package io.dreamloop.predictor.client;
 
 /** The predictor did not answer a score request in time: no predictor, or no champion model. */
 public final class ScoringUnavailableException extends IllegalStateException {
