@@ -1,6 +1,8 @@
 package io.dreamloop.designer.rest;
 
 import io.dreamloop.contracts.event.DesignRequested;
+import io.dreamloop.designer.mapping.LibraryFileFormat;
+import io.dreamloop.designer.mapping.LibraryFiles;
 import io.dreamloop.designer.persistence.DesignedLibraryEntity;
 import io.dreamloop.designer.persistence.DesignedMemberEntity;
 import io.dreamloop.designer.persistence.LibraryRepository;
@@ -93,57 +95,12 @@ public class LibraryResource {
             @QueryParam("format") @DefaultValue("tsv") final String format) {
         final DesignedLibraryEntity library = find(libraryId);
         final List<DesignedMemberEntity> members = libraries.members(libraryId);
-        final StringBuilder out = new StringBuilder();
-        switch (format) {
-            case "tsv" -> {
-                out.append(
-                        "id\tsubset\tpair_id\tvariable\toligo\tmethod\tpredictions\tprovenance\n");
-                for (final DesignedMemberEntity m : members) {
-                    out.append(m.key().memberId())
-                            .append('\t')
-                            .append(m.subset())
-                            .append('\t')
-                            .append(m.pairId() == null ? "" : m.pairId())
-                            .append('\t')
-                            .append(m.variable())
-                            .append('\t')
-                            .append(library.upstream())
-                            .append(m.variable())
-                            .append(library.downstream())
-                            .append('\t')
-                            .append(m.method())
-                            .append('\t')
-                            .append(m.predictions())
-                            .append('\t')
-                            .append(m.provenance())
-                            .append('\n');
-                }
-            }
-            case "fasta" -> {
-                for (final DesignedMemberEntity m : members) {
-                    out.append('>')
-                            .append(m.key().memberId())
-                            .append(" subset=")
-                            .append(m.subset())
-                            .append(m.pairId() == null ? "" : " pair=" + m.pairId())
-                            .append(" method=")
-                            .append(m.method())
-                            .append('\n')
-                            .append(library.upstream())
-                            .append(m.variable())
-                            .append(library.downstream())
-                            .append('\n');
-                }
-            }
-            default ->
-                    throw new IllegalArgumentException(
-                            "unknown format '%s'; use tsv or fasta".formatted(format));
-        }
-        return Response.ok(out.toString())
-                .type(format.equals("fasta") ? "text/x-fasta" : "text/tab-separated-values")
+        final LibraryFileFormat file = LibraryFileFormat.named(format);
+        return Response.ok(LibraryFiles.write(file, library, members))
+                .type(file.mediaType())
                 .header(
                         "Content-Disposition",
-                        "attachment; filename=\"%s.%s\"".formatted(libraryId, format))
+                        "attachment; filename=\"%s.%s\"".formatted(libraryId, file.wireName()))
                 .build();
     }
 

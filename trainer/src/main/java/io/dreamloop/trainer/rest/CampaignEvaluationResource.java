@@ -1,9 +1,9 @@
 package io.dreamloop.trainer.rest;
 
 import io.dreamloop.trainer.config.TrainerConfig;
+import io.dreamloop.trainer.mapping.PredictionTable;
 import io.dreamloop.trainer.persistence.EvaluationStore;
 import io.dreamloop.trainer.persistence.MeasurementStore;
-import io.dreamloop.trainer.persistence.TrainingRow;
 import io.dreamloop.trainer.service.CycleBatch;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -24,9 +24,6 @@ import java.util.Map;
 @Path("/campaigns/{campaignId}/evaluation")
 @Produces(MediaType.APPLICATION_JSON)
 public class CampaignEvaluationResource {
-    /** The predictions' media type; errors stay JSON. */
-    private static final String TSV = "text/tab-separated-values";
-
     private final EvaluationStore evaluations;
     private final MeasurementStore measurements;
     private final TrainerConfig config;
@@ -67,7 +64,7 @@ public class CampaignEvaluationResource {
      */
     @GET
     @Path("/{cycle}/predictions")
-    @Produces({MediaType.APPLICATION_JSON, TSV})
+    @Produces({MediaType.APPLICATION_JSON, PredictionTable.MEDIA_TYPE})
     @Transactional
     public Response predictions(
             @PathParam("campaignId") final String campaignId, @PathParam("cycle") final int cycle) {
@@ -80,30 +77,14 @@ public class CampaignEvaluationResource {
                                                 "campaign '%s' has no cycle %d scored on its test library"
                                                         .formatted(campaignId, cycle)))
                         .predictions();
-        final StringBuilder out =
-                new StringBuilder("row_id\tsubset\tpair\tmeasured\ttruth\tpredicted\n");
-        for (final TrainingRow r :
-                measurements.testLibraryRows(
-                        config.training().scale(),
-                        config.training().method().wireName(),
-                        campaignId)) {
-            final Double p = predicted.get(r.id());
-            if (p == null) {
-                continue;
-            }
-            out.append(r.id())
-                    .append('\t')
-                    .append(r.subset() == null ? "" : r.subset())
-                    .append('\t')
-                    .append(r.pairKey() == null ? "" : r.pairKey())
-                    .append('\t')
-                    .append(r.value())
-                    .append('\t')
-                    .append(r.truth() == null ? "" : r.truth().toString())
-                    .append('\t')
-                    .append(p)
-                    .append('\n');
-        }
-        return Response.ok(out.toString(), TSV).build();
+        return Response.ok(
+                        PredictionTable.tsv(
+                                measurements.testLibraryRows(
+                                        config.training().scale(),
+                                        config.training().method().wireName(),
+                                        campaignId),
+                                predicted),
+                        PredictionTable.MEDIA_TYPE)
+                .build();
     }
 }
