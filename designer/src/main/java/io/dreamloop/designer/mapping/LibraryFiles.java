@@ -18,12 +18,11 @@ public final class LibraryFiles {
             final DesignedLibraryEntity library,
             final List<DesignedMemberEntity> members) {
         final StringBuilder out = new StringBuilder();
-        switch (format) {
-            case TSV -> {
-                out.append(TSV_HEADER);
-                members.forEach(m -> tsvRow(out, library, m));
-            }
-            case FASTA -> members.forEach(m -> fastaRecord(out, library, m));
+        if (format == LibraryFileFormat.TSV) {
+            out.append(TSV_HEADER);
+            members.forEach(m -> tsvRow(out, library, m));
+        } else {
+            members.forEach(m -> fastaRecord(out, library, m));
         }
         return out.toString();
     }
