@@ -1,8 +1,6 @@
 package io.dreamloop.labingest.service;
 
-import io.dreamloop.contracts.event.Chunk;
 import io.dreamloop.contracts.event.EstimationMethod;
-import io.dreamloop.contracts.event.EventHeader;
 import io.dreamloop.contracts.event.EventTypes;
 import io.dreamloop.contracts.event.ExpressionScale;
 import io.dreamloop.contracts.event.Lineage;
@@ -12,7 +10,7 @@ import io.dreamloop.contracts.event.SequenceCounts;
 import io.dreamloop.contracts.event.SortSeqRunSubmitted;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.topic.Topics;
-import io.dreamloop.contracts.wire.Chunks;
+import io.dreamloop.contracts.wire.ChunkedEvents;
 import io.dreamloop.labingest.config.LabIngestConfig;
 import io.dreamloop.labingest.estimation.BinWeightedMean;
 import io.dreamloop.labingest.estimation.CountMatrix;
@@ -240,26 +238,21 @@ public class RunIngest {
         if (measurements.isEmpty()) {
             return;
         }
-        final List<List<Measurement>> parts = Chunks.byJsonSize(measurements);
-        final List<MeasurementsRecorded> events = new ArrayList<>(parts.size());
-        for (int i = 0; i < parts.size(); i++) {
-            final EventTypes.Type type = EventTypes.MEASUREMENTS_RECORDED;
-            final EventHeader header =
-                    EventHeader.deterministic(
-                            type.name(),
-                            type.schemaVersion(),
-                            lineage.withRun(run.runId()).withLibrary(run.libraryId()),
-                            run.runId() + "/" + method.wireName() + "/" + i + "/" + parts.size());
-            events.add(
-                    new MeasurementsRecorded(
-                            header,
-                            run.runId(),
-                            run.libraryId(),
-                            method.wireName(),
-                            scale,
-                            new Chunk(i, parts.size()),
-                            parts.get(i)));
-        }
+        final List<MeasurementsRecorded> events =
+                ChunkedEvents.of(
+                        measurements,
+                        EventTypes.MEASUREMENTS_RECORDED,
+                        lineage.withRun(run.runId()).withLibrary(run.libraryId()),
+                        run.runId() + "/" + method.wireName(),
+                        (header, chunk, items) ->
+                                new MeasurementsRecorded(
+                                        header,
+                                        run.runId(),
+                                        run.libraryId(),
+                                        method.wireName(),
+                                        scale,
+                                        chunk,
+                                        items));
         publisher.publishAll(Topics.MEASUREMENTS_RECORDED, events);
     }
 }

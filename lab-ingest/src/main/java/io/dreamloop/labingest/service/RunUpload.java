@@ -1,13 +1,11 @@
 package io.dreamloop.labingest.service;
 
-import io.dreamloop.contracts.event.Chunk;
-import io.dreamloop.contracts.event.EventHeader;
 import io.dreamloop.contracts.event.EventTypes;
 import io.dreamloop.contracts.event.Ids;
 import io.dreamloop.contracts.event.Lineage;
 import io.dreamloop.contracts.event.SequenceCounts;
 import io.dreamloop.contracts.event.SortSeqRunSubmitted;
-import io.dreamloop.contracts.wire.Chunks;
+import io.dreamloop.contracts.wire.ChunkedEvents;
 import io.dreamloop.labingest.ingest.CountTable;
 import io.dreamloop.labingest.ingest.CountTableException;
 import io.dreamloop.labingest.ingest.GateTable;
@@ -239,31 +237,21 @@ public class RunUpload {
 
     private static List<SortSeqRunSubmitted> chunks(
             final Upload upload, final List<SequenceCounts> counts) {
-        final List<List<SequenceCounts>> parts = Chunks.byJsonSize(counts);
-        final String digest = digest(upload);
-        final Lineage lineage = Lineage.ofLibrary(upload.libraryId()).withRun(upload.runId());
-        final EventTypes.Type type = EventTypes.SORTSEQ_RUN_SUBMITTED;
-        final List<SortSeqRunSubmitted> out = new ArrayList<>(parts.size());
-        for (int i = 0; i < parts.size(); i++) {
-            final EventHeader header =
-                    EventHeader.deterministic(
-                            type.name(),
-                            type.schemaVersion(),
-                            lineage,
-                            "upload/%s/%s/%d/%d"
-                                    .formatted(upload.runId(), digest, i, parts.size()));
-            out.add(
-                    new SortSeqRunSubmitted(
-                            header,
-                            upload.runId(),
-                            upload.libraryId(),
-                            upload.gates().gates(),
-                            upload.gates().cells(),
-                            new Chunk(i, parts.size()),
-                            parts.get(i),
-                            upload.negativeControls()));
-        }
-        return out;
+        return ChunkedEvents.of(
+                counts,
+                EventTypes.SORTSEQ_RUN_SUBMITTED,
+                Lineage.ofLibrary(upload.libraryId()).withRun(upload.runId()),
+                "upload/%s/%s".formatted(upload.runId(), digest(upload)),
+                (header, chunk, items) ->
+                        new SortSeqRunSubmitted(
+                                header,
+                                upload.runId(),
+                                upload.libraryId(),
+                                upload.gates().gates(),
+                                upload.gates().cells(),
+                                chunk,
+                                items,
+                                upload.negativeControls()));
     }
 
     /** A digest of everything the run's estimates depend on. */

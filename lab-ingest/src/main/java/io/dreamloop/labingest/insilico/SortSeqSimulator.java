@@ -1,5 +1,7 @@
-package io.dreamloop.labingest.estimation;
+package io.dreamloop.labingest.insilico;
 
+import io.dreamloop.labingest.estimation.CountMatrix;
+import io.dreamloop.labingest.estimation.SortGates;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
