@@ -4,9 +4,10 @@ import io.dreamloop.evaluation.Correlations;
 import io.dreamloop.labingest.estimation.BinWeightedMean;
 import io.dreamloop.labingest.estimation.MaudeEstimator;
 import io.dreamloop.labingest.estimation.MaudeFit;
-import io.dreamloop.labingest.estimation.SimulatedRun;
 import io.dreamloop.labingest.estimation.SortGates;
-import io.dreamloop.labingest.estimation.SortSeqSimulator;
+import io.dreamloop.labingest.ingest.GateTableReader;
+import io.dreamloop.labingest.insilico.SimulatedRun;
+import io.dreamloop.labingest.insilico.SortSeqSimulator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,7 +67,7 @@ final class MaudeBench implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         final SortGates cd69 =
-                SortGates.parseTsv(
+                GateTableReader.sortGates(
                         Files.readString(
                                 root.resolve("../shared/data/maude/CD69_bin_percentiles.txt"),
                                 StandardCharsets.UTF_8));

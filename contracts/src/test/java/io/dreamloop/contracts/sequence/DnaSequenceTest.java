@@ -8,6 +8,12 @@ import org.junit.jupiter.api.Test;
 class DnaSequenceTest {
 
     @Test
+    void basesAreTheAlphabetWithoutN() {
+        assertThat(DnaSequence.BASES).isEqualTo("ACGT");
+        assertThat(DnaSequence.ALPHABET).isEqualTo(DnaSequence.BASES + "N");
+    }
+
+    @Test
     void rejectsInvalidBaseNamingItsPosition() {
         assertThatThrownBy(() -> DnaSequence.of("ACGTXACGT"))
                 .isInstanceOf(InvalidSequenceException.class)

@@ -33,32 +33,22 @@ final class MaudeLikelihood {
         }
         // Step 1: x_{.,b} += max(1, round(10 N_b / 1e6)), N_b before adding; u_i += 10.
         // R's round() rounds half to even, as Math.rint does.
+        final long[] totals = binTotals(counts, bins);
         final long[] pseudo = new long[bins];
         size = new double[bins];
         for (int b = 0; b < bins; b++) {
-            long n = 0;
-            for (int i = 0; i < rows; i++) {
-                n += counts.reads(i, b);
-            }
-            pseudo[b] = Math.max(1, (long) Math.rint(10.0 * n / 1e6));
+            pseudo[b] = Math.max(1, (long) Math.rint(10.0 * totals[b] / 1e6));
             // Step 2: k_b = sum of reads after pseudocounts.
-            size[b] = n + (double) pseudo[b] * rows;
+            size[b] = totals[b] + (double) pseudo[b] * rows;
         }
-        double unsortedTotal = 0;
-        for (int i = 0; i < rows; i++) {
-            unsortedTotal += counts.unsortedReads(i) + MaudeEstimator.unsortedPseudocount();
-        }
+        libFract = libraryFractions(counts);
         x = new double[rows][bins];
-        libFract = new double[rows];
         constant = new double[rows];
         final double[] logGammaSize = new double[bins];
         for (int b = 0; b < bins; b++) {
             logGammaSize[b] = LogGamma.of(size[b]);
         }
         for (int i = 0; i < rows; i++) {
-            libFract[i] =
-                    (counts.unsortedReads(i) + MaudeEstimator.unsortedPseudocount())
-                            / unsortedTotal;
             double c = 0;
             for (int b = 0; b < bins; b++) {
                 final double xb = counts.reads(i, b) + pseudo[b];
@@ -67,6 +57,32 @@ final class MaudeLikelihood {
             }
             constant[i] = c;
         }
+    }
+
+    /** The reads in each bin, before pseudocounts. */
+    private static long[] binTotals(final CountMatrix counts, final int bins) {
+        final long[] totals = new long[bins];
+        for (int b = 0; b < bins; b++) {
+            for (int i = 0; i < counts.rows(); i++) {
+                totals[b] += counts.reads(i, b);
+            }
+        }
+        return totals;
+    }
+
+    /** Each sequence's share of the unsorted reads, pseudocount included (libFract). */
+    private static double[] libraryFractions(final CountMatrix counts) {
+        double unsortedTotal = 0;
+        for (int i = 0; i < counts.rows(); i++) {
+            unsortedTotal += counts.unsortedReads(i) + MaudeEstimator.unsortedPseudocount();
+        }
+        final double[] libFract = new double[counts.rows()];
+        for (int i = 0; i < libFract.length; i++) {
+            libFract[i] =
+                    (counts.unsortedReads(i) + MaudeEstimator.unsortedPseudocount())
+                            / unsortedTotal;
+        }
+        return libFract;
     }
 
     static MaudeLikelihood of(final SortGates gates, final CountMatrix counts, final double sigma) {

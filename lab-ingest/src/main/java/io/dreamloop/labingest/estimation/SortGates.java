@@ -151,18 +151,6 @@ public record SortGates(List<Bin> bins) {
         return new SortGates(bins);
     }
 
-    /**
-     * Parses MAUDE's tab-separated bin table (header {@code Bin, binStartQ, binEndQ}, optionally
-     * {@code binStartZ, binEndZ}; columns found by name). Without z columns, z = Φ⁻¹(q).
-     *
-     * @param text the table
-     * @return the gates
-     * @throws IllegalArgumentException naming the line when the table is malformed
-     */
-    public static SortGates parseTsv(final String text) {
-        return GateTableParser.parse(text);
-    }
-
     /** Number of bins. */
     public int size() {
         return bins.size();

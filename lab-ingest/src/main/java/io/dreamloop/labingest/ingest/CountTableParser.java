@@ -74,18 +74,26 @@ public final class CountTableParser {
                 }
                 final String[] cells = line.split(delimiter, -1);
                 final CountTable.Row row = parseRow(cells, layout, number, seen, problems);
-                if (row != null
-                        && layout.control() >= 0
-                        && control(cells, layout, number, problems)) {
-                    controls.add(row.key());
-                }
                 if (row != null) {
+                    if (layout.control() >= 0 && control(cells, layout, number, problems)) {
+                        controls.add(row.key());
+                    }
                     rows.add(row);
                 }
             }
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot read the count table", e);
         }
+        return table(layout, bins, rows, controls, problems);
+    }
+
+    /** The table read, or every problem found in it. */
+    private static CountTable table(
+            final Layout layout,
+            final List<String> bins,
+            final List<CountTable.Row> rows,
+            final List<String> controls,
+            final List<String> problems) {
         if (layout == null) {
             problems.add(
                     "the table is empty: expected a header 'member_id, unsorted, %s'"
@@ -203,22 +211,7 @@ public final class CountTableParser {
             return null;
         }
         final String id = cells[0].strip();
-        final String keyColumn = layout.key().column();
-        try {
-            if (layout.key() == CountTable.Key.SEQUENCE) {
-                DnaSequence.of(id);
-            } else {
-                Ids.require(id, "member_id");
-            }
-        } catch (final IllegalArgumentException e) {
-            problems.add("line %d, column %s: %s".formatted(line, keyColumn, e.getMessage()));
-            return null;
-        }
-        final Integer earlier = seen.putIfAbsent(id, line);
-        if (earlier != null) {
-            problems.add(
-                    "line %d, column %s: '%s' appears twice, on lines %d and %d"
-                            .formatted(line, keyColumn, id, earlier, line));
+        if (!validKey(id, layout.key(), line, seen, problems)) {
             return null;
         }
         final long unsorted = reads(cells, layout.unsorted(), layout, line, problems);
@@ -230,6 +223,33 @@ public final class CountTableParser {
             return null;
         }
         return new CountTable.Row(line, id, unsorted, binReads);
+    }
+
+    /** True for a well-formed key seen for the first time, else adds the problem. */
+    private static boolean validKey(
+            final String id,
+            final CountTable.Key key,
+            final int line,
+            final Map<String, Integer> seen,
+            final List<String> problems) {
+        try {
+            if (key == CountTable.Key.SEQUENCE) {
+                DnaSequence.of(id);
+            } else {
+                Ids.require(id, "member_id");
+            }
+        } catch (final IllegalArgumentException e) {
+            problems.add("line %d, column %s: %s".formatted(line, key.column(), e.getMessage()));
+            return false;
+        }
+        final Integer earlier = seen.putIfAbsent(id, line);
+        if (earlier != null) {
+            problems.add(
+                    "line %d, column %s: '%s' appears twice, on lines %d and %d"
+                            .formatted(line, key.column(), id, earlier, line));
+            return false;
+        }
+        return true;
     }
 
     /** The reads in a cell, or -1 after adding its problem. */

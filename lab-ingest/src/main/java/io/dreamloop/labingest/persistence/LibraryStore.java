@@ -42,6 +42,22 @@ public class LibraryStore {
                                     event.totalMembers(),
                                     config.libraries().maxMembers()));
         }
+        ensureLibrary(em, event);
+        final LibraryChunkEntity.Key chunkKey =
+                new LibraryChunkEntity.Key(event.libraryId(), event.chunk().index());
+        if (em.find(LibraryChunkEntity.class, chunkKey) != null) {
+            return false;
+        }
+        em.persist(
+                new LibraryChunkEntity(chunkKey, event.members().size(), event.header().eventId()));
+        persistMembers(em, event);
+        return true;
+    }
+
+    /**
+     * Creates the library at its first chunk; refuses a chunk that contradicts the earlier ones.
+     */
+    private static void ensureLibrary(final EntityManager em, final LibraryDesigned event) {
         final LibraryEntity library = em.find(LibraryEntity.class, event.libraryId());
         if (library == null) {
             em.persist(
@@ -65,13 +81,10 @@ public class LibraryStore {
                                     library.totalMembers(),
                                     library.chunkCount()));
         }
-        final LibraryChunkEntity.Key chunkKey =
-                new LibraryChunkEntity.Key(event.libraryId(), event.chunk().index());
-        if (em.find(LibraryChunkEntity.class, chunkKey) != null) {
-            return false;
-        }
-        em.persist(
-                new LibraryChunkEntity(chunkKey, event.members().size(), event.header().eventId()));
+    }
+
+    /** Persists a chunk's members, flushing in batches to keep the session small. */
+    private static void persistMembers(final EntityManager em, final LibraryDesigned event) {
         int n = 0;
         for (final LibraryMember m : event.members()) {
             em.persist(
@@ -86,7 +99,6 @@ public class LibraryStore {
                 em.clear();
             }
         }
-        return true;
     }
 
     /** What is known of a library. */

@@ -57,6 +57,31 @@ public class RunStore {
                     "run %s names unknown library '%s'"
                             .formatted(event.runId(), event.libraryId()));
         }
+        ensureRun(em, event);
+        final long seen =
+                ((Number)
+                                em.createNativeQuery(
+                                                "select count(*) from sortseq_chunk where run_id = ?1 and chunk_index = ?2")
+                                        .setParameter(1, event.runId())
+                                        .setParameter(2, event.chunk().index())
+                                        .getSingleResult())
+                        .longValue();
+        if (seen > 0) {
+            return false;
+        }
+        requireMembersOf(em, event);
+        em.createNativeQuery(
+                        "insert into sortseq_chunk (run_id, chunk_index, event_id) values (?1, ?2, ?3)")
+                .setParameter(1, event.runId())
+                .setParameter(2, event.chunk().index())
+                .setParameter(3, event.header().eventId())
+                .executeUpdate();
+        insertCounts(em, event);
+        return true;
+    }
+
+    /** Creates the run at its first chunk; refuses a chunk that contradicts the earlier ones. */
+    private void ensureRun(final EntityManager em, final SortSeqRunSubmitted event) {
         final String gates = new String(codec.toJsonBytes(event.gates()), StandardCharsets.UTF_8);
         final SortSeqRunEntity run = em.find(SortSeqRunEntity.class, event.runId());
         if (run == null) {
@@ -78,24 +103,9 @@ public class RunStore {
                     "chunk %d of run %s contradicts its earlier chunks (library, gates, negative controls or chunk count differ)"
                             .formatted(event.chunk().index(), event.runId()));
         }
-        final long seen =
-                ((Number)
-                                em.createNativeQuery(
-                                                "select count(*) from sortseq_chunk where run_id = ?1 and chunk_index = ?2")
-                                        .setParameter(1, event.runId())
-                                        .setParameter(2, event.chunk().index())
-                                        .getSingleResult())
-                        .longValue();
-        if (seen > 0) {
-            return false;
-        }
-        requireMembersOf(em, event);
-        em.createNativeQuery(
-                        "insert into sortseq_chunk (run_id, chunk_index, event_id) values (?1, ?2, ?3)")
-                .setParameter(1, event.runId())
-                .setParameter(2, event.chunk().index())
-                .setParameter(3, event.header().eventId())
-                .executeUpdate();
+    }
+
+    private void insertCounts(final EntityManager em, final SortSeqRunSubmitted event) {
         for (final SequenceCounts c : event.counts()) {
             em.createNativeQuery(
                             "insert into sortseq_count (run_id, member_id, unsorted_reads, bin_reads) values (?1, ?2, ?3, ?4)")
@@ -105,7 +115,6 @@ public class RunStore {
                     .setParameter(4, join(c.binReads()))
                     .executeUpdate();
         }
-        return true;
     }
 
     /** The run, once every chunk is stored and it is not yet estimated. */

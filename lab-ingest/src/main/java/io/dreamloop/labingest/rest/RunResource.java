@@ -4,6 +4,7 @@ import io.dreamloop.labingest.ingest.CountTable;
 import io.dreamloop.labingest.ingest.CountTableParser;
 import io.dreamloop.labingest.ingest.GateTable;
 import io.dreamloop.labingest.ingest.GateTableReader;
+import io.dreamloop.labingest.mapping.MeasurementTsv;
 import io.dreamloop.labingest.persistence.RunStore;
 import io.dreamloop.labingest.persistence.StoredMeasurement;
 import io.dreamloop.labingest.service.RunReport;
@@ -128,7 +129,7 @@ public class RunResource {
     /** The run's measurements, all methods or one, as JSON or as a TSV table. */
     @GET
     @Path("/{runId}/measurements")
-    @Produces({MediaType.APPLICATION_JSON, "text/tab-separated-values"})
+    @Produces({MediaType.APPLICATION_JSON, MeasurementTsv.MEDIA_TYPE})
     @Transactional
     public Response measurements(
             @PathParam("runId") final String runId,
@@ -139,41 +140,12 @@ public class RunResource {
         }
         final List<StoredMeasurement> rows = runs.measurements(runId, method);
         if ("tsv".equals(format)) {
-            return Response.ok(tsv(rows), "text/tab-separated-values").build();
+            return Response.ok(MeasurementTsv.of(rows), MeasurementTsv.MEDIA_TYPE).build();
         }
         if (format != null && !"json".equals(format)) {
             throw new BadRequestException(
                     "format must be json or tsv, but was '%s'".formatted(format));
         }
         return Response.ok(rows, MediaType.APPLICATION_JSON).build();
-    }
-
-    private static String tsv(final List<StoredMeasurement> rows) {
-        final StringBuilder out =
-                new StringBuilder(
-                        "member_id\tmethod\texpression\treads\tcells\tsingleton\tqc_flags\tlog_likelihood\tz\tll_ratio\n");
-        for (final StoredMeasurement m : rows) {
-            out.append(m.memberId())
-                    .append('\t')
-                    .append(m.method())
-                    .append('\t')
-                    .append(m.expression())
-                    .append('\t')
-                    .append(m.reads())
-                    .append('\t')
-                    .append(Math.round(m.cells() * 100) / 100.0)
-                    .append('\t')
-                    .append(m.singleton())
-                    .append('\t')
-                    .append(String.join(",", m.qcFlags()))
-                    .append('\t')
-                    .append(m.logLikelihood() == null ? "" : m.logLikelihood())
-                    .append('\t')
-                    .append(m.z() == null ? "" : m.z())
-                    .append('\t')
-                    .append(m.llRatio() == null ? "" : m.llRatio())
-                    .append('\n');
-        }
-        return out.toString();
     }
 }

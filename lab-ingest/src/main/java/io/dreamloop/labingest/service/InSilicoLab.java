@@ -1,21 +1,17 @@
 package io.dreamloop.labingest.service;
 
-import io.dreamloop.contracts.event.Chunk;
-import io.dreamloop.contracts.event.EventHeader;
 import io.dreamloop.contracts.event.EventTypes;
 import io.dreamloop.contracts.event.Lineage;
-import io.dreamloop.contracts.event.SequenceCounts;
 import io.dreamloop.contracts.event.SortSeqRunSubmitted;
 import io.dreamloop.contracts.motif.TransfacMotifs;
-import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.topic.Topics;
-import io.dreamloop.contracts.wire.Chunks;
+import io.dreamloop.contracts.wire.ChunkedEvents;
 import io.dreamloop.labingest.config.LabIngestConfig;
-import io.dreamloop.labingest.estimation.Population;
-import io.dreamloop.labingest.estimation.SimulatedRun;
 import io.dreamloop.labingest.estimation.SortGates;
-import io.dreamloop.labingest.estimation.SortSeqSimulator;
+import io.dreamloop.labingest.insilico.Calibration;
+import io.dreamloop.labingest.insilico.LabSort;
 import io.dreamloop.labingest.insilico.OccupancyModel;
+import io.dreamloop.labingest.insilico.SortSeqSimulator;
 import io.dreamloop.labingest.persistence.LibraryStore;
 import io.dreamloop.labingest.persistence.RunStore;
 import io.dreamloop.platform.messaging.EventPublisher;
@@ -30,20 +26,18 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The in-silico sort-seq lab: the ground truth of every member (the thermodynamic occupancy model),
- * standardized over the library to the population's z scale, sorted and sequenced by the simulator,
- * and submitted as a sort-seq run like a lab would, so that the same ingest path measures it. The
- * truth is kept with each member and travels with its measurements, so models can be scored against
- * it as well as against the noisy measurement.
+ * The in-silico sort-seq lab's service edge (the lab itself is the {@code insilico} package): the
+ * ground truth of every member (the thermodynamic occupancy model), standardized over the library
+ * to the population's z scale, sorted and sequenced by the simulator, and submitted as a sort-seq
+ * run like a lab would, so that the same ingest path measures it. The truth is kept with each
+ * member and travels with its measurements, so models can be scored against it as well as against
+ * the noisy measurement.
  */
 @ApplicationScoped
 public class InSilicoLab {
     private final RunStore runs;
     private final EventPublisher publisher;
     private final LabIngestConfig config;
-
-    /** Random variable regions in a campaign's calibration library. */
-    static final int CALIBRATION_SIZE = 5_000;
 
     private final LibraryStore libraries;
     private final Map<LibraryStore.Flanks, Calibration> calibrations = new HashMap<>();
@@ -80,65 +74,69 @@ public class InSilicoLab {
     public void measure(final String libraryId, final Lineage lineage) {
         final Map<String, String> oligos = runs.oligos(libraryId);
         final List<String> ids = new ArrayList<>(oligos.keySet());
-        final double[] truth = new double[ids.size()];
-        for (int i = 0; i < ids.size(); i++) {
-            truth[i] = model().expression(DnaSequence.of(oligos.get(ids.get(i))));
-        }
-        final LabIngestConfig.InSilico settings = config.insilico();
-        final SortGates gates = SortGates.contiguous(settings.bins(), SortGates.DEFAULT_TAIL_P);
-        final SortSeqSimulator simulator =
-                new SortSeqSimulator(
-                        gates,
-                        new SortSeqSimulator.Settings(
-                                settings.cellsPerSequence(),
-                                SortSeqSimulator.CellCounts.POISSON,
-                                settings.readsPerCell(),
-                                settings.readsPerCell()));
-        final SplittableRandom random =
-                new SplittableRandom(settings.seed() ^ libraryId.hashCode());
-        final SimulatedRun run;
-        final double[] z;
-        if (lineage.campaignId() == null) {
-            // A library on its own: gates on its own cells, as an operator sorts a new library.
-            z = standardized(truth);
-            run = simulator.simulate(z, random);
-        } else {
-            // A campaign's libraries share gates and scale, so their cycles pool in training.
-            final Calibration calibration =
-                    calibration(simulator, libraries.flanks(libraryId).orElseThrow());
-            z = calibration.scale().z(truth);
-            run = simulator.simulate(z, random, calibration.gates());
-        }
+        final SortGates gates = gates();
+        final LabSort.Sorted sorted =
+                sort(libraryId, lineage, gates, ids.stream().map(oligos::get).toList());
         // Kept with the members, so each measurement carries the truth it was simulated from.
-        libraries.recordTruth(libraryId, ids, z);
-        final List<SequenceCounts> rows = run.sequenceCounts(ids);
-        final List<Long> cells = run.cellsPerBin();
+        libraries.recordTruth(libraryId, ids, sorted.z());
         final String runId = runId(libraryId);
-        final List<List<SequenceCounts>> parts = Chunks.byJsonSize(rows);
-        final List<SortSeqRunSubmitted> events = new ArrayList<>();
-        for (int c = 0; c < parts.size(); c++) {
-            final EventTypes.Type type = EventTypes.SORTSEQ_RUN_SUBMITTED;
-            final EventHeader header =
-                    EventHeader.deterministic(
-                            type.name(),
-                            type.schemaVersion(),
-                            lineage.withLibrary(libraryId).withRun(runId),
-                            runId + "/" + c + "/" + parts.size());
-            events.add(
-                    new SortSeqRunSubmitted(
-                            header,
-                            runId,
-                            libraryId,
-                            gates.toBinGates(),
-                            cells,
-                            new Chunk(c, parts.size()),
-                            parts.get(c),
-                            List.of()));
-        }
+        final List<Long> cells = sorted.run().cellsPerBin();
+        final List<SortSeqRunSubmitted> events =
+                ChunkedEvents.of(
+                        sorted.run().sequenceCounts(ids),
+                        EventTypes.SORTSEQ_RUN_SUBMITTED,
+                        lineage.withLibrary(libraryId).withRun(runId),
+                        runId,
+                        (header, chunk, items) ->
+                                new SortSeqRunSubmitted(
+                                        header,
+                                        runId,
+                                        libraryId,
+                                        gates.toBinGates(),
+                                        cells,
+                                        chunk,
+                                        items,
+                                        List.of()));
         publisher.publishAll(Topics.SORTSEQ_RUN_SUBMITTED, events);
         Log.infof(
                 "in-silico lab sorted library %s: %,d members, run %s in %d chunks",
                 libraryId, ids.size(), runId, events.size());
+    }
+
+    /**
+     * A library on its own is gated on its own cells; a campaign's libraries share the campaign's
+     * gates and scale (its {@link Calibration}).
+     */
+    private LabSort.Sorted sort(
+            final String libraryId,
+            final Lineage lineage,
+            final SortGates gates,
+            final List<String> oligos) {
+        final SortSeqSimulator simulator = simulator(gates);
+        final LabSort lab = new LabSort(model(), simulator);
+        final SplittableRandom random =
+                new SplittableRandom(config.insilico().seed() ^ libraryId.hashCode());
+        if (lineage.campaignId() == null) {
+            return lab.alone(oligos, random);
+        }
+        final Calibration calibration =
+                calibration(simulator, libraries.flanks(libraryId).orElseThrow());
+        return lab.calibrated(oligos, calibration, random);
+    }
+
+    private SortGates gates() {
+        return SortGates.contiguous(config.insilico().bins(), SortGates.DEFAULT_TAIL_P);
+    }
+
+    private SortSeqSimulator simulator(final SortGates gates) {
+        final LabIngestConfig.InSilico settings = config.insilico();
+        return new SortSeqSimulator(
+                gates,
+                new SortSeqSimulator.Settings(
+                        settings.cellsPerSequence(),
+                        SortSeqSimulator.CellCounts.POISSON,
+                        settings.readsPerCell(),
+                        settings.readsPerCell()));
     }
 
     private OccupancyModel model() {
@@ -151,66 +149,18 @@ public class InSilicoLab {
         return model;
     }
 
-    /**
-     * The gates and scale of a campaign's sorts: set on a seeded random calibration library of
-     * {@value #CALIBRATION_SIZE} variable regions of the campaign's length in its flanks, the way a
-     * lab sets its gates once on a reference population and keeps them. Recomputed identically
-     * after a restart.
-     */
+    /** A campaign's calibration, computed once per flanks (and identically after a restart). */
     private synchronized Calibration calibration(
             final SortSeqSimulator simulator, final LibraryStore.Flanks flanks) {
         return calibrations.computeIfAbsent(
                 flanks,
-                f -> {
-                    final SplittableRandom random = new SplittableRandom(config.insilico().seed());
-                    final double[] truth = new double[CALIBRATION_SIZE];
-                    final char[] bases = new char[f.variableLength()];
-                    for (int i = 0; i < truth.length; i++) {
-                        for (int j = 0; j < bases.length; j++) {
-                            bases[j] = "ACGT".charAt(random.nextInt(4));
-                        }
-                        truth[i] =
-                                model().expression(
-                                                DnaSequence.of(
-                                                        f.upstream()
-                                                                + new String(bases)
-                                                                + f.downstream()));
-                    }
-                    final Scale scale = Scale.of(truth);
-                    return new Calibration(scale, simulator.gatesOn(scale.z(truth), random));
-                });
-    }
-
-    private record Calibration(Scale scale, Population gates) {}
-
-    /** Ground truth on the population's z scale: mean 0, standard deviation 1 over the library. */
-    static double[] standardized(final double[] values) {
-        return Scale.of(values).z(values);
-    }
-
-    /**
-     * The mean and sample standard deviation of a population (sd 1 when it has no spread), which
-     * put values on its z scale.
-     */
-    record Scale(double mean, double sd) {
-        static Scale of(final double[] values) {
-            double mean = 0;
-            for (final double v : values) {
-                mean += v / values.length;
-            }
-            double var = 0;
-            for (final double v : values) {
-                var += (v - mean) * (v - mean) / Math.max(1, values.length - 1);
-            }
-            return new Scale(mean, var > 0 ? Math.sqrt(var) : 1);
-        }
-
-        double[] z(final double[] values) {
-            final double[] out = new double[values.length];
-            for (int i = 0; i < values.length; i++) {
-                out[i] = (values[i] - mean) / sd;
-            }
-            return out;
-        }
+                f ->
+                        Calibration.on(
+                                model(),
+                                simulator,
+                                f.upstream(),
+                                f.variableLength(),
+                                f.downstream(),
+                                config.insilico().seed()));
     }
 }

@@ -1,8 +1,6 @@
 package io.dreamloop.labingest.service;
 
-import io.dreamloop.contracts.event.Chunk;
 import io.dreamloop.contracts.event.EstimationMethod;
-import io.dreamloop.contracts.event.EventHeader;
 import io.dreamloop.contracts.event.EventTypes;
 import io.dreamloop.contracts.event.ExpressionScale;
 import io.dreamloop.contracts.event.Lineage;
@@ -12,7 +10,7 @@ import io.dreamloop.contracts.event.SequenceCounts;
 import io.dreamloop.contracts.event.SortSeqRunSubmitted;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.topic.Topics;
-import io.dreamloop.contracts.wire.Chunks;
+import io.dreamloop.contracts.wire.ChunkedEvents;
 import io.dreamloop.labingest.config.LabIngestConfig;
 import io.dreamloop.labingest.estimation.BinWeightedMean;
 import io.dreamloop.labingest.estimation.CountMatrix;
@@ -93,51 +91,9 @@ public class RunIngest {
         final List<SequenceCounts> counts = runs.counts(run.runId());
         final CountMatrix matrix = CountMatrix.fromSequenceCounts(counts);
         final Map<String, MaudeScore> maude = maude(run, matrix);
-        final List<BinWeightedMean.Estimate> means = BinWeightedMean.of(matrix);
-        final Map<String, String> oligos = runs.oligos(run.libraryId());
-        final Map<String, DesignedMember> members = runs.members(run.libraryId());
-        final List<Measurement> byMaude = new ArrayList<>();
-        final List<Measurement> byMean = new ArrayList<>();
-        for (int i = 0; i < counts.size(); i++) {
-            final SequenceCounts c = counts.get(i);
-            final long reads = c.binReads().stream().mapToLong(Long::longValue).sum();
-            if (reads == 0) {
-                // Without a sorted read MAUDE's value would be set by the library fraction alone
-                // (it was, flagged low-reads, and trained on): no estimate; the report counts them.
-                continue;
-            }
-            final List<String> flags =
-                    reads < config.qc().minReads() ? List.of(LOW_READS) : List.of();
-            final DnaSequence oligo = DnaSequence.of(oligos.get(c.memberId()));
-            final MaudeScore score = maude.get(c.memberId());
-            final DesignedMember member = members.get(c.memberId());
-            if (Double.isFinite(score.mean())) {
-                byMaude.add(
-                        new Measurement(
-                                c.memberId(),
-                                oligo,
-                                score.mean(),
-                                reads,
-                                false,
-                                maudeFlags(score, flags),
-                                member.subset(),
-                                member.pairId(),
-                                member.truth()));
-            }
-            if (means.get(i).value().isPresent()) {
-                byMean.add(
-                        new Measurement(
-                                c.memberId(),
-                                oligo,
-                                means.get(i).value().getAsDouble(),
-                                reads,
-                                means.get(i).singleton(),
-                                flags,
-                                member.subset(),
-                                member.pairId(),
-                                member.truth()));
-            }
-        }
+        final Estimates estimates = measurements(run, counts, maude, BinWeightedMean.of(matrix));
+        final List<Measurement> byMaude = estimates.byMaude();
+        final List<Measurement> byMean = estimates.byMean();
         final Map<String, Double> cells = cells(counts, runs.cellsPerBin(run));
         runs.saveMeasurements(run.runId(), EstimationMethod.MAUDE, byMaude, cells, maude);
         runs.saveMeasurements(
@@ -159,6 +115,62 @@ public class RunIngest {
         Log.infof(
                 "run %s: %,d members estimated (maude %,d, bin-weighted mean %,d)",
                 run.runId(), counts.size(), byMaude.size(), byMean.size());
+    }
+
+    /** A run's measurements by each method. */
+    private record Estimates(List<Measurement> byMaude, List<Measurement> byMean) {}
+
+    private Estimates measurements(
+            final SortSeqRunEntity run,
+            final List<SequenceCounts> counts,
+            final Map<String, MaudeScore> maude,
+            final List<BinWeightedMean.Estimate> means) {
+        final Map<String, String> oligos = runs.oligos(run.libraryId());
+        final Map<String, DesignedMember> members = runs.members(run.libraryId());
+        final List<Measurement> byMaude = new ArrayList<>();
+        final List<Measurement> byMean = new ArrayList<>();
+        for (int i = 0; i < counts.size(); i++) {
+            final SequenceCounts c = counts.get(i);
+            final long reads = c.binReads().stream().mapToLong(Long::longValue).sum();
+            if (reads == 0) {
+                // Without a sorted read MAUDE's value would be set by the library fraction alone
+                // (it was, flagged low-reads, and trained on): no estimate; the report counts them.
+                continue;
+            }
+            final List<String> flags =
+                    reads < config.qc().minReads() ? List.of(LOW_READS) : List.of();
+            final Measured m =
+                    new Measured(
+                            c.memberId(),
+                            DnaSequence.of(oligos.get(c.memberId())),
+                            reads,
+                            members.get(c.memberId()));
+            final MaudeScore score = maude.get(c.memberId());
+            if (Double.isFinite(score.mean())) {
+                byMaude.add(m.by(score.mean(), false, maudeFlags(score, flags)));
+            }
+            if (means.get(i).value().isPresent()) {
+                final BinWeightedMean.Estimate mean = means.get(i);
+                byMean.add(m.by(mean.value().getAsDouble(), mean.singleton(), flags));
+            }
+        }
+        return new Estimates(byMaude, byMean);
+    }
+
+    /** What every method's measurement of a member shares. */
+    private record Measured(String memberId, DnaSequence oligo, long reads, DesignedMember member) {
+        Measurement by(final double value, final boolean singleton, final List<String> flags) {
+            return new Measurement(
+                    memberId,
+                    oligo,
+                    value,
+                    reads,
+                    singleton,
+                    flags,
+                    member.subset(),
+                    member.pairId(),
+                    member.truth());
+        }
     }
 
     /**
@@ -240,26 +252,21 @@ public class RunIngest {
         if (measurements.isEmpty()) {
             return;
         }
-        final List<List<Measurement>> parts = Chunks.byJsonSize(measurements);
-        final List<MeasurementsRecorded> events = new ArrayList<>(parts.size());
-        for (int i = 0; i < parts.size(); i++) {
-            final EventTypes.Type type = EventTypes.MEASUREMENTS_RECORDED;
-            final EventHeader header =
-                    EventHeader.deterministic(
-                            type.name(),
-                            type.schemaVersion(),
-                            lineage.withRun(run.runId()).withLibrary(run.libraryId()),
-                            run.runId() + "/" + method.wireName() + "/" + i + "/" + parts.size());
-            events.add(
-                    new MeasurementsRecorded(
-                            header,
-                            run.runId(),
-                            run.libraryId(),
-                            method.wireName(),
-                            scale,
-                            new Chunk(i, parts.size()),
-                            parts.get(i)));
-        }
+        final List<MeasurementsRecorded> events =
+                ChunkedEvents.of(
+                        measurements,
+                        EventTypes.MEASUREMENTS_RECORDED,
+                        lineage.withRun(run.runId()).withLibrary(run.libraryId()),
+                        run.runId() + "/" + method.wireName(),
+                        (header, chunk, items) ->
+                                new MeasurementsRecorded(
+                                        header,
+                                        run.runId(),
+                                        run.libraryId(),
+                                        method.wireName(),
+                                        scale,
+                                        chunk,
+                                        items));
         publisher.publishAll(Topics.MEASUREMENTS_RECORDED, events);
     }
 }

@@ -37,63 +37,17 @@ public class RunReports {
 
     private RunReport report(final SortSeqRunEntity run) {
         final List<BinGate> gates = runs.gates(run);
-        final List<Long> cells = runs.cellsPerBin(run);
         final List<SequenceCounts> counts = runs.counts(run.runId());
-        final long[] binReads = new long[gates.size()];
-        final long[] binMembers = new long[gates.size()];
-        final double[] sorted = new double[counts.size()];
-        long unsorted = 0;
-        long passing = 0;
-        long withoutReads = 0;
-        for (int i = 0; i < counts.size(); i++) {
-            final SequenceCounts c = counts.get(i);
-            long reads = 0;
-            for (int b = 0; b < gates.size(); b++) {
-                final long r = c.binReads().get(b);
-                binReads[b] += r;
-                binMembers[b] += r > 0 ? 1 : 0;
-                reads += r;
-            }
-            sorted[i] = reads;
-            unsorted += c.unsortedReads();
-            passing += reads >= config.qc().minReads() ? 1 : 0;
-            withoutReads += reads == 0 ? 1 : 0;
-        }
-        final List<RunReport.BinReport> bins = new ArrayList<>();
-        final List<String> empty = new ArrayList<>();
-        for (int b = 0; b < gates.size(); b++) {
-            final BinGate g = gates.get(b);
-            bins.add(
-                    new RunReport.BinReport(
-                            g.name(),
-                            g.startQuantile(),
-                            g.endQuantile(),
-                            cells.get(b),
-                            binReads[b],
-                            binMembers[b]));
-            if (binReads[b] == 0) {
-                empty.add(g.name());
-            }
-        }
+        final Tally tally = tally(gates.size(), counts);
+        final long withoutReads = tally.withoutReads();
+        final long passing = tally.passing();
+        final List<RunReport.BinReport> bins = bins(gates, runs.cellsPerBin(run), tally);
+        final List<String> empty =
+                bins.stream().filter(b -> b.reads() == 0).map(RunReport.BinReport::name).toList();
         final long librarySize = runs.librarySize(run.libraryId());
         final List<StoredMeasurement> measurements = runs.measurements(run.runId(), null);
         final List<String> controls = List.copyOf(RunIngest.controls(run));
-        final List<String> warnings = new ArrayList<>();
-        final List<String> counted = counts.stream().map(SequenceCounts::memberId).toList();
-        final List<String> missing = controls.stream().filter(c -> !counted.contains(c)).toList();
-        if (!missing.isEmpty() && run.isEstimated()) {
-            warnings.add(
-                    "negative controls %s were not counted: MAUDE's Z and log-likelihood ratio are absent"
-                            .formatted(missing));
-        }
-        if (!empty.isEmpty()) {
-            warnings.add("bins without reads: " + empty);
-        }
-        if (withoutReads > 0) {
-            warnings.add(
-                    "%,d counted members have no read in any bin: they have no estimate"
-                            .formatted(withoutReads));
-        }
+        final List<String> warnings = warnings(run, controls, counts, empty, withoutReads);
         return new RunReport(
                 run.runId(),
                 run.libraryId(),
@@ -110,14 +64,89 @@ public class RunReports {
                 config.qc().minReads(),
                 bins,
                 empty,
-                unsorted,
+                tally.unsorted(),
                 unmatched(run.runId()),
-                distribution(sorted),
+                distribution(tally.sorted()),
                 methods(measurements),
                 flags(measurements),
                 flagged(measurements),
                 controls.stream().sorted().toList(),
                 warnings);
+    }
+
+    /** Reads per bin and per member, summed over a run's counts. */
+    private record Tally(
+            long[] binReads,
+            long[] binMembers,
+            double[] sorted,
+            long unsorted,
+            long passing,
+            long withoutReads) {}
+
+    private Tally tally(final int binCount, final List<SequenceCounts> counts) {
+        final long[] binReads = new long[binCount];
+        final long[] binMembers = new long[binCount];
+        final double[] sorted = new double[counts.size()];
+        long unsorted = 0;
+        long passing = 0;
+        long withoutReads = 0;
+        for (int i = 0; i < counts.size(); i++) {
+            final SequenceCounts c = counts.get(i);
+            long reads = 0;
+            for (int b = 0; b < binCount; b++) {
+                final long r = c.binReads().get(b);
+                binReads[b] += r;
+                binMembers[b] += r > 0 ? 1 : 0;
+                reads += r;
+            }
+            sorted[i] = reads;
+            unsorted += c.unsortedReads();
+            passing += reads >= config.qc().minReads() ? 1 : 0;
+            withoutReads += reads == 0 ? 1 : 0;
+        }
+        return new Tally(binReads, binMembers, sorted, unsorted, passing, withoutReads);
+    }
+
+    private static List<RunReport.BinReport> bins(
+            final List<BinGate> gates, final List<Long> cells, final Tally tally) {
+        final List<RunReport.BinReport> bins = new ArrayList<>();
+        for (int b = 0; b < gates.size(); b++) {
+            final BinGate g = gates.get(b);
+            bins.add(
+                    new RunReport.BinReport(
+                            g.name(),
+                            g.startQuantile(),
+                            g.endQuantile(),
+                            cells.get(b),
+                            tally.binReads()[b],
+                            tally.binMembers()[b]));
+        }
+        return bins;
+    }
+
+    private static List<String> warnings(
+            final SortSeqRunEntity run,
+            final List<String> controls,
+            final List<SequenceCounts> counts,
+            final List<String> empty,
+            final long withoutReads) {
+        final List<String> warnings = new ArrayList<>();
+        final List<String> counted = counts.stream().map(SequenceCounts::memberId).toList();
+        final List<String> missing = controls.stream().filter(c -> !counted.contains(c)).toList();
+        if (!missing.isEmpty() && run.isEstimated()) {
+            warnings.add(
+                    "negative controls %s were not counted: MAUDE's Z and log-likelihood ratio are absent"
+                            .formatted(missing));
+        }
+        if (!empty.isEmpty()) {
+            warnings.add("bins without reads: " + empty);
+        }
+        if (withoutReads > 0) {
+            warnings.add(
+                    "%,d counted members have no read in any bin: they have no estimate"
+                            .formatted(withoutReads));
+        }
+        return warnings;
     }
 
     private RunReport.Unmatched unmatched(final String runId) {

@@ -1,13 +1,11 @@
 package io.dreamloop.labingest.service;
 
-import io.dreamloop.contracts.event.Chunk;
-import io.dreamloop.contracts.event.EventHeader;
 import io.dreamloop.contracts.event.EventTypes;
 import io.dreamloop.contracts.event.Ids;
 import io.dreamloop.contracts.event.Lineage;
 import io.dreamloop.contracts.event.SequenceCounts;
 import io.dreamloop.contracts.event.SortSeqRunSubmitted;
-import io.dreamloop.contracts.wire.Chunks;
+import io.dreamloop.contracts.wire.ChunkedEvents;
 import io.dreamloop.labingest.ingest.CountTable;
 import io.dreamloop.labingest.ingest.CountTableException;
 import io.dreamloop.labingest.ingest.GateTable;
@@ -28,6 +26,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A sort-seq run uploaded as files. Everything is checked before anything is stored (the tables'
@@ -156,16 +155,7 @@ public class RunUpload {
                     upload.runId(), existing.get().failure());
             runs.delete(upload.runId());
         } else if (existing.isPresent()) {
-            final boolean same =
-                    existing.get().chunkCount() == chunks.size()
-                            && runs.chunkEventId(upload.runId(), 0)
-                                    .map(id -> id.equals(chunks.getFirst().header().eventId()))
-                                    .orElse(false);
-            if (!same) {
-                throw new ConflictException(
-                        "run '%s' was already received with different content; use a new run id"
-                                .formatted(upload.runId()));
-            }
+            requireSame(existing.get(), chunks);
         }
         boolean stored = false;
         for (final SortSeqRunSubmitted chunk : chunks) {
@@ -181,6 +171,22 @@ public class RunUpload {
                 matched.unmatched().size(),
                 false,
                 null);
+    }
+
+    /** A run received before may be received again only with the same content. */
+    private void requireSame(
+            final SortSeqRunEntity existing, final List<SortSeqRunSubmitted> chunks) {
+        final String runId = existing.runId();
+        final boolean same =
+                existing.chunkCount() == chunks.size()
+                        && runs.chunkEventId(runId, 0)
+                                .map(id -> id.equals(chunks.getFirst().header().eventId()))
+                                .orElse(false);
+        if (!same) {
+            throw new ConflictException(
+                    "run '%s' was already received with different content; use a new run id"
+                            .formatted(runId));
+        }
     }
 
     /** Rows matched to members, and the rows that match none. */
@@ -215,8 +221,21 @@ public class RunUpload {
             }
             counts.add(new SequenceCounts(member, row.unsortedReads(), row.binReads()));
         }
+        wholeRunProblems(upload, lineOf.keySet(), counts, problems);
+        if (!problems.isEmpty()) {
+            throw new CountTableException(problems);
+        }
+        return new Matched(counts, unmatched);
+    }
+
+    /** What is wrong with the matched rows taken together: controls, reads, matches. */
+    private static void wholeRunProblems(
+            final Upload upload,
+            final Set<String> counted,
+            final List<SequenceCounts> counts,
+            final List<String> problems) {
         for (final String control : upload.negativeControls()) {
-            if (!lineOf.containsKey(control)) {
+            if (!counted.contains(control)) {
                 problems.add(
                         "negative control '%s' is not counted in the table".formatted(control));
             }
@@ -231,39 +250,25 @@ public class RunUpload {
                     "no row of the table matches a member of library '%s'"
                             .formatted(upload.libraryId()));
         }
-        if (!problems.isEmpty()) {
-            throw new CountTableException(problems);
-        }
-        return new Matched(counts, unmatched);
     }
 
     private static List<SortSeqRunSubmitted> chunks(
             final Upload upload, final List<SequenceCounts> counts) {
-        final List<List<SequenceCounts>> parts = Chunks.byJsonSize(counts);
-        final String digest = digest(upload);
-        final Lineage lineage = Lineage.ofLibrary(upload.libraryId()).withRun(upload.runId());
-        final EventTypes.Type type = EventTypes.SORTSEQ_RUN_SUBMITTED;
-        final List<SortSeqRunSubmitted> out = new ArrayList<>(parts.size());
-        for (int i = 0; i < parts.size(); i++) {
-            final EventHeader header =
-                    EventHeader.deterministic(
-                            type.name(),
-                            type.schemaVersion(),
-                            lineage,
-                            "upload/%s/%s/%d/%d"
-                                    .formatted(upload.runId(), digest, i, parts.size()));
-            out.add(
-                    new SortSeqRunSubmitted(
-                            header,
-                            upload.runId(),
-                            upload.libraryId(),
-                            upload.gates().gates(),
-                            upload.gates().cells(),
-                            new Chunk(i, parts.size()),
-                            parts.get(i),
-                            upload.negativeControls()));
-        }
-        return out;
+        return ChunkedEvents.of(
+                counts,
+                EventTypes.SORTSEQ_RUN_SUBMITTED,
+                Lineage.ofLibrary(upload.libraryId()).withRun(upload.runId()),
+                "upload/%s/%s".formatted(upload.runId(), digest(upload)),
+                (header, chunk, items) ->
+                        new SortSeqRunSubmitted(
+                                header,
+                                upload.runId(),
+                                upload.libraryId(),
+                                upload.gates().gates(),
+                                upload.gates().cells(),
+                                chunk,
+                                items,
+                                upload.negativeControls()));
     }
 
     /** A digest of everything the run's estimates depend on. */

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.dreamloop.evaluation.Correlations;
-import io.dreamloop.labingest.estimation.SortSeqSimulator.CellCounts;
-import io.dreamloop.labingest.estimation.SortSeqSimulator.Settings;
+import io.dreamloop.labingest.insilico.SimulatedRun;
+import io.dreamloop.labingest.insilico.SortSeqSimulator;
+import io.dreamloop.labingest.insilico.SortSeqSimulator.CellCounts;
+import io.dreamloop.labingest.insilico.SortSeqSimulator.Settings;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.dreamloop.contracts.event.BinGate;
 import io.dreamloop.contracts.stats.Normal;
+import io.dreamloop.labingest.ingest.GateTableReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +16,10 @@ import org.junit.jupiter.api.Test;
 
 class SortGatesTest {
 
-    /** The real 4-bin gate table of the MAUDE repository, read from ../shared/data. */
+    /**
+     * The real 4-bin gate table of the MAUDE repository, read from ../shared/data by the one gate
+     * table reader (its parsing is tested in {@code ingest.GateTableReaderTest}).
+     */
     static SortGates cd69() {
         final Path table =
                 Path.of(
@@ -26,21 +30,10 @@ class SortGatesTest {
                         "maude",
                         "CD69_bin_percentiles.txt");
         try {
-            return SortGates.parseTsv(Files.readString(table, StandardCharsets.UTF_8));
+            return GateTableReader.sortGates(Files.readString(table, StandardCharsets.UTF_8));
         } catch (final IOException e) {
             throw new IllegalStateException("cannot read " + table, e);
         }
-    }
-
-    @Test
-    void parsesTheCd69TableWithItsOverlap() {
-        final SortGates g = cd69();
-        assertThat(g.bins())
-                .extracting(SortGates.Bin::name)
-                .containsExactly("baseline", "low", "medium", "high");
-        assertThat(g.bins().get(1).endQuantile()).isGreaterThan(g.bins().get(2).startQuantile());
-        assertThat(g.bins().get(0).startZ()).isCloseTo(-3.090232306167813, within(1e-12));
-        assertThat(g.bins().get(3).endZ()).isCloseTo(3.090232306167813, within(1e-12));
     }
 
     @Test
@@ -74,7 +67,5 @@ class SortGatesTest {
                                                 new BinGate("hi", 0.5, 0.9),
                                                 new BinGate("lo", 0.1, 0.5))))
                 .hasMessageContaining("increasing order");
-        assertThatThrownBy(() -> SortGates.parseTsv("Bin\tbinStartQ\tbinEndQ\na\t0.2\t0.1\n"))
-                .hasMessageContaining("line 2");
     }
 }

@@ -5,25 +5,62 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.dreamloop.contracts.event.BinGate;
+import io.dreamloop.labingest.estimation.SortGates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** Gate tables as labs write them: quantiles, MAUDE's columns, fluorescence bounds. */
+/**
+ * Gate tables as labs write them: quantiles, MAUDE's columns, fluorescence bounds; and MAUDE's own
+ * bin table, read as the estimators' gates.
+ */
 class GateTableReaderTest {
+
+    private static String cd69() throws IOException {
+        return Files.readString(
+                Path.of(
+                        System.getProperty("dreamloop.root", ".."),
+                        "..",
+                        "shared",
+                        "data",
+                        "maude",
+                        "CD69_bin_percentiles.txt"));
+    }
+
+    @Test
+    void readsMaudesBinTableWithItsOverlapAsSortGates() throws IOException {
+        final SortGates g = GateTableReader.sortGates(cd69());
+        assertThat(g.bins())
+                .extracting(SortGates.Bin::name)
+                .containsExactly("baseline", "low", "medium", "high");
+        assertThat(g.bins().get(1).endQuantile()).isGreaterThan(g.bins().get(2).startQuantile());
+        assertThat(g.bins().get(0).startZ()).isCloseTo(-3.090232306167813, within(1e-12));
+        assertThat(g.bins().get(3).endZ()).isCloseTo(3.090232306167813, within(1e-12));
+    }
+
+    @Test
+    void takesMaudesZBoundsWhenTheTableGivesThem() {
+        final SortGates g =
+                GateTableReader.sortGates(
+                        "Bin\tbinStartQ\tbinEndQ\tbinStartZ\tbinEndZ\n"
+                                + "lo\t0.1\t0.5\t-1.5\t0.1\n"
+                                + "hi\t0.5\t0.9\t0.1\t1.5\n");
+        assertThat(g.bins().get(0).startZ()).isEqualTo(-1.5);
+        assertThat(g.bins().get(1).endZ()).isEqualTo(1.5);
+    }
+
+    @Test
+    void namesTheLineOfABadBinInMaudesTable() {
+        assertThatThrownBy(
+                        () -> GateTableReader.sortGates("Bin\tbinStartQ\tbinEndQ\na\t0.2\t0.1\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 2");
+    }
 
     @Test
     void readsMaudesTableWithACellsColumn() throws IOException {
-        final String maude =
-                Files.readString(
-                        Path.of(
-                                System.getProperty("dreamloop.root", ".."),
-                                "..",
-                                "shared",
-                                "data",
-                                "maude",
-                                "CD69_bin_percentiles.txt"));
+        final String maude = cd69();
         final StringBuilder withCells = new StringBuilder();
         final String[] lines = maude.strip().split("\\R");
         withCells.append(lines[0]).append("\tcells\n");

@@ -1,5 +1,6 @@
-package io.dreamloop.labingest.estimation;
+package io.dreamloop.labingest.insilico;
 
+import io.dreamloop.labingest.estimation.SortGates;
 import java.util.Arrays;
 
 /**

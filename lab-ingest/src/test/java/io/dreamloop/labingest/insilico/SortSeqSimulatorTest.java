@@ -1,7 +1,9 @@
-package io.dreamloop.labingest.estimation;
+package io.dreamloop.labingest.insilico;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dreamloop.labingest.estimation.BinWeightedMean;
+import io.dreamloop.labingest.estimation.SortGates;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
-package io.dreamloop.labingest.estimation;
+package io.dreamloop.labingest.insilico;
 
+import io.dreamloop.labingest.estimation.CountMatrix;
+import io.dreamloop.labingest.estimation.SortGates;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -122,38 +125,16 @@ public final class SortSeqSimulator {
         Objects.requireNonNull(random, "random");
         final int n = trueMeans.length;
         final int bins = gates.size();
-        final long[] cells = new long[n];
-        long totalCells = 0;
-        for (int i = 0; i < n; i++) {
-            cells[i] =
-                    settings.cellCounts() == CellCounts.FIXED
-                            ? Math.round(settings.cellsPerSequence())
-                            : Sampling.poisson(random, settings.cellsPerSequence());
-            totalCells += cells[i];
-        }
-        if (totalCells == 0 || totalCells > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException(
-                    "a run needs between 1 and 2^31 cells, but drew " + totalCells);
-        }
-        final double[] expression = new double[(int) totalCells];
-        int cell = 0;
-        for (int i = 0; i < n; i++) {
-            for (long c = 0; c < cells[i]; c++) {
-                expression[cell++] = trueMeans[i] + settings.cellSd() * random.nextGaussian();
-            }
-        }
+        final long[] cells = cellsPerSequence(n, random);
+        final long totalCells = Arrays.stream(cells).sum();
+        final double[] expression = expression(trueMeans, cells, totalCells, random);
         final Population population =
                 fixedGates != null ? fixedGates : Population.of(expression, gates);
-        final long[][] cellsInBin = new long[n][bins];
+        final long[][] cellsInBin = sort(cells, expression, population);
         final long[] totalInBin = new long[bins];
-        cell = 0;
-        for (int i = 0; i < n; i++) {
-            for (long c = 0; c < cells[i]; c++) {
-                final int b = population.binOf(expression[cell++]);
-                if (b >= 0) {
-                    cellsInBin[i][b]++;
-                    totalInBin[b]++;
-                }
+        for (final long[] sequence : cellsInBin) {
+            for (int b = 0; b < bins; b++) {
+                totalInBin[b] += sequence[b];
             }
         }
         final long[][] reads = new long[n][bins];
@@ -165,10 +146,7 @@ public final class SortSeqSimulator {
             }
             unsorted[i] = reads(random, cells[i], totalCells, settings.unsortedReadsPerCell());
         }
-        final double[] zMeans = new double[n];
-        for (int i = 0; i < n; i++) {
-            zMeans[i] = population.toZ(trueMeans[i]);
-        }
+        final double[] zMeans = Arrays.stream(trueMeans).map(population::toZ).toArray();
         return new SimulatedRun(
                 population,
                 trueMeans,
@@ -177,6 +155,54 @@ public final class SortSeqSimulator {
                 cells,
                 cellsInBin,
                 CountMatrix.of(reads, unsorted));
+    }
+
+    /** The cells drawn of each sequence, fixed or Poisson. */
+    private long[] cellsPerSequence(final int n, final RandomGenerator random) {
+        final long[] cells = new long[n];
+        for (int i = 0; i < n; i++) {
+            cells[i] =
+                    settings.cellCounts() == CellCounts.FIXED
+                            ? Math.round(settings.cellsPerSequence())
+                            : Sampling.poisson(random, settings.cellsPerSequence());
+        }
+        return cells;
+    }
+
+    /** Every cell's expression, the cells of each sequence in turn around its true mean. */
+    private double[] expression(
+            final double[] trueMeans,
+            final long[] cells,
+            final long totalCells,
+            final RandomGenerator random) {
+        if (totalCells == 0 || totalCells > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(
+                    "a run needs between 1 and 2^31 cells, but drew " + totalCells);
+        }
+        final double[] expression = new double[(int) totalCells];
+        int cell = 0;
+        for (int i = 0; i < trueMeans.length; i++) {
+            for (long c = 0; c < cells[i]; c++) {
+                expression[cell++] = trueMeans[i] + settings.cellSd() * random.nextGaussian();
+            }
+        }
+        return expression;
+    }
+
+    /** The cells of each sequence that the gates put in each bin. */
+    private long[][] sort(
+            final long[] cells, final double[] expression, final Population population) {
+        final long[][] cellsInBin = new long[cells.length][gates.size()];
+        int cell = 0;
+        for (int i = 0; i < cells.length; i++) {
+            for (long c = 0; c < cells[i]; c++) {
+                final int b = population.binOf(expression[cell++]);
+                if (b >= 0) {
+                    cellsInBin[i][b]++;
+                }
+            }
+        }
+        return cellsInBin;
     }
 
     private static long reads(

@@ -1,0 +1,2 @@
+/** Tests of the measurements TSV. */
+package io.dreamloop.labingest.mapping;
