@@ -35,12 +35,6 @@ public record DnaSequence(String bases) implements Comparable<DnaSequence> {
     public static final String ALPHABET = BASES + "N";
 
     /**
-     * The four definite bases, {@link #ALPHABET} without the unknown {@code N}: what random or
-     * designed sequences are drawn from.
-     */
-    public static final String BASES = ALPHABET.substring(0, 4);
-
-    /**
      * @throws InvalidSequenceException naming the first offending position (1-based) and base
      */
     public DnaSequence {

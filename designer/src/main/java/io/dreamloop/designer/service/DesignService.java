@@ -1,14 +1,12 @@
 package io.dreamloop.designer.service;
 
-import io.dreamloop.contracts.event.Chunk;
 import io.dreamloop.contracts.event.DesignProvenance;
 import io.dreamloop.contracts.event.DesignRequested;
-import io.dreamloop.contracts.event.EventHeader;
 import io.dreamloop.contracts.event.EventTypes;
 import io.dreamloop.contracts.event.LibraryDesigned;
 import io.dreamloop.contracts.event.LibraryMember;
 import io.dreamloop.contracts.topic.Topics;
-import io.dreamloop.contracts.wire.Chunks;
+import io.dreamloop.contracts.wire.ChunkedEvents;
 import io.dreamloop.designer.DesignerRelease;
 import io.dreamloop.designer.config.DesignerConfig;
 import io.dreamloop.designer.constraint.ConstraintCheck;
@@ -28,7 +26,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -187,7 +184,6 @@ public class DesignService {
 
     private static List<LibraryDesigned> chunks(
             final DesignRequested request, final List<LibraryMember> members) {
-        final List<List<LibraryMember>> parts = Chunks.byJsonSize(members);
         final DesignProvenance provenance =
                 new DesignProvenance(
                         DesignerRelease.NAME,
@@ -196,25 +192,19 @@ public class DesignService {
                         Map.of(
                                 "variableLength", String.valueOf(request.variableLength()),
                                 "constraints", request.constraints().toString()));
-        final List<LibraryDesigned> events = new ArrayList<>(parts.size());
-        for (int i = 0; i < parts.size(); i++) {
-            final EventTypes.Type type = EventTypes.LIBRARY_DESIGNED;
-            final EventHeader header =
-                    EventHeader.deterministic(
-                            type.name(),
-                            type.schemaVersion(),
-                            request.header().lineage().withLibrary(request.libraryId()),
-                            request.libraryId() + "/" + i + "/" + parts.size());
-            events.add(
-                    new LibraryDesigned(
-                            header,
-                            request.libraryId(),
-                            members.size(),
-                            request.flanks(),
-                            provenance,
-                            new Chunk(i, parts.size()),
-                            parts.get(i)));
-        }
-        return events;
+        return ChunkedEvents.of(
+                members,
+                EventTypes.LIBRARY_DESIGNED,
+                request.header().lineage().withLibrary(request.libraryId()),
+                request.libraryId(),
+                (header, chunk, items) ->
+                        new LibraryDesigned(
+                                header,
+                                request.libraryId(),
+                                members.size(),
+                                request.flanks(),
+                                provenance,
+                                chunk,
+                                items));
     }
 }
