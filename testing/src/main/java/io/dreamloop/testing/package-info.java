@@ -7,5 +7,8 @@
  * Testcontainers when a Docker engine answers, or else the local PostgreSQL on 127.0.0.1:5432 and a
  * broker it starts itself with {@code deploy/kafka.sh}. It never skips: without a broker or a
  * database the tests fail with a message that says what is missing.
+ *
+ * <p>{@link io.dreamloop.testing.PackageCycles} is the architecture check every module runs: its
+ * packages form layers, none importing another that imports it back.
  */
 package io.dreamloop.testing;

@@ -1,0 +1,12 @@
+package io.dreamloop.labingest;
+
+import io.dreamloop.testing.PackageCycles;
+import org.junit.jupiter.api.Test;
+
+class PackageLayersTest {
+
+    @Test
+    void noTwoPackagesImportEachOther() {
+        PackageCycles.assertNone("io.dreamloop.labingest");
+    }
+}
