@@ -9,7 +9,7 @@ import io.dreamloop.labingest.estimation.SortGates;
 import io.dreamloop.labingest.insilico.OccupancyModel;
 import io.dreamloop.labingest.insilico.Population;
 import io.dreamloop.labingest.insilico.SortSeqSimulator;
-import io.dreamloop.predictor.model.training.TrainingExample;
+import io.dreamloop.training.TrainingExample;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.dreamloop.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dreamloop.predictor.model.training.EpochSummary;
+import io.dreamloop.training.EpochSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.dreamloop.trainer.config;
 import io.dreamloop.contracts.event.EstimationMethod;
 import io.dreamloop.contracts.event.ExpressionScale;
 import io.dreamloop.predictor.model.ModelSize;
-import io.dreamloop.predictor.model.training.TrainingDefaults;
+import io.dreamloop.training.TrainingDefaults;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;

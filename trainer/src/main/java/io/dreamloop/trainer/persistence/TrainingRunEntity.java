@@ -189,7 +189,9 @@ public class TrainingRunEntity {
         this.step = step;
         this.totalSteps = totalSteps;
         this.loss = Double.isFinite(loss) ? loss : null;
-        this.validationR = Double.isFinite(validationR) ? validationR : this.validationR;
+        // Boxed on both sides: a mid-epoch step before any validation keeps null, not unboxes it.
+        this.validationR =
+                Double.isFinite(validationR) ? Double.valueOf(validationR) : this.validationR;
         this.examplesPerSecond = Double.isFinite(examplesPerSecond) ? examplesPerSecond : null;
         this.updatedAt = Instant.now();
     }

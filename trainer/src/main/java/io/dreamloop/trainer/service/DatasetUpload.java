@@ -2,11 +2,11 @@ package io.dreamloop.trainer.service;
 
 import io.dreamloop.contracts.event.ExpressionScale;
 import io.dreamloop.platform.error.ConflictException;
-import io.dreamloop.predictor.model.training.DreamFormat;
-import io.dreamloop.predictor.model.training.TrainingExample;
 import io.dreamloop.trainer.config.TrainerConfig;
 import io.dreamloop.trainer.persistence.DatasetFileEntity;
 import io.dreamloop.trainer.persistence.DatasetFiles;
+import io.dreamloop.training.DreamFormat;
+import io.dreamloop.training.TrainingExample;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

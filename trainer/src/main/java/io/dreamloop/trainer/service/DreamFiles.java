@@ -1,8 +1,8 @@
 package io.dreamloop.trainer.service;
 
-import io.dreamloop.predictor.model.training.DreamDataset;
-import io.dreamloop.predictor.model.training.TrainingExample;
 import io.dreamloop.trainer.persistence.TrainingRow;
+import io.dreamloop.training.DreamDataset;
+import io.dreamloop.training.TrainingExample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

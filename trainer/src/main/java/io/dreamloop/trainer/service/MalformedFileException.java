@@ -1,6 +1,6 @@
 package io.dreamloop.trainer.service;
 
-import io.dreamloop.predictor.model.training.DreamFormat;
+import io.dreamloop.training.DreamFormat;
 import java.util.List;
 
 /** An uploaded DREAM-format file with malformed lines; {@link #problems()} names each line. */

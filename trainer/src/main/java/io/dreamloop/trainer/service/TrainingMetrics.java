@@ -1,7 +1,7 @@
 package io.dreamloop.trainer.service;
 
 import io.dreamloop.platform.metrics.Gauges;
-import io.dreamloop.predictor.model.training.TrainingProgress;
+import io.dreamloop.training.TrainingProgress;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;

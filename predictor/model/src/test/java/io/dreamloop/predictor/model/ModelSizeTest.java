@@ -7,7 +7,6 @@ import io.dreamloop.predictor.model.artifact.DjlModels;
 import io.dreamloop.predictor.model.nn.DreamAttnConfig;
 import io.dreamloop.predictor.model.nn.DreamCnnConfig;
 import io.dreamloop.predictor.model.nn.DreamRnnConfig;
-import io.dreamloop.predictor.model.training.TrainingDefaults;
 import org.junit.jupiter.api.Test;
 
 class ModelSizeTest {
@@ -36,12 +35,5 @@ class ModelSizeTest {
                 .isEqualTo(DreamRnnConfig.paper());
         assertThat(DjlModels.configuration(Architecture.DREAM_ATTN, ModelSize.CPU))
                 .isEqualTo(DreamAttnConfig.cpu());
-    }
-
-    @Test
-    void theTrainingDefaultsNameAKnownArchitectureAndSize() {
-        assertThat(TrainingDefaults.architecture()).isEqualTo(Architecture.DREAM_CNN);
-        assertThat(TrainingDefaults.size()).isEqualTo(ModelSize.CPU);
-        assertThat(TrainingDefaults.recipe(Architecture.DREAM_CNN).batchSize()).isEqualTo(128);
     }
 }

@@ -11,11 +11,12 @@
  * variants of the same blocks for CPU runs and tests). {@link
  * io.dreamloop.predictor.model.nn.BiLstm} builds the bidirectional LSTM from two forward LSTMs,
  * because DJL's bidirectional LSTM orders its biased parameters differently from what the PyTorch
- * engine expects. {@link io.dreamloop.predictor.model.nn.TorchScriptWeights} copies the weights of
- * a DREAM-CNN traced in PyTorch into ours.
+ * engine expects. Copying the weights of a DREAM-CNN traced in PyTorch into ours is test code
+ * ({@code TorchScriptWeights} in this module's test-jar): it proves the blocks match PyTorch.
  *
- * <p>Blocks are engine-neutral (DJL API only). Parameter counts exclude BatchNorm running
- * statistics, which PyTorch keeps as buffers rather than parameters ({@link
+ * <p>Blocks are engine-neutral (DJL API only). This package must not import training code (it lives
+ * in {@code dreamloop-model-training}, which depends on this module). Parameter counts exclude
+ * BatchNorm running statistics, which PyTorch keeps as buffers rather than parameters ({@link
  * io.dreamloop.predictor.model.nn.Parameters#countTrainable}).
  */
 package io.dreamloop.predictor.model.nn;

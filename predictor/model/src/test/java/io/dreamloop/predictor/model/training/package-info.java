@@ -1,2 +1,0 @@
-/** Tests of DREAM and assay training. */
-package io.dreamloop.predictor.model.training;

@@ -1,0 +1,340 @@
+package io.dreamloop.training;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * The training loop shared by the DREAM and the assay trainers: seeded shuffles, mini-batches,
+ * AdamW on the one-cycle schedule, a validation after every epoch, the best epoch's parameters kept
+ * in memory, progress to a listener and a cancel flag checked before every batch.
+ *
+ * <p>A step whose loss or gradients are not finite is skipped, as PyTorch's {@code GradScaler}
+ * skips one: weights and Adam's moments stay as they were and the gradients are cleared. Why: on
+ * this engine's CPU path a backward pass now and then returns non-finite gradients for every layer
+ * up to one BatchNorm-swish pair from a finite loss and finite weights (caught with two intra-op
+ * threads and, in CI, with one; 300 passes of one batch on a quiet machine were bit-identical).
+ * Applying such a step would turn every weight into NaN. The summed squared gradients are the fast
+ * check; when they are not finite, each parameter's gradient is checked, and that decides (the sum
+ * was once not finite while every gradient was). Only {@value #MAX_CONSECUTIVE_SKIPS} skips in a
+ * row count as divergence. Repeated runs from one seed are bit-identical step for step until such a
+ * step (a sporadic fault, not summation order: {@code bench nan-hunt --training-runs}); the warning
+ * logged for a skipped step names the parameters whose gradients were not finite.
+ */
+final class TrainingLoop {
+    private static final System.Logger LOG = System.getLogger(TrainingLoop.class.getName());
+
+    /** Consecutive skipped steps after which a run has diverged (its weights, not a bad pass). */
+    static final int MAX_CONSECUTIVE_SKIPS = 5;
+
+    private TrainingLoop() {}
+
+    /** What a kind of training supplies to the loop. */
+    interface Task {
+        /** Input channels. */
+        int channels();
+
+        /** Input length. */
+        int length();
+
+        /** Label values per example. */
+        int labelWidth();
+
+        /** Training examples per epoch. */
+        int examples();
+
+        /** Encodes example {@code e}; the input range of {@code x} is zero on entry. */
+        void encode(int example, float[] x, int xOffset, float[] y, int yOffset);
+
+        /** The training loss on (labels, model output). */
+        Loss loss();
+
+        /**
+         * Validates the current weights.
+         *
+         * @param forward the model in evaluation mode
+         */
+        Validation validate(UnaryOperator<NDList> forward, NDManager manager, int batchSize);
+
+        /** Higher is better; NaN never wins. */
+        double selectionScore(Validation validation);
+    }
+
+    /**
+     * One validation.
+     *
+     * @param r Pearson r (mean over outputs)
+     * @param mse mean squared error (mean over outputs)
+     * @param perOutputR r per output
+     * @param perOutputMse mean squared error per output
+     */
+    record Validation(double r, double mse, double[] perOutputR, double[] perOutputMse) {
+        static Validation single(final double r, final double mse) {
+            return new Validation(r, mse, new double[] {r}, new double[] {mse});
+        }
+    }
+
+    /**
+     * A finished run.
+     *
+     * @param history every epoch
+     * @param initial the validation of the starting weights
+     * @param bestEpoch the epoch kept
+     * @param best its validation
+     * @param bestParameters its parameters, as {@link Block#saveParameters} writes them
+     * @param skippedSteps steps skipped for a non-finite loss or gradient
+     */
+    record Outcome(
+            List<EpochSummary> history,
+            Validation initial,
+            int bestEpoch,
+            Validation best,
+            byte[] bestParameters,
+            long skippedSteps) {}
+
+    /**
+     * Trains an initialized model in place and returns with the best epoch's parameters (the model
+     * itself holds the last epoch's).
+     */
+    static Outcome run(
+            final Model model,
+            final Task task,
+            final Recipe recipe,
+            final Consumer<TrainingProgress> listener,
+            final BooleanSupplier cancelled)
+            throws TrainingCancelledException {
+        final int examples = task.examples();
+        final OneCycleAdamW optimizer = recipe.optimizer(examples);
+        final OneCycleSchedule schedule = optimizer.schedule();
+        final int epochs = recipe.epochs();
+        final long totalSteps = schedule.totalSteps();
+        final DefaultTrainingConfig config =
+                new DefaultTrainingConfig(task.loss())
+                        .optOptimizer(optimizer)
+                        .optDevices(new ai.djl.Device[] {model.getNDManager().getDevice()});
+        final SplittableRandom random = new SplittableRandom(recipe.seed());
+        final List<EpochSummary> history = new ArrayList<>();
+        try (Trainer trainer = model.newTrainer(config)) {
+            trainer.initialize(new Shape(1, task.channels(), task.length()));
+            final UnaryOperator<NDList> evaluate = trainer::evaluate;
+            checkCancelled(cancelled, 0, 0, totalSteps);
+            final Validation initial =
+                    task.validate(evaluate, trainer.getManager(), recipe.validationBatchSize());
+            listener.accept(
+                    new TrainingProgress(
+                            0,
+                            epochs,
+                            0,
+                            totalSteps,
+                            Double.NaN,
+                            schedule.learningRate(0),
+                            initial.r(),
+                            initial.mse(),
+                            Double.NaN));
+            long step = 0;
+            long skipped = 0;
+            int consecutiveSkips = 0;
+            int bestEpoch = 0;
+            Validation best = null;
+            byte[] bestParameters = null;
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                final int[] order = Shuffle.permutation(examples, random);
+                final long start = System.nanoTime();
+                double lossSum = 0;
+                int batches = 0;
+                for (int from = 0; from < examples; from += recipe.batchSize()) {
+                    checkCancelled(cancelled, epoch, step, totalSteps);
+                    final int to = Math.min(examples, from + recipe.batchSize());
+                    final Batch batch = trainBatch(trainer, optimizer, task, order, from, to);
+                    step++;
+                    if (!batch.applied()) {
+                        LOG.log(
+                                System.Logger.Level.WARNING,
+                                "skipped step {0} of {1} (epoch {2}): loss {3}, non-finite"
+                                        + " gradients in {4}",
+                                step,
+                                totalSteps,
+                                epoch,
+                                batch.loss(),
+                                batch.nonFinite());
+                        skipped++;
+                        consecutiveSkips++;
+                        if (consecutiveSkips >= MAX_CONSECUTIVE_SKIPS) {
+                            // Not a bad pass but the weights: stop now and say what to change.
+                            throw new TrainingDivergedException(
+                                    "training diverged at epoch %d, step %d of %d (%d steps in a row with a non-finite loss or gradient, last loss %s, at learning rate %.2g); lower the peak learning rate or raise the batch size"
+                                            .formatted(
+                                                    epoch,
+                                                    step,
+                                                    totalSteps,
+                                                    consecutiveSkips,
+                                                    batch.loss(),
+                                                    schedule.learningRate((int) step - 1)));
+                        }
+                        continue;
+                    }
+                    consecutiveSkips = 0;
+                    batches++;
+                    lossSum += batch.loss();
+                    final double seconds = (System.nanoTime() - start) / 1e9;
+                    listener.accept(
+                            new TrainingProgress(
+                                    epoch,
+                                    epochs,
+                                    step,
+                                    totalSteps,
+                                    batch.loss(),
+                                    schedule.learningRate((int) step - 1),
+                                    Double.NaN,
+                                    Double.NaN,
+                                    to / seconds));
+                }
+                final double seconds = (System.nanoTime() - start) / 1e9;
+                checkCancelled(cancelled, epoch, step, totalSteps);
+                final Validation v =
+                        task.validate(evaluate, trainer.getManager(), recipe.validationBatchSize());
+                final double meanLoss = batches == 0 ? Double.NaN : lossSum / batches;
+                history.add(
+                        new EpochSummary(
+                                epoch, meanLoss, v.r(), v.mse(), examples / seconds, seconds));
+                if (best == null || better(task, v, best)) {
+                    best = v;
+                    bestEpoch = epoch;
+                    bestParameters = snapshot(model.getBlock());
+                }
+                listener.accept(
+                        new TrainingProgress(
+                                epoch,
+                                epochs,
+                                step,
+                                totalSteps,
+                                meanLoss,
+                                schedule.learningRate((int) step - 1),
+                                v.r(),
+                                v.mse(),
+                                examples / seconds));
+            }
+            return new Outcome(history, initial, bestEpoch, best, bestParameters, skipped);
+        }
+    }
+
+    /**
+     * A batch's loss, whether its step was applied (false: skipped as non-finite), and the
+     * parameters whose gradients were not finite (input first: the last one names the operation
+     * whose backward produced them, the one after it in the forward pass).
+     */
+    private record Batch(float loss, boolean applied, List<String> nonFinite) {}
+
+    /** One optimizer step on examples {@code order[from .. to)}, skipped when not finite. */
+    private static Batch trainBatch(
+            final Trainer trainer,
+            final OneCycleAdamW optimizer,
+            final Task task,
+            final int[] order,
+            final int from,
+            final int to) {
+        final int n = to - from;
+        final int inputSize = task.channels() * task.length();
+        final float[] x = new float[n * inputSize];
+        final float[] y = new float[n * task.labelWidth()];
+        for (int i = 0; i < n; i++) {
+            task.encode(order[from + i], x, i * inputSize, y, i * task.labelWidth());
+        }
+        try (NDManager scope = trainer.getManager().newSubManager()) {
+            final NDArray input = scope.create(x, new Shape(n, task.channels(), task.length()));
+            final NDArray labels = scope.create(y, new Shape(n, task.labelWidth()));
+            final float loss;
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                final NDList output = trainer.forward(new NDList(input));
+                final NDArray value = trainer.getLoss().evaluate(new NDList(labels), output);
+                collector.backward(value);
+                loss = value.getFloat();
+            }
+            final Block block = trainer.getModel().getBlock();
+            // The summed norm is the fast check; when it is not finite, each gradient is checked,
+            // and that check decides: the sum was once not finite while every gradient was (CI,
+            // 2026-12-07, a toy linear model), and such a step is applied, not skipped. Named
+            // before the step, which clears the gradients of a skipped one.
+            final boolean suspect = !Double.isFinite(Gradients.normSquared(block, scope));
+            final List<String> nonFinite =
+                    suspect || !Float.isFinite(loss)
+                            ? Gradients.nonFinite(block, scope)
+                            : List.of();
+            final boolean finite = Float.isFinite(loss) && nonFinite.isEmpty();
+            if (suspect && finite) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "the summed squared gradients were not finite, but every gradient is: the"
+                                + " step is applied");
+            }
+            optimizer.setSkipping(!finite);
+            try {
+                trainer.step();
+            } finally {
+                optimizer.setSkipping(false);
+            }
+            return new Batch(loss, finite, nonFinite);
+        }
+    }
+
+    private static boolean better(
+            final Task task, final Validation candidate, final Validation best) {
+        final double c = task.selectionScore(candidate);
+        final double b = task.selectionScore(best);
+        return !Double.isNaN(c) && (Double.isNaN(b) || c > b);
+    }
+
+    private static void checkCancelled(
+            final BooleanSupplier cancelled, final int epoch, final long step, final long total)
+            throws TrainingCancelledException {
+        if (cancelled.getAsBoolean()) {
+            throw new TrainingCancelledException(epoch, step, total);
+        }
+    }
+
+    /**
+     * The block's parameters (BatchNorm statistics included) as {@link Block#saveParameters} writes
+     * them.
+     */
+    static byte[] snapshot(final Block block) {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            block.saveParameters(out);
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot snapshot parameters", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Loads a {@link #snapshot} into a block of the same structure. */
+    static void restore(final Block block, final NDManager manager, final byte[] parameters) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
+            block.loadParameters(manager, in);
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot restore parameters", e);
+        } catch (final MalformedModelException e) {
+            throw new IllegalStateException(
+                    "parameters do not fit the block: " + e.getMessage(), e);
+        }
+    }
+}
