@@ -64,19 +64,7 @@ public final class JsonSchemas {
 
     private static JsonNode typeSchema(final Type type, final ObjectNode defs) {
         if (type instanceof ParameterizedType p) {
-            final Class<?> raw = (Class<?>) p.getRawType();
-            final Type[] args = p.getActualTypeArguments();
-            if (List.class.isAssignableFrom(raw)) {
-                final ObjectNode array = JSON.objectNode().put("type", "array");
-                array.set("items", typeSchema(args[0], defs));
-                return array;
-            }
-            if (Map.class.isAssignableFrom(raw)) {
-                final ObjectNode map = JSON.objectNode().put("type", "object");
-                map.set("additionalProperties", typeSchema(args[1], defs));
-                return map;
-            }
-            throw new IllegalArgumentException("unsupported generic type in an event: " + type);
+            return containerSchema(p, defs);
         }
         final Class<?> c = (Class<?>) type;
         if (c == String.class) {
@@ -105,22 +93,49 @@ public final class JsonSchemas {
             return JSON.objectNode().put("type", "boolean");
         }
         if (c.isEnum()) {
-            final ObjectNode e = JSON.objectNode().put("type", "string");
-            final ArrayNode values = e.putArray("enum");
-            for (final Object constant : c.getEnumConstants()) {
-                values.add(wireName(constant));
-            }
-            return e;
+            return enumSchema(c);
         }
         if (c.isRecord()) {
-            final String name = c.getSimpleName();
-            if (!defs.has(name)) {
-                defs.putObject(name); // placeholder against recursion
-                defs.set(name, objectSchema(c, defs));
-            }
-            return JSON.objectNode().put("$ref", "#/$defs/" + name);
+            return recordRef(c, defs);
         }
         throw new IllegalArgumentException("unsupported type in an event: " + c.getName());
+    }
+
+    /** A {@code List} as an array, a {@code Map} as an object; no other generic type is used. */
+    private static JsonNode containerSchema(final ParameterizedType p, final ObjectNode defs) {
+        final Class<?> raw = (Class<?>) p.getRawType();
+        final Type[] args = p.getActualTypeArguments();
+        if (List.class.isAssignableFrom(raw)) {
+            final ObjectNode array = JSON.objectNode().put("type", "array");
+            array.set("items", typeSchema(args[0], defs));
+            return array;
+        }
+        if (Map.class.isAssignableFrom(raw)) {
+            final ObjectNode map = JSON.objectNode().put("type", "object");
+            map.set("additionalProperties", typeSchema(args[1], defs));
+            return map;
+        }
+        throw new IllegalArgumentException("unsupported generic type in an event: " + p);
+    }
+
+    /** A string limited to the constants' wire names. */
+    private static JsonNode enumSchema(final Class<?> c) {
+        final ObjectNode e = JSON.objectNode().put("type", "string");
+        final ArrayNode values = e.putArray("enum");
+        for (final Object constant : c.getEnumConstants()) {
+            values.add(wireName(constant));
+        }
+        return e;
+    }
+
+    /** A reference to the record's schema in {@code defs}, added there on first use. */
+    private static JsonNode recordRef(final Class<?> c, final ObjectNode defs) {
+        final String name = c.getSimpleName();
+        if (!defs.has(name)) {
+            defs.putObject(name); // placeholder against recursion
+            defs.set(name, objectSchema(c, defs));
+        }
+        return JSON.objectNode().put("$ref", "#/$defs/" + name);
     }
 
     private static JsonNode nullable(final JsonNode schema) {

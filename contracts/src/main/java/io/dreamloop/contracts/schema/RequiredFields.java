@@ -25,29 +25,40 @@ public final class RequiredFields {
     private static Optional<String> missing(
             final JsonNode json, final Type type, final String path) {
         if (type instanceof ParameterizedType p) {
-            final Class<?> raw = (Class<?>) p.getRawType();
-            final Type[] args = p.getActualTypeArguments();
-            if (List.class.isAssignableFrom(raw) && json.isArray()) {
-                for (int i = 0; i < json.size(); i++) {
-                    final Optional<String> m = missing(json.get(i), args[0], path + "[" + i + "]");
-                    if (m.isPresent()) {
-                        return m;
-                    }
-                }
-            } else if (Map.class.isAssignableFrom(raw) && json.isObject()) {
-                for (final Map.Entry<String, JsonNode> e : json.properties()) {
-                    final Optional<String> m =
-                            missing(e.getValue(), args[1], path + "." + e.getKey());
-                    if (m.isPresent()) {
-                        return m;
-                    }
-                }
-            }
-            return Optional.empty();
+            return missingInContainer(json, p, path);
         }
         if (!(type instanceof Class<?> c) || !c.isRecord() || !json.isObject()) {
             return Optional.empty();
         }
+        return missingInRecord(json, c, path);
+    }
+
+    /** The first missing field inside a list's elements or a map's values, in their order. */
+    private static Optional<String> missingInContainer(
+            final JsonNode json, final ParameterizedType p, final String path) {
+        final Class<?> raw = (Class<?>) p.getRawType();
+        final Type[] args = p.getActualTypeArguments();
+        if (List.class.isAssignableFrom(raw) && json.isArray()) {
+            for (int i = 0; i < json.size(); i++) {
+                final Optional<String> m = missing(json.get(i), args[0], path + "[" + i + "]");
+                if (m.isPresent()) {
+                    return m;
+                }
+            }
+        } else if (Map.class.isAssignableFrom(raw) && json.isObject()) {
+            for (final Map.Entry<String, JsonNode> e : json.properties()) {
+                final Optional<String> m = missing(e.getValue(), args[1], path + "." + e.getKey());
+                if (m.isPresent()) {
+                    return m;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first record component that is absent without being optional, or missing inside. */
+    private static Optional<String> missingInRecord(
+            final JsonNode json, final Class<?> c, final String path) {
         for (final RecordComponent component : c.getRecordComponents()) {
             final JsonNode value = json.get(component.getName());
             final String here =

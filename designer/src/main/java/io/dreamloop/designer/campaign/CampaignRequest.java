@@ -87,46 +87,15 @@ public record CampaignRequest(
             throw new IllegalArgumentException(
                     "'seed' is required: every campaign is reproducible");
         }
-        final String id =
-                campaignId != null
-                        ? campaignId
-                        : "camp-" + UUID.randomUUID().toString().substring(0, 8);
-        Ids.require(id, "campaignId");
-        if (id.length() > MAX_ID_LENGTH) {
-            throw new IllegalArgumentException(
-                    "campaignId must be at most %d characters, but '%s' has %d"
-                            .formatted(MAX_ID_LENGTH, id, id.length()));
-        }
-        final String s = strategy == null ? "uncertainty" : strategy;
-        if (!AcquisitionOptions.STRATEGIES.contains(s)) {
-            throw new IllegalArgumentException(
-                    "strategy must be one of %s, but was '%s'"
-                            .formatted(
-                                    AcquisitionOptions.STRATEGIES.stream().sorted().toList(), s));
-        }
+        final String id = validatedId();
+        final String s = validatedStrategy();
         final int c = cycles == null ? 3 : cycles;
         final int b = budget == null ? 200 : budget;
         final int n = candidates == null ? Math.multiplyExact(b, 10) : candidates;
         final int h = minHamming == null ? AcquisitionOptions.DEFAULT_MIN_HAMMING : minHamming;
         final int length = variableLength == null ? 80 : variableLength;
-        if (c < 1 || c > 100) {
-            throw new IllegalArgumentException("cycles must be in [1, 100], but was " + c);
-        }
-        if (b < 20) {
-            throw new IllegalArgumentException(
-                    "budget must be at least 20 sequences per cycle (the trainer holds out a tenth), but was "
-                            + b);
-        }
-        if (n < b) {
-            throw new IllegalArgumentException(
-                    "candidates (%d) must be at least the budget (%d)".formatted(n, b));
-        }
-        if (h < 0 || h > length) {
-            throw new IllegalArgumentException(
-                    "minHamming must be in [0, %d], but was %d".formatted(length, h));
-        }
-        final TestLibrarySpec test = testLibrary == null ? TestLibrarySpec.DEFAULT : testLibrary;
-        final CampaignEntity.TestLibrary resolved = test.resolved();
+        requireSizes(c, b, n, h, length);
+        final TestLibrarySpec test = resolvedTestLibrary();
         final CampaignObjective o =
                 objective == null
                         ? CampaignObjective.MODEL
@@ -137,24 +106,72 @@ public record CampaignRequest(
         }
         final String preset = gaPreset == null ? "test" : gaPreset;
         GaPreset.named(preset, "gaPreset");
+        final String g = goal == null || goal.isBlank() ? "a better model of expression" : goal;
         return new CampaignRequest(
-                id,
-                goal == null || goal.isBlank() ? "a better model of expression" : goal,
-                s,
-                c,
-                b,
-                n,
-                h,
-                seed,
-                length,
-                new TestLibrarySpec(
-                        resolved.perSubset(),
-                        resolved.subsets().stream().map(Subset::wireName).toList(),
-                        resolved.gaPreset(),
-                        resolved.challenger(),
-                        resolved.nativePromoters()),
-                o.wireName(),
-                k,
-                preset);
+                id, g, s, c, b, n, h, seed, length, test, o.wireName(), k, preset);
+    }
+
+    /** The given id, or a random one, checked as an id that fits {@value #MAX_ID_LENGTH}. */
+    private String validatedId() {
+        final String id =
+                campaignId != null
+                        ? campaignId
+                        : "camp-" + UUID.randomUUID().toString().substring(0, 8);
+        Ids.require(id, "campaignId");
+        if (id.length() > MAX_ID_LENGTH) {
+            throw new IllegalArgumentException(
+                    "campaignId must be at most %d characters, but '%s' has %d"
+                            .formatted(MAX_ID_LENGTH, id, id.length()));
+        }
+        return id;
+    }
+
+    private String validatedStrategy() {
+        final String s = strategy == null ? "uncertainty" : strategy;
+        if (!AcquisitionOptions.STRATEGIES.contains(s)) {
+            throw new IllegalArgumentException(
+                    "strategy must be one of %s, but was '%s'"
+                            .formatted(
+                                    AcquisitionOptions.STRATEGIES.stream().sorted().toList(), s));
+        }
+        return s;
+    }
+
+    /** Cycles, budget, candidates and minHamming after their defaults. */
+    private static void requireSizes(
+            final int cycles,
+            final int budget,
+            final int candidates,
+            final int minHamming,
+            final int length) {
+        if (cycles < 1 || cycles > 100) {
+            throw new IllegalArgumentException("cycles must be in [1, 100], but was " + cycles);
+        }
+        if (budget < 20) {
+            throw new IllegalArgumentException(
+                    "budget must be at least 20 sequences per cycle (the trainer holds out a tenth), but was "
+                            + budget);
+        }
+        if (candidates < budget) {
+            throw new IllegalArgumentException(
+                    "candidates (%d) must be at least the budget (%d)"
+                            .formatted(candidates, budget));
+        }
+        if (minHamming < 0 || minHamming > length) {
+            throw new IllegalArgumentException(
+                    "minHamming must be in [0, %d], but was %d".formatted(length, minHamming));
+        }
+    }
+
+    /** The test library with its defaults written out, so the stored request is explicit. */
+    private TestLibrarySpec resolvedTestLibrary() {
+        final TestLibrarySpec test = testLibrary == null ? TestLibrarySpec.DEFAULT : testLibrary;
+        final CampaignEntity.TestLibrary resolved = test.resolved();
+        return new TestLibrarySpec(
+                resolved.perSubset(),
+                resolved.subsets().stream().map(Subset::wireName).toList(),
+                resolved.gaPreset(),
+                resolved.challenger(),
+                resolved.nativePromoters());
     }
 }

@@ -362,15 +362,6 @@ public class CampaignService {
             final List<String> ensemble,
             final List<DnaSequence> parents) {
         final String libraryId = campaign.libraryId(cycle);
-        final EventTypes.Type type = EventTypes.DESIGN_REQUESTED;
-        final EventHeader header =
-                EventHeader.deterministic(
-                        type.name(),
-                        type.schemaVersion(),
-                        new Lineage(campaign.campaignId(), cycle, libraryId, null, null),
-                        "campaign/" + campaign.campaignId() + "/" + cycle);
-        final EventHeader traced =
-                cycle == 0 ? header : header.withTraceId(cycleTrace(campaign.campaignId(), cycle));
         final CampaignObjective objective = objective(campaign);
         final List<SubsetQuota> quotas =
                 List.of(
@@ -379,37 +370,58 @@ public class CampaignService {
                                         ? Subset.RANDOM
                                         : objective.designs(),
                                 campaign.budget()));
-        final DesignOptions options;
-        if (cycle == 0) {
-            options = DesignOptions.DEFAULT;
-        } else if (objective.designs() != null) {
-            // A design goal: the GA pushes the ensemble's confidence bound (a lone model's
-            // prediction when the trainer is configured for ensembles of one).
-            final String preset = campaign.design().gaPreset();
-            options =
-                    (ensemble.size() < 2
-                                    ? new DesignOptions(
-                                            ensemble.getFirst(), null, preset, null, null, null)
-                                    : new DesignOptions(null, null, preset, null, null, null)
-                                            .withEnsemble(ensemble, campaign.design().kappa()))
-                            .withStartFrom(parents);
-        } else {
-            options =
-                    DesignOptions.DEFAULT.withAcquisition(
-                            new AcquisitionOptions(
-                                    campaign.strategy(),
-                                    ensemble,
-                                    campaign.candidates(),
-                                    campaign.minHamming()));
-        }
         return new DesignRequested(
-                traced,
+                cycleHeader(campaign, cycle, libraryId),
                 libraryId,
                 quotas,
                 campaign.variableLength(),
                 Flanks.DREAM_2022,
                 LibraryConstraints.NONE,
                 campaign.seed() * 1_000_003L + cycle,
-                options);
+                cycleOptions(campaign, cycle, objective, ensemble, parents));
+    }
+
+    /** The header of a cycle's request, with the trace described at {@link #request}. */
+    private static EventHeader cycleHeader(
+            final CampaignEntity campaign, final int cycle, final String libraryId) {
+        final EventTypes.Type type = EventTypes.DESIGN_REQUESTED;
+        final EventHeader header =
+                EventHeader.deterministic(
+                        type.name(),
+                        type.schemaVersion(),
+                        new Lineage(campaign.campaignId(), cycle, libraryId, null, null),
+                        "campaign/" + campaign.campaignId() + "/" + cycle);
+        return cycle == 0 ? header : header.withTraceId(cycleTrace(campaign.campaignId(), cycle));
+    }
+
+    /**
+     * Cycle 0 is a plain random library (there is no model yet); later cycles either run the GA of
+     * a design goal or acquire a random subset with the campaign's strategy.
+     */
+    private static DesignOptions cycleOptions(
+            final CampaignEntity campaign,
+            final int cycle,
+            final CampaignObjective objective,
+            final List<String> ensemble,
+            final List<DnaSequence> parents) {
+        if (cycle == 0) {
+            return DesignOptions.DEFAULT;
+        }
+        if (objective.designs() != null) {
+            // A design goal: the GA pushes the ensemble's confidence bound (a lone model's
+            // prediction when the trainer is configured for ensembles of one).
+            final String preset = campaign.design().gaPreset();
+            return (ensemble.size() < 2
+                            ? new DesignOptions(ensemble.getFirst(), null, preset, null, null, null)
+                            : new DesignOptions(null, null, preset, null, null, null)
+                                    .withEnsemble(ensemble, campaign.design().kappa()))
+                    .withStartFrom(parents);
+        }
+        return DesignOptions.DEFAULT.withAcquisition(
+                new AcquisitionOptions(
+                        campaign.strategy(),
+                        ensemble,
+                        campaign.candidates(),
+                        campaign.minHamming()));
     }
 }

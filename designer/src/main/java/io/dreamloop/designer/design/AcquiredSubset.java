@@ -53,22 +53,9 @@ final class AcquiredSubset {
                         .toList();
         final List<String> ensemble = options.ensemble();
         final double[][] scores = ensemble.isEmpty() ? null : scorers.apply(ensemble).score(drawn);
-        final List<Candidate> scored = new ArrayList<>(drawn.size());
-        for (int i = 0; i < drawn.size(); i++) {
-            final double[] p;
-            if (scores == null) {
-                p = new double[] {0};
-            } else {
-                p = new double[ensemble.size()];
-                for (int m = 0; m < p.length; m++) {
-                    p[m] = scores[m][i];
-                }
-            }
-            scored.add(new Candidate(drawn.get(i), p));
-        }
         final List<Acquired> chosen =
                 AcquisitionStrategy.named(options.strategy(), options.minHammingOrDefault())
-                        .choose(scored, count, random);
+                        .choose(candidates(drawn, scores, ensemble.size()), count, random);
         if (chosen.size() < count) {
             throw new UnsatisfiableRequestException(
                     "acquisition found only %d of %d candidates at least %d substitutions apart among %d; lower options.acquisition.minHamming or raise candidates"
@@ -76,28 +63,60 @@ final class AcquiredSubset {
         }
         final List<LibraryMember> out = new ArrayList<>(chosen.size());
         for (final Acquired a : chosen) {
-            final Map<String, Double> predictions = new LinkedHashMap<>();
-            if (scores != null) {
-                for (int m = 0; m < ensemble.size(); m++) {
-                    predictions.put(ensemble.get(m), a.candidate().prediction(m));
-                }
-            }
-            out.add(
-                    new LibraryMember(
-                            "%s-random-%06d".formatted(libraryId, out.size()),
-                            Subset.RANDOM,
-                            null,
-                            a.candidate().sequence(),
-                            METHOD_PREFIX + a.strategy(),
-                            predictions,
-                            Map.of(
-                                    "acquisition", a.strategy(),
-                                    "rank", Integer.toString(a.rank()),
-                                    "score", String.format(Locale.ROOT, "%.6g", a.score()),
-                                    "reason", a.reason(),
-                                    "candidates", Integer.toString(drawn.size()),
-                                    "ensemble", String.join(",", ensemble))));
+            out.add(member(libraryId, out.size(), a, scores != null, ensemble, drawn.size()));
         }
         return out;
+    }
+
+    /**
+     * Each drawn sequence with its predictions, one per ensemble model ({@code scores[model][i]});
+     * a single 0 when there is no ensemble, so strategies that ignore predictions still run.
+     */
+    private static List<Candidate> candidates(
+            final List<DnaSequence> drawn, final double[][] scores, final int models) {
+        final List<Candidate> scored = new ArrayList<>(drawn.size());
+        for (int i = 0; i < drawn.size(); i++) {
+            final double[] p;
+            if (scores == null) {
+                p = new double[] {0};
+            } else {
+                p = new double[models];
+                for (int m = 0; m < p.length; m++) {
+                    p[m] = scores[m][i];
+                }
+            }
+            scored.add(new Candidate(drawn.get(i), p));
+        }
+        return scored;
+    }
+
+    /** The {@code n}-th member, with the ensemble's predictions and why it was chosen. */
+    private static LibraryMember member(
+            final String libraryId,
+            final int n,
+            final Acquired a,
+            final boolean scored,
+            final List<String> ensemble,
+            final int drawn) {
+        final Map<String, Double> predictions = new LinkedHashMap<>();
+        if (scored) {
+            for (int m = 0; m < ensemble.size(); m++) {
+                predictions.put(ensemble.get(m), a.candidate().prediction(m));
+            }
+        }
+        return new LibraryMember(
+                "%s-random-%06d".formatted(libraryId, n),
+                Subset.RANDOM,
+                null,
+                a.candidate().sequence(),
+                METHOD_PREFIX + a.strategy(),
+                predictions,
+                Map.of(
+                        "acquisition", a.strategy(),
+                        "rank", Integer.toString(a.rank()),
+                        "score", String.format(Locale.ROOT, "%.6g", a.score()),
+                        "reason", a.reason(),
+                        "candidates", Integer.toString(drawn),
+                        "ensemble", String.join(",", ensemble)));
     }
 }

@@ -62,9 +62,7 @@ public final class FastaReader {
             throws IOException {
         final List<FastaRecord> records = new ArrayList<>();
         final Map<String, Integer> firstLine = new HashMap<>();
-        String name = null;
-        String description = null;
-        int headerLine = 0;
+        Header header = null;
         StringBuilder bases = null;
         String line;
         int number = 0;
@@ -75,39 +73,53 @@ public final class FastaReader {
                 continue;
             }
             if (text.startsWith(">")) {
-                if (name != null) {
-                    records.add(record(source, name, description, bases, headerLine));
+                if (header != null) {
+                    records.add(record(source, header, bases));
                 }
-                final String header = text.substring(1).strip();
-                if (header.isEmpty()) {
-                    throw error(source, number, "header without a record name");
-                }
-                final String[] words = header.split("\\s+", 2);
-                name = words[0];
-                description = words.length > 1 ? words[1] : "";
-                final Integer earlier = firstLine.putIfAbsent(name, number);
-                if (earlier != null) {
-                    throw error(
-                            source,
-                            number,
-                            "duplicate record name '%s' (first at line %d)"
-                                    .formatted(name, earlier));
-                }
-                headerLine = number;
+                header = header(text, source, number, firstLine);
                 bases = new StringBuilder();
-            } else if (name == null) {
+            } else if (header == null) {
                 throw error(source, number, "sequence before the first '>' header");
             } else {
-                appendBases(bases, text, source, number, name);
+                appendBases(bases, text, source, number, header.name);
             }
         }
-        if (name != null) {
-            records.add(record(source, name, description, bases, headerLine));
+        if (header != null) {
+            records.add(record(source, header, bases));
         }
         if (records.isEmpty()) {
             throw error(source, Math.max(number, 1), "no FASTA records (empty input)");
         }
         return List.copyOf(records);
+    }
+
+    /** A record's header line: its name, the rest of the line, and the line number. */
+    private record Header(String name, String description, int line) {}
+
+    /**
+     * Parses the header on line {@code number} and records its name in {@code firstLine}.
+     *
+     * @throws MalformedFastaException when the name is missing or already used
+     */
+    private static Header header(
+            final String text,
+            final String source,
+            final int number,
+            final Map<String, Integer> firstLine) {
+        final String header = text.substring(1).strip();
+        if (header.isEmpty()) {
+            throw error(source, number, "header without a record name");
+        }
+        final String[] words = header.split("\\s+", 2);
+        final String name = words[0];
+        final Integer earlier = firstLine.putIfAbsent(name, number);
+        if (earlier != null) {
+            throw error(
+                    source,
+                    number,
+                    "duplicate record name '%s' (first at line %d)".formatted(name, earlier));
+        }
+        return new Header(name, words.length > 1 ? words[1] : "", number);
     }
 
     private static void appendBases(
@@ -130,15 +142,11 @@ public final class FastaReader {
     }
 
     private static FastaRecord record(
-            final String source,
-            final String name,
-            final String description,
-            final StringBuilder bases,
-            final int headerLine) {
+            final String source, final Header header, final StringBuilder bases) {
         if (bases.isEmpty()) {
-            throw error(source, headerLine, "record '%s' has no sequence".formatted(name));
+            throw error(source, header.line, "record '%s' has no sequence".formatted(header.name));
         }
-        return new FastaRecord(name, description, bases.toString());
+        return new FastaRecord(header.name, header.description, bases.toString());
     }
 
     private static MalformedFastaException error(

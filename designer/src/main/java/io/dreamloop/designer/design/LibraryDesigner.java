@@ -87,50 +87,69 @@ public final class LibraryDesigner {
         request.quotas().forEach(q -> subsets.add(q.subset()));
         final DesignOptions options = request.options();
         if (subsets.contains(Subset.CHALLENGING)) {
-            if (options.challenger() == null) {
-                throw new UnsatisfiableRequestException(
-                        "the challenging subset needs two models: set options.challenger to the model version whose disagreement with options.model (default the champion) is sought");
-            }
-            if (options.challenger().equals(options.model())) {
-                throw new UnsatisfiableRequestException(
-                        "the challenging subset needs two different models, but both are '%s'"
-                                .formatted(options.model()));
-            }
+            requireChallenger(options);
         }
-        final AcquisitionOptions acquisition = options.acquisition();
-        if (acquisition != null) {
-            final int random =
-                    request.quotas().stream()
-                            .filter(q -> q.subset() == Subset.RANDOM)
-                            .mapToInt(SubsetQuota::count)
-                            .sum();
-            if (random == 0) {
-                throw new UnsatisfiableRequestException(
-                        "options.acquisition chooses the random subset, but the library has no random quota");
-            }
-            if (acquisition.candidatesFor(random) < random) {
-                throw new UnsatisfiableRequestException(
-                        "options.acquisition.candidates (%d) must be at least the random quota (%d)"
-                                .formatted(acquisition.candidatesFor(random), random));
-            }
+        if (options.acquisition() != null) {
+            requireAcquisitionQuota(request, options.acquisition());
         }
         if (options.startFrom() != null) {
-            for (final DnaSequence parent : options.startFrom()) {
-                if (parent.length() != request.variableLength()) {
-                    throw new UnsatisfiableRequestException(
-                            "options.startFrom holds a %d-base sequence, but the variable region has %d: %s"
-                                    .formatted(parent.length(), request.variableLength(), parent));
-                }
-            }
+            requireParentLengths(options.startFrom(), request.variableLength());
         }
         if (subsets.contains(Subset.NATIVE)) {
-            final String fasta = options.nativePromoters();
-            if (fasta == null || fasta.isBlank()) {
-                throw new UnsatisfiableRequestException(
-                        "the native subset needs promoter sequences: set options.nativePromoters to FASTA text");
-            }
-            FastaReader.read(new StringReader(fasta), "options.nativePromoters");
+            requireNativePromoters(options);
         }
+    }
+
+    private static void requireChallenger(final DesignOptions options) {
+        if (options.challenger() == null) {
+            throw new UnsatisfiableRequestException(
+                    "the challenging subset needs two models: set options.challenger to the model version whose disagreement with options.model (default the champion) is sought");
+        }
+        if (options.challenger().equals(options.model())) {
+            throw new UnsatisfiableRequestException(
+                    "the challenging subset needs two different models, but both are '%s'"
+                            .formatted(options.model()));
+        }
+    }
+
+    /** Acquisition chooses the random subset, from at least as many candidates as it keeps. */
+    private static void requireAcquisitionQuota(
+            final DesignRequested request, final AcquisitionOptions acquisition) {
+        final int random =
+                request.quotas().stream()
+                        .filter(q -> q.subset() == Subset.RANDOM)
+                        .mapToInt(SubsetQuota::count)
+                        .sum();
+        if (random == 0) {
+            throw new UnsatisfiableRequestException(
+                    "options.acquisition chooses the random subset, but the library has no random quota");
+        }
+        if (acquisition.candidatesFor(random) < random) {
+            throw new UnsatisfiableRequestException(
+                    "options.acquisition.candidates (%d) must be at least the random quota (%d)"
+                            .formatted(acquisition.candidatesFor(random), random));
+        }
+    }
+
+    private static void requireParentLengths(
+            final List<DnaSequence> parents, final int variableLength) {
+        for (final DnaSequence parent : parents) {
+            if (parent.length() != variableLength) {
+                throw new UnsatisfiableRequestException(
+                        "options.startFrom holds a %d-base sequence, but the variable region has %d: %s"
+                                .formatted(parent.length(), variableLength, parent));
+            }
+        }
+    }
+
+    /** Parses the FASTA now, so a malformed upload fails the request before any design. */
+    private static void requireNativePromoters(final DesignOptions options) {
+        final String fasta = options.nativePromoters();
+        if (fasta == null || fasta.isBlank()) {
+            throw new UnsatisfiableRequestException(
+                    "the native subset needs promoter sequences: set options.nativePromoters to FASTA text");
+        }
+        FastaReader.read(new StringReader(fasta), "options.nativePromoters");
     }
 
     /**
@@ -157,42 +176,51 @@ public final class LibraryDesigner {
             final List<LibraryMember> earlier,
             final Set<DnaSequence> used,
             final SplittableRandom random) {
-        final String id = request.libraryId();
         final int n = quota.count();
-        final int length = request.variableLength();
         return switch (quota.subset()) {
-            case RANDOM ->
-                    request.options().acquisition() != null
-                            ? new AcquiredSubset(
-                                            new RandomLibraryDesigner(
-                                                    length,
-                                                    request.flanks(),
-                                                    request.constraints(),
-                                                    context.drawsPerSequence()),
-                                            request.options().acquisition(),
-                                            context.scorers())
-                                    .design(id, n, used, random)
-                            : new RandomLibraryDesigner(
-                                            length,
-                                            request.flanks(),
-                                            request.constraints(),
-                                            context.drawsPerSequence())
-                                    .design(id, n, used, random);
+            case RANDOM -> random(request, n, used, random);
             case HIGH, LOW -> highLow(request, quota.subset(), n, used, random);
             case CHALLENGING -> challenging(request, n, used, random);
             case SNV -> snv(request, n, used, random);
-            case MOTIF_PERTURBATION ->
-                    new MotifPerturbation(
-                                    length,
-                                    request.flanks(),
-                                    request.constraints(),
-                                    context.motifs().get().perturbationSites(),
-                                    PERTURBATION_POSITION,
-                                    Math.max(1, (n + 9) / 10))
-                            .design(id, n, used, random);
+            case MOTIF_PERTURBATION -> perturbation(request, n, used, random);
             case MOTIF_TILING -> tiling(request, n, used, random);
             case NATIVE -> natives(request, n, used, random);
         };
+    }
+
+    /** Random sequences, chosen by active learning when the options ask for acquisition. */
+    private List<LibraryMember> random(
+            final DesignRequested request,
+            final int count,
+            final Set<DnaSequence> used,
+            final SplittableRandom random) {
+        final RandomLibraryDesigner designer =
+                new RandomLibraryDesigner(
+                        request.variableLength(),
+                        request.flanks(),
+                        request.constraints(),
+                        context.drawsPerSequence());
+        final String id = request.libraryId();
+        return request.options().acquisition() != null
+                ? new AcquiredSubset(designer, request.options().acquisition(), context.scorers())
+                        .design(id, count, used, random)
+                : designer.design(id, count, used, random);
+    }
+
+    /** The catalogue's perturbation sites on one background per ten pairs, DREAM 2022's ratio. */
+    private List<LibraryMember> perturbation(
+            final DesignRequested request,
+            final int count,
+            final Set<DnaSequence> used,
+            final SplittableRandom random) {
+        return new MotifPerturbation(
+                        request.variableLength(),
+                        request.flanks(),
+                        request.constraints(),
+                        context.motifs().get().perturbationSites(),
+                        PERTURBATION_POSITION,
+                        Math.max(1, (count + 9) / 10))
+                .design(request.libraryId(), count, used, random);
     }
 
     private List<LibraryMember> highLow(

@@ -131,6 +131,18 @@ public final class MotifPerturbation {
         check.requireSatisfiable(length);
         requireFit();
         final int limit = given != null ? given.size() : maxBackgrounds;
+        requireEnoughVariants(count, limit);
+        final Set<DnaSequence> taken = new HashSet<>(avoid);
+        if (given != null) {
+            backgrounds.requireUsable(given, avoid, "background");
+        }
+        final List<Perturbed> made = drawRoundRobin(count, given, limit, taken, random);
+        made.sort(Comparator.comparingInt(p -> p.family.index)); // stable: draw order within one
+        return members(idPrefix, made);
+    }
+
+    /** Fails early when even every variant on every allowed background could not give count. */
+    private void requireEnoughVariants(final int count, final int limit) {
         final long perBackground = sites.stream().mapToLong(s -> variants(s.length())).sum();
         if (count > perBackground * limit) {
             throw new UnsatisfiableRequestException(
@@ -143,16 +155,23 @@ public final class MotifPerturbation {
                                     limit,
                                     perBackground * limit));
         }
-        final Set<DnaSequence> taken = new HashSet<>(avoid);
-        if (given != null) {
-            backgrounds.requireUsable(given, avoid, "background");
-        }
+    }
+
+    /**
+     * Draws {@code count} variants, one family at a time in turn; a new background opens only while
+     * fewer than the needed ones are in use or when every open family is exhausted.
+     */
+    private List<Perturbed> drawRoundRobin(
+            final int count,
+            final List<DnaSequence> given,
+            final int limit,
+            final Set<DnaSequence> taken,
+            final RandomGenerator random) {
         final int needed = Math.min(limit, (count + sites.size() - 1) / sites.size());
         final List<DnaSequence> used = new ArrayList<>();
         final List<Family> open = new ArrayList<>();
         final List<Perturbed> made = new ArrayList<>(count);
         final Rejections rejected = new Rejections();
-        int families = 0;
         int next = 0;
         while (made.size() < count) {
             if (open.isEmpty() || used.size() < needed) {
@@ -161,17 +180,10 @@ public final class MotifPerturbation {
                             "found only %d of %d perturbation pairs: every variant on the %d backgrounds was used or rejected (%s); use more backgrounds or loosen the constraints"
                                     .formatted(made.size(), count, limit, rejected));
                 }
-                final DnaSequence background =
-                        given != null
-                                ? given.get(used.size())
-                                : backgrounds
-                                        .draw(1, taken, random, "motif perturbation")
-                                        .getFirst();
+                final DnaSequence background = nextBackground(given, used.size(), taken, random);
                 taken.add(background);
+                open.addAll(families(background, used.size()));
                 used.add(background);
-                for (final MotifSite site : sites) {
-                    open.add(new Family(families++, background, site));
-                }
                 continue;
             }
             next %= open.size();
@@ -184,8 +196,35 @@ public final class MotifPerturbation {
             }
             variant.ifPresent(made::add);
         }
-        made.sort(Comparator.comparingInt(p -> p.family.index)); // stable: draw order within one
-        final List<LibraryMember> members = new ArrayList<>(2 * count);
+        return made;
+    }
+
+    /** The {@code index}-th given background, or else a new random one. */
+    private DnaSequence nextBackground(
+            final List<DnaSequence> given,
+            final int index,
+            final Set<DnaSequence> taken,
+            final RandomGenerator random) {
+        return given != null
+                ? given.get(index)
+                : backgrounds.draw(1, taken, random, "motif perturbation").getFirst();
+    }
+
+    /**
+     * One family per site orientation on the {@code number}-th background; family indices run on
+     * across backgrounds, so sorting by them lists the pairs background by background.
+     */
+    private List<Family> families(final DnaSequence background, final int number) {
+        final List<Family> out = new ArrayList<>(sites.size());
+        for (int i = 0; i < sites.size(); i++) {
+            out.add(new Family(number * sites.size() + i, background, sites.get(i)));
+        }
+        return out;
+    }
+
+    /** The pairs in order, each as (alt, ref) members numbered from 0. */
+    private static List<LibraryMember> members(final String idPrefix, final List<Perturbed> made) {
+        final List<LibraryMember> members = new ArrayList<>(2 * made.size());
         for (int pair = 0; pair < made.size(); pair++) {
             final Perturbed p = made.get(pair);
             members.addAll(

@@ -126,18 +126,7 @@ public final class MotifTiling {
         check.requireSatisfiable(length);
         requireTileable();
         final List<Tile> tiles = tiles();
-        final long capacity = (long) tiles.size() * limit;
-        if (count > capacity) {
-            throw new UnsatisfiableRequestException(
-                    "asks for %d tiling pairs, but %d sites × offsets × orientations = %d tiles per background × %d backgrounds allow only %d; use at least %d backgrounds or ask for fewer pairs"
-                            .formatted(
-                                    count,
-                                    sites.size(),
-                                    tiles.size(),
-                                    limit,
-                                    capacity,
-                                    (count + tiles.size() - 1) / tiles.size()));
-        }
+        requireCapacity(count, tiles.size(), limit);
         final Set<DnaSequence> taken = new HashSet<>(avoid);
         if (given != null) {
             backgrounds.requireUsable(given, avoid, "background");
@@ -158,35 +147,82 @@ public final class MotifTiling {
                             ? given.get(b)
                             : backgrounds.draw(1, taken, random, "motif tiling").getFirst();
             taken.add(background);
-            int wanted = count - pair;
-            final DnaSequence[] alts = new DnaSequence[tiles.size()];
-            for (final int t : order(tiles.size(), wanted, covered, random)) {
-                final Tile tile = tiles.get(t);
-                final DnaSequence alt = Pairs.write(background, tile.site.sequence(), tile.offset);
-                if (rejected.accept(check.violation(alt), taken.contains(alt))) {
-                    taken.add(alt);
-                    alts[t] = alt;
-                    covered[t] = true;
-                    if (--wanted == 0) {
-                        break;
-                    }
-                }
+            final DnaSequence[] alts =
+                    alts(background, tiles, count - pair, covered, taken, rejected, random);
+            pair = addPairs(members, idPrefix, pair, tiles, alts, background);
+        }
+        return members;
+    }
+
+    /**
+     * Adds the pairs of one background in tile order, numbered from {@code pair}; the next number.
+     */
+    private static int addPairs(
+            final List<LibraryMember> members,
+            final String idPrefix,
+            final int pair,
+            final List<Tile> tiles,
+            final DnaSequence[] alts,
+            final DnaSequence background) {
+        int next = pair;
+        for (int t = 0; t < tiles.size(); t++) {
+            if (alts[t] != null) {
+                members.addAll(
+                        Pairs.pair(
+                                idPrefix,
+                                Subset.MOTIF_TILING,
+                                next++,
+                                alts[t],
+                                tiles.get(t).method(),
+                                background,
+                                REF_METHOD));
             }
-            for (int t = 0; t < tiles.size(); t++) {
-                if (alts[t] != null) {
-                    members.addAll(
-                            Pairs.pair(
-                                    idPrefix,
-                                    Subset.MOTIF_TILING,
-                                    pair++,
-                                    alts[t],
-                                    tiles.get(t).method(),
-                                    background,
-                                    REF_METHOD));
+        }
+        return next;
+    }
+
+    private void requireCapacity(final int count, final int tileCount, final int limit) {
+        final long capacity = (long) tileCount * limit;
+        if (count > capacity) {
+            throw new UnsatisfiableRequestException(
+                    "asks for %d tiling pairs, but %d sites × offsets × orientations = %d tiles per background × %d backgrounds allow only %d; use at least %d backgrounds or ask for fewer pairs"
+                            .formatted(
+                                    count,
+                                    sites.size(),
+                                    tileCount,
+                                    limit,
+                                    capacity,
+                                    (count + tileCount - 1) / tileCount));
+        }
+    }
+
+    /**
+     * Up to {@code wanted} alts on one background, indexed by tile ({@code null} where none was
+     * made), so the pairs come out in tile order whatever order they were tried in.
+     */
+    private DnaSequence[] alts(
+            final DnaSequence background,
+            final List<Tile> tiles,
+            final int wanted,
+            final boolean[] covered,
+            final Set<DnaSequence> taken,
+            final Rejections rejected,
+            final RandomGenerator random) {
+        final DnaSequence[] alts = new DnaSequence[tiles.size()];
+        int left = wanted;
+        for (final int t : order(tiles.size(), wanted, covered, random)) {
+            final Tile tile = tiles.get(t);
+            final DnaSequence alt = Pairs.write(background, tile.site.sequence(), tile.offset);
+            if (rejected.accept(check.violation(alt), taken.contains(alt))) {
+                taken.add(alt);
+                alts[t] = alt;
+                covered[t] = true;
+                if (--left == 0) {
+                    break;
                 }
             }
         }
-        return members;
+        return alts;
     }
 
     /**

@@ -111,6 +111,21 @@ public final class NativeFragments {
                     "asks for %d native fragments, but the %d promoters give only %d windows of %d bp at stride %d; supply more or longer promoters, or use a smaller stride"
                             .formatted(count, promoters.size(), total, length, stride));
         }
+        final List<Fragment> chosen = choose(count, firstWindow, avoid, random);
+        chosen.sort(Comparator.comparingInt(Fragment::promoter).thenComparingInt(Fragment::start));
+        return members(idPrefix, chosen);
+    }
+
+    /**
+     * Walks the windows in a seeded random order and keeps the first {@code count} usable ones:
+     * without {@code N}, within the constraints, new and far enough from those kept.
+     */
+    private List<Fragment> choose(
+            final int count,
+            final long[] firstWindow,
+            final Set<DnaSequence> avoid,
+            final RandomGenerator random) {
+        final long total = firstWindow[promoters.size()];
         final Set<DnaSequence> taken = new HashSet<>(avoid);
         final List<Fragment> chosen = new ArrayList<>(count);
         final Map<Long, Long> swapped = new HashMap<>();
@@ -119,16 +134,7 @@ public final class NativeFragments {
         int tooClose = 0;
         for (long i = 0; chosen.size() < count; i++) {
             if (i == total) {
-                throw new UnsatisfiableRequestException(
-                        "found only %d of %d native fragments among %d windows (%d with N, %s, %d closer than Hamming %d); supply more promoters, use a smaller stride or loosen the constraints"
-                                .formatted(
-                                        chosen.size(),
-                                        count,
-                                        total,
-                                        withN,
-                                        rejected,
-                                        tooClose,
-                                        constraints.minHammingDistance()));
+                throw tooFew(chosen.size(), count, total, withN, rejected, tooClose);
             }
             final long window = nextWindow(i, total, swapped, random);
             final int r = promoter(firstWindow, window);
@@ -149,8 +155,30 @@ public final class NativeFragments {
             taken.add(fragment);
             chosen.add(new Fragment(r, start, fragment));
         }
-        chosen.sort(Comparator.comparingInt(Fragment::promoter).thenComparingInt(Fragment::start));
-        final List<LibraryMember> members = new ArrayList<>(count);
+        return chosen;
+    }
+
+    private UnsatisfiableRequestException tooFew(
+            final int found,
+            final int count,
+            final long total,
+            final int withN,
+            final Rejections rejected,
+            final int tooClose) {
+        return new UnsatisfiableRequestException(
+                "found only %d of %d native fragments among %d windows (%d with N, %s, %d closer than Hamming %d); supply more promoters, use a smaller stride or loosen the constraints"
+                        .formatted(
+                                found,
+                                count,
+                                total,
+                                withN,
+                                rejected,
+                                tooClose,
+                                constraints.minHammingDistance()));
+    }
+
+    private List<LibraryMember> members(final String idPrefix, final List<Fragment> chosen) {
+        final List<LibraryMember> members = new ArrayList<>(chosen.size());
         for (final Fragment f : chosen) {
             members.add(
                     new LibraryMember(

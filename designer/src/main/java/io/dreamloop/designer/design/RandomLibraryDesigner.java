@@ -50,25 +50,35 @@ public final class RandomLibraryDesigner {
             final Set<DnaSequence> avoid,
             final RandomGenerator random) {
         check.requireSatisfiable(length);
+        final List<DnaSequence> chosen = choose(count, avoid, random);
         final List<LibraryMember> members = new ArrayList<>(count);
+        for (final DnaSequence sequence : chosen) {
+            members.add(
+                    new LibraryMember(
+                            "%s-random-%06d".formatted(idPrefix, members.size()),
+                            Subset.RANDOM,
+                            null,
+                            sequence,
+                            METHOD,
+                            null));
+        }
+        return members;
+    }
+
+    /**
+     * Draws until {@code count} sequences meet the constraints, are new and far enough apart, or
+     * the draw budget ({@code drawsPerSequence} per sequence) runs out.
+     */
+    private List<DnaSequence> choose(
+            final int count, final Set<DnaSequence> avoid, final RandomGenerator random) {
         final Set<DnaSequence> taken = new HashSet<>(avoid);
         final List<DnaSequence> chosen = new ArrayList<>(count);
         final long maxDraws = (long) drawsPerSequence * count;
         long draws = 0;
         final int[] rejected = new int[3]; // constraints, duplicate, too close
-        while (members.size() < count) {
+        while (chosen.size() < count) {
             if (draws++ >= maxDraws) {
-                throw new UnsatisfiableRequestException(
-                        "found only %d of %d random sequences of length %d after %,d draws (rejected: %d by GC/homopolymer/sites, %d duplicates, %d closer than Hamming %d); loosen the constraints or ask for fewer"
-                                .formatted(
-                                        members.size(),
-                                        count,
-                                        length,
-                                        maxDraws,
-                                        rejected[0],
-                                        rejected[1],
-                                        rejected[2],
-                                        constraints.minHammingDistance()));
+                throw tooFew(chosen.size(), count, maxDraws, rejected);
             }
             final DnaSequence candidate = draw(random);
             if (check.violation(candidate).isPresent()) {
@@ -80,17 +90,24 @@ public final class RandomLibraryDesigner {
             } else {
                 taken.add(candidate);
                 chosen.add(candidate);
-                members.add(
-                        new LibraryMember(
-                                "%s-random-%06d".formatted(idPrefix, members.size()),
-                                Subset.RANDOM,
-                                null,
-                                candidate,
-                                METHOD,
-                                null));
             }
         }
-        return members;
+        return chosen;
+    }
+
+    private UnsatisfiableRequestException tooFew(
+            final int found, final int count, final long maxDraws, final int[] rejected) {
+        return new UnsatisfiableRequestException(
+                "found only %d of %d random sequences of length %d after %,d draws (rejected: %d by GC/homopolymer/sites, %d duplicates, %d closer than Hamming %d); loosen the constraints or ask for fewer"
+                        .formatted(
+                                found,
+                                count,
+                                length,
+                                maxDraws,
+                                rejected[0],
+                                rejected[1],
+                                rejected[2],
+                                constraints.minHammingDistance()));
     }
 
     private DnaSequence draw(final RandomGenerator random) {

@@ -86,6 +86,14 @@ public final class SnvPairs {
         }
         final Set<DnaSequence> taken = new HashSet<>(avoid);
         taken.addAll(references);
+        final List<Variant> made = drawRoundRobin(count, taken, random);
+        made.sort(Comparator.comparingInt(Variant::reference)); // stable: draw order within one
+        return members(idPrefix, made);
+    }
+
+    /** Draws {@code count} variants, one reference at a time in turn, dropping exhausted ones. */
+    private List<Variant> drawRoundRobin(
+            final int count, final Set<DnaSequence> taken, final RandomGenerator random) {
         final List<Family> open = new ArrayList<>();
         for (int r = 0; r < references.size(); r++) {
             open.add(new Family(r, references.get(r)));
@@ -109,8 +117,12 @@ public final class SnvPairs {
             }
             variant.ifPresent(made::add);
         }
-        made.sort(Comparator.comparingInt(Variant::reference)); // stable: draw order within one
-        final List<LibraryMember> members = new ArrayList<>(2 * count);
+        return made;
+    }
+
+    /** The pairs in order, each as (alt, ref) members numbered from 0. */
+    private List<LibraryMember> members(final String idPrefix, final List<Variant> made) {
+        final List<LibraryMember> members = new ArrayList<>(2 * made.size());
         for (int pair = 0; pair < made.size(); pair++) {
             final Variant v = made.get(pair);
             final DnaSequence ref = references.get(v.reference);

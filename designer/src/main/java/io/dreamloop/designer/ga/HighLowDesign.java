@@ -205,30 +205,43 @@ public final class HighLowDesign {
                                     method,
                                     runs,
                                     listener);
-            final Set<DnaSequence> seen = new HashSet<>();
-            for (final Phenotype<CharacterGene, Double> pt : bestFirst(population, direction)) {
-                if (picker.size() == count) {
-                    break;
-                }
-                final DnaSequence sequence = DnaCodecs.decode(pt.genotype());
-                if (seen.add(sequence)) {
-                    picker.offer(sequence, method, direction.subset(), runs, pt.generation());
-                }
-            }
+            offerBestFirst(picker, population, direction, count, method, runs);
             runs++;
         }
         if (picker.size() < count) {
             throw picker.shortfall(method, picker.size(), count, runs, settings);
         }
+        return picker.designs(problem, models, provenance(seed, method, start));
+    }
+
+    /** Offers the run's distinct sequences, best first, until the picker holds {@code count}. */
+    private static void offerBestFirst(
+            final OutputPicker picker,
+            final ISeq<Phenotype<CharacterGene, Double>> population,
+            final Direction direction,
+            final int count,
+            final String method,
+            final int run) {
+        final Set<DnaSequence> seen = new HashSet<>();
+        for (final Phenotype<CharacterGene, Double> pt : bestFirst(population, direction)) {
+            if (picker.size() == count) {
+                break;
+            }
+            final DnaSequence sequence = DnaCodecs.decode(pt.genotype());
+            if (seen.add(sequence)) {
+                picker.offer(sequence, method, direction.subset(), run, pt.generation());
+            }
+        }
+    }
+
+    /** The settings plus what else it takes to repeat the design: method, models, start. */
+    private DesignProvenance provenance(final long seed, final String method, final GaStart start) {
         final Map<String, String> recorded = new HashMap<>(settings.asMap());
         recorded.put("method", method);
         recorded.put("models", String.join(",", models));
         recorded.put("objective", objectiveName);
         recorded.put("start", start.describe());
-        return picker.designs(
-                problem,
-                models,
-                new DesignProvenance(DesignerRelease.NAME, seed, objectiveName, recorded));
+        return new DesignProvenance(DesignerRelease.NAME, seed, objectiveName, recorded);
     }
 
     private static List<Phenotype<CharacterGene, Double>> bestFirst(

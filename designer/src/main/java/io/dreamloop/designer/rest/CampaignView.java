@@ -88,28 +88,7 @@ public record CampaignView(
             final Function<String, Optional<DesignedLibraryEntity>> libraries) {
         final List<Cycle> cycles = new ArrayList<>();
         for (int k = 0; k <= c.currentCycle(); k++) {
-            final int cycle = k;
-            final List<CampaignModelEntity> ofCycle =
-                    models.stream().filter(m -> m.key().cycle() == cycle).toList();
-            final List<Model> ms =
-                    ofCycle.stream()
-                            .map(
-                                    m ->
-                                            new Model(
-                                                    m.modelVersion(),
-                                                    m.key().ensembleIndex(),
-                                                    m.heldOutR()))
-                            .toList();
-            final OptionalDouble mean = CampaignModelEntity.meanHeldOutR(ofCycle);
-            final Optional<DesignedLibraryEntity> library = libraries.apply(c.libraryId(cycle));
-            cycles.add(
-                    new Cycle(
-                            cycle,
-                            c.libraryId(cycle),
-                            status(library),
-                            library.map(DesignedLibraryEntity::totalMembers).orElse(0),
-                            ms,
-                            mean.isPresent() ? mean.getAsDouble() : null));
+            cycles.add(cycle(c, k, models, libraries));
         }
         return new CampaignView(
                 c.campaignId(),
@@ -131,6 +110,34 @@ public record CampaignView(
                 cycles,
                 c.createdAt(),
                 c.updatedAt());
+    }
+
+    /** Cycle {@code cycle}: its library and the models trained after it. */
+    private static Cycle cycle(
+            final CampaignEntity c,
+            final int cycle,
+            final List<CampaignModelEntity> models,
+            final Function<String, Optional<DesignedLibraryEntity>> libraries) {
+        final List<CampaignModelEntity> ofCycle =
+                models.stream().filter(m -> m.key().cycle() == cycle).toList();
+        final List<Model> ms =
+                ofCycle.stream()
+                        .map(
+                                m ->
+                                        new Model(
+                                                m.modelVersion(),
+                                                m.key().ensembleIndex(),
+                                                m.heldOutR()))
+                        .toList();
+        final OptionalDouble mean = CampaignModelEntity.meanHeldOutR(ofCycle);
+        final Optional<DesignedLibraryEntity> library = libraries.apply(c.libraryId(cycle));
+        return new Cycle(
+                cycle,
+                c.libraryId(cycle),
+                status(library),
+                library.map(DesignedLibraryEntity::totalMembers).orElse(0),
+                ms,
+                mean.isPresent() ? mean.getAsDouble() : null);
     }
 
     /** Null when the campaign has no test library. */

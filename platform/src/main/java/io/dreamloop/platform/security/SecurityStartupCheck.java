@@ -43,33 +43,8 @@ public class SecurityStartupCheck {
         final boolean tenant =
                 config.getOptionalValue("quarkus.oidc.tenant-enabled", Boolean.class).orElse(true);
         switch (security.auth()) {
-            case API_KEY -> {
-                try {
-                    if (ApiKeys.parse(security.apiKeys().orElse(List.of())).size() == 0) {
-                        problems.add(
-                                "auth=api-key needs at least one key in dreamloop.security.api-keys"
-                                        + " (DREAMLOOP_SECURITY_API_KEYS)");
-                    }
-                } catch (final IllegalArgumentException e) {
-                    problems.add(e.getMessage());
-                }
-                if (tenant) {
-                    problems.add("auth=api-key but quarkus.oidc.tenant-enabled=true");
-                }
-            }
-            case OIDC -> {
-                if (!tenant) {
-                    problems.add(
-                            "auth=oidc needs quarkus.oidc.tenant-enabled=true"
-                                    + " (QUARKUS_OIDC_TENANT_ENABLED)");
-                }
-                if (value(config, "quarkus.oidc.auth-server-url").isEmpty()
-                        && value(config, "quarkus.oidc.public-key").isEmpty()) {
-                    problems.add(
-                            "auth=oidc needs quarkus.oidc.auth-server-url (QUARKUS_OIDC_AUTH_SERVER_URL)"
-                                    + " or quarkus.oidc.public-key");
-                }
-            }
+            case API_KEY -> apiKeyProblems(security, tenant, problems);
+            case OIDC -> oidcProblems(config, tenant, problems);
             default -> { // NONE
                 if (tenant) {
                     problems.add(
@@ -79,6 +54,39 @@ public class SecurityStartupCheck {
             }
         }
         return problems;
+    }
+
+    /** API keys need at least one valid key, and no OIDC tenant that would also demand a token. */
+    private static void apiKeyProblems(
+            final SecurityConfig security, final boolean tenant, final List<String> problems) {
+        try {
+            if (ApiKeys.parse(security.apiKeys().orElse(List.of())).size() == 0) {
+                problems.add(
+                        "auth=api-key needs at least one key in dreamloop.security.api-keys"
+                                + " (DREAMLOOP_SECURITY_API_KEYS)");
+            }
+        } catch (final IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        if (tenant) {
+            problems.add("auth=api-key but quarkus.oidc.tenant-enabled=true");
+        }
+    }
+
+    /** OIDC needs its tenant on and somewhere to verify tokens against. */
+    private static void oidcProblems(
+            final Config config, final boolean tenant, final List<String> problems) {
+        if (!tenant) {
+            problems.add(
+                    "auth=oidc needs quarkus.oidc.tenant-enabled=true"
+                            + " (QUARKUS_OIDC_TENANT_ENABLED)");
+        }
+        if (value(config, "quarkus.oidc.auth-server-url").isEmpty()
+                && value(config, "quarkus.oidc.public-key").isEmpty()) {
+            problems.add(
+                    "auth=oidc needs quarkus.oidc.auth-server-url (QUARKUS_OIDC_AUTH_SERVER_URL)"
+                            + " or quarkus.oidc.public-key");
+        }
     }
 
     private static Optional<String> value(final Config config, final String name) {

@@ -101,37 +101,60 @@ public class ModelImports {
                             .formatted(architecture, config.registry().architectures()));
         }
         try {
-            final Path dir = Files.createTempDirectory("dreamloop-import-");
-            final Path file = dir.resolve("upload.pt");
-            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
-            TorchScriptModels.load(file, Device.cpu()).close();
-            final ModelStore store = new ModelStore(Path.of(config.registry().store()));
-            final ModelManifest manifest =
-                    store.put(
-                            file,
-                            version,
-                            architecture,
-                            ModelManifest.TORCHSCRIPT,
-                            null,
-                            Map.of(),
-                            Map.of("source", "import"));
-            Files.delete(file);
-            Files.delete(dir);
-            publisher.publish(
-                    Topics.MODEL_PUBLISHED,
-                    new ModelPublished(
-                            EventTypes.header(
-                                    ModelPublished.class, Lineage.NONE.withModelVersion(version)),
-                            version,
-                            architecture,
-                            null,
-                            manifest.sha256(),
-                            store.uri(manifest.sha256()).toString(),
-                            champion,
-                            Map.of()));
+            final ModelManifest manifest = storeUpload(body, version, architecture);
+            publishImported(manifest, version, architecture, champion);
             return manifest;
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot store the upload", e);
         }
+    }
+
+    /**
+     * Copies the upload to a temporary file, loads it once so that only a loadable TorchScript
+     * module reaches the store, then stores it.
+     */
+    private ModelManifest storeUpload(
+            final InputStream body, final String version, final String architecture)
+            throws IOException {
+        final Path dir = Files.createTempDirectory("dreamloop-import-");
+        final Path file = dir.resolve("upload.pt");
+        Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+        TorchScriptModels.load(file, Device.cpu()).close();
+        final ModelManifest manifest =
+                store().put(
+                                file,
+                                version,
+                                architecture,
+                                ModelManifest.TORCHSCRIPT,
+                                null,
+                                Map.of(),
+                                Map.of("source", "import"));
+        Files.delete(file);
+        Files.delete(dir);
+        return manifest;
+    }
+
+    /** Announces the imported model as any trained one is, so the registry and scorers see it. */
+    private void publishImported(
+            final ModelManifest manifest,
+            final String version,
+            final String architecture,
+            final boolean champion) {
+        publisher.publish(
+                Topics.MODEL_PUBLISHED,
+                new ModelPublished(
+                        EventTypes.header(
+                                ModelPublished.class, Lineage.NONE.withModelVersion(version)),
+                        version,
+                        architecture,
+                        null,
+                        manifest.sha256(),
+                        store().uri(manifest.sha256()).toString(),
+                        champion,
+                        Map.of()));
+    }
+
+    private ModelStore store() {
+        return new ModelStore(Path.of(config.registry().store()));
     }
 }
