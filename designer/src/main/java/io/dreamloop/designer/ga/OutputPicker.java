@@ -17,8 +17,8 @@ import java.util.Set;
  * (not already picked, not in another subset) and be at least the minimum Hamming distance from
  * every sequence picked so far. Counts why candidates were turned down, for the error message.
  *
- * <p>The distance is checked among the picked sequences, not against {@code avoid}, as {@link
- * io.dreamloop.designer.design.RandomLibraryDesigner} does.
+ * <p>The distance is checked among the picked sequences, not against {@code avoid}, as {@code
+ * designer.design.RandomLibraryDesigner} does.
  */
 final class OutputPicker {
     private final ConstraintCheck check;
