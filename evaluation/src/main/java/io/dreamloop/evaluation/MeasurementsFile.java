@@ -300,6 +300,29 @@ public final class MeasurementsFile {
         }
     }
 
+    /** Whether a paired line's role is {@code alt}; otherwise it must be {@code ref}. */
+    private static boolean isAlt(
+            final String role,
+            final int line,
+            final int column,
+            final String source,
+            final Subset subset)
+            throws InputFormatException {
+        if (role.equals("alt")) {
+            return true;
+        }
+        if (role.equals("ref")) {
+            return false;
+        }
+        throw new InputFormatException(
+                source,
+                line,
+                column,
+                HEADER[column - 1],
+                "subset %s is paired: role must be 'alt' or 'ref', but was '%s'"
+                        .formatted(subset.wireName(), role));
+    }
+
     /** A pair's name within its subset. */
     private record PairKey(Subset subset, String pairId) {}
 
@@ -319,20 +342,7 @@ public final class MeasurementsFile {
                 final Subset subset,
                 final String pairId)
                 throws InputFormatException {
-            final boolean alt;
-            if (role.equals("alt")) {
-                alt = true;
-            } else if (role.equals("ref")) {
-                alt = false;
-            } else {
-                throw new InputFormatException(
-                        source,
-                        line,
-                        column,
-                        HEADER[column - 1],
-                        "subset %s is paired: role must be 'alt' or 'ref', but was '%s'"
-                                .formatted(subset.wireName(), role));
-            }
+            final boolean alt = isAlt(role, line, column, source, subset);
             final String existing = alt ? altId : refId;
             if (existing == null) {
                 if (alt) {
