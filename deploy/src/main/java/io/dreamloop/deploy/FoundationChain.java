@@ -75,16 +75,7 @@ public final class FoundationChain {
                 "  3. designer -> lab-ingest    %s: %d chunk event(s), each under the 1 MiB message limit%n",
                 Topics.LIBRARY_DESIGNED, designed.path("chunks").asInt());
         final Instant t1 = Instant.now();
-        final JsonNode received =
-                await(
-                        () ->
-                                stack.http()
-                                        .find(
-                                                stack.url(Topics.LAB_INGEST)
-                                                        + "/libraries/"
-                                                        + libraryId)
-                                        .filter(s -> s.path("complete").asBoolean()),
-                        Duration.ofMinutes(5));
+        final JsonNode received = awaitAtLabIngest(stack, libraryId);
         final double deliverySeconds = Duration.between(t1, Instant.now()).toMillis() / 1000.0;
         out.printf(
                 "  4. lab-ingest                consumed %s, stored %,d of %,d members (%d/%d chunks) %.1f s later%n",
@@ -101,6 +92,20 @@ public final class FoundationChain {
                 received.path("membersReceived").asLong(),
                 designSeconds,
                 deliverySeconds);
+    }
+
+    /**
+     * Waits for lab-ingest to hold every chunk of a library.
+     *
+     * @return lab-ingest's view of the library
+     */
+    private static JsonNode awaitAtLabIngest(final LocalStack stack, final String libraryId) {
+        return await(
+                () ->
+                        stack.http()
+                                .find(stack.url(Topics.LAB_INGEST) + "/libraries/" + libraryId)
+                                .filter(s -> s.path("complete").asBoolean()),
+                Duration.ofMinutes(5));
     }
 
     /** Asks the designer for a random library and prints step 1. */
@@ -258,7 +263,7 @@ public final class FoundationChain {
                 Topics.SORTSEQ_RUN_SUBMITTED,
                 stored.path(EstimationMethod.MAUDE.wireName()).asText(),
                 stored.path(EstimationMethod.BIN_WEIGHTED_MEAN.wireName()).asText());
-        // The trainer's dataset holds every estimate of the run once it holds as many as the run.
+        // The run has reached the trainer once its dataset counts both methods' estimates.
         final long estimates =
                 stored.path(EstimationMethod.MAUDE.wireName()).asLong()
                         + stored.path(EstimationMethod.BIN_WEIGHTED_MEAN.wireName()).asLong();

@@ -249,11 +249,7 @@ public final class RunReport {
         for (final CampaignStep.Outcome c : campaigns) {
             scores.put(c.strategy(), c.test("score.pearson"));
             truth.put(c.strategy(), c.test("truth.pearson.all"));
-            rows.append(
-                            testRow(
-                                    c.strategy() + ": challenge Pearson score",
-                                    c.test("score.pearson")))
-                    .append(testRow(c.strategy() + ": r vs truth", c.test("truth.pearson.all")));
+            rows.append(testRows(c));
             final String campaignId = c.view().path("campaignId").asText();
             final String testId = c.view().path("testLibrary").path("libraryId").asText();
             Files.writeString(libraries.resolve(testId + ".tsv"), members(stack, testId));
@@ -371,6 +367,12 @@ public final class RunReport {
                         Svg.lines("batch top 10%, truth (z)", "cycle", "top-10% truth", top));
     }
 
+    /** A campaign's two rows of the test-library table: challenge score and r against truth. */
+    private static String testRows(final CampaignStep.Outcome c) {
+        return testRow(c.strategy() + ": challenge Pearson score", c.test("score.pearson"))
+                + testRow(c.strategy() + ": r vs truth", c.test("truth.pearson.all"));
+    }
+
     private static String testRow(final String label, final List<Double> values) {
         final StringBuilder row =
                 new StringBuilder("<tr><td>").append(Svg.escape(label)).append("</td>");
@@ -396,21 +398,6 @@ public final class RunReport {
             head.append("<th>cycle ").append(k).append("</th>");
         }
         head.append("</tr>\n");
-        final StringBuilder files = new StringBuilder();
-        for (final CampaignStep.Outcome c : campaigns) {
-            for (final JsonNode cycle : c.view().path("cycleDetails")) {
-                final String id = cycle.path("libraryId").asText();
-                files.append(
-                        "<li><a href='libraries/%s.tsv'>%s.tsv</a> (%d members)</li>\n"
-                                .formatted(id, id, cycle.path("members").asInt()));
-            }
-        }
-        Optional.ofNullable(gaLibraryId)
-                .ifPresent(
-                        id ->
-                                files.append(
-                                        "<li><a href='libraries/%s.tsv'>%s.tsv</a> (model-guided)</li>\n"
-                                                .formatted(id, id)));
         return """
                 <!doctype html>
                 <html><head><meta charset='utf-8'><title>dreamloop run report</title>
@@ -452,6 +439,27 @@ public final class RunReport {
                                 predictedVsMeasured),
                         gaLibraryId == null ? "(none)" : Svg.escape(gaLibraryId),
                         Svg.histograms("measured expression per subset", "measured bin", bySubset),
-                        files);
+                        files(campaigns, gaLibraryId));
+    }
+
+    /** One list item per library file written: every cycle's library, then the GA library. */
+    private static String files(
+            final List<CampaignStep.Outcome> campaigns, final String gaLibraryId) {
+        final StringBuilder files = new StringBuilder();
+        for (final CampaignStep.Outcome c : campaigns) {
+            for (final JsonNode cycle : c.view().path("cycleDetails")) {
+                final String id = cycle.path("libraryId").asText();
+                files.append(
+                        "<li><a href='libraries/%s.tsv'>%s.tsv</a> (%d members)</li>\n"
+                                .formatted(id, id, cycle.path("members").asInt()));
+            }
+        }
+        Optional.ofNullable(gaLibraryId)
+                .ifPresent(
+                        id ->
+                                files.append(
+                                        "<li><a href='libraries/%s.tsv'>%s.tsv</a> (model-guided)</li>\n"
+                                                .formatted(id, id)));
+        return files.toString();
     }
 }

@@ -30,9 +30,11 @@ public final class TrainStep {
         final String trainer = stack.url(Topics.TRAINER);
         final Instant t0 = Instant.now();
         final String runId = http.postJson(trainer + "/training", Map.of()).path("runId").asText();
+        final String url = trainer + "/training/runs/" + runId;
+        final JsonNode first = http.getJson(url);
         // One deadline for both waits: the training run and the predictor's swap.
         final Instant deadline = Instant.now().plus(Duration.ofMinutes(20));
-        final JsonNode run = follow(http, trainer + "/training/runs/" + runId, deadline, out);
+        final JsonNode run = follow(http, url, first, deadline, out);
         if (!"succeeded".equals(run.path("state").asText())) {
             throw new IllegalStateException(
                     "training run %s ended %s: %s"
@@ -66,17 +68,19 @@ public final class TrainStep {
     }
 
     /**
-     * Polls the training run until it ends or the deadline passes, printing each new epoch.
+     * Polls the training run, seen first as {@code first}, until it ends or the deadline passes,
+     * printing each new epoch.
      *
      * @return the run as last seen
      */
     private static JsonNode follow(
             final ServiceClient http,
             final String url,
+            final JsonNode first,
             final Instant deadline,
             final PrintStream out) {
         int shown = -1;
-        JsonNode run = http.getJson(url);
+        JsonNode run = first;
         while (!finished(run) && Instant.now().isBefore(deadline)) {
             if (run.path("epoch").asInt() > shown && !run.path("validationR").isNull()) {
                 shown = run.path("epoch").asInt();
