@@ -232,6 +232,23 @@ final class CampaignCommand {
         }
 
         static void print(final JsonNode c, final JsonNode evaluation) {
+            printHeader(c, evaluation);
+            final Map<Integer, JsonNode> scored = new HashMap<>();
+            for (final JsonNode e : evaluation.path("cycles")) {
+                scored.put(e.path("cycle").asInt(), e.path("metrics"));
+            }
+            cycles(c, scored).print(System.out);
+            printBatches(c, evaluation);
+            if (!scored.isEmpty()) {
+                System.out.println(
+                        "test score: the challenge's Pearson score of the cycle's ensemble on the test library"
+                                + " (subsets it lacks count 0); test r: Pearson r over all its members;"
+                                + " truth r: against the in-silico lab's noiseless truth");
+            }
+        }
+
+        /** The campaign's status line and its test library, or why there is none. */
+        private static void printHeader(final JsonNode c, final JsonNode evaluation) {
             System.out.printf(
                     "campaign %s (%s): %s, cycle %d of %d%s%n",
                     c.path("campaignId").asText(),
@@ -258,10 +275,10 @@ final class CampaignCommand {
             if (evaluation.isTextual()) {
                 System.out.println("test-library scores unavailable: " + evaluation.asText());
             }
-            final Map<Integer, JsonNode> scored = new HashMap<>();
-            for (final JsonNode e : evaluation.path("cycles")) {
-                scored.put(e.path("cycle").asInt(), e.path("metrics"));
-            }
+        }
+
+        /** One row per cycle, with its test-library metrics where {@code scored} has them. */
+        private static Table cycles(final JsonNode c, final Map<Integer, JsonNode> scored) {
             final Table t =
                     new Table(
                             "cycle",
@@ -288,14 +305,7 @@ final class CampaignCommand {
                         metric(m, "pearson.all"),
                         metric(m, "truth.pearson.all"));
             }
-            t.print(System.out);
-            printBatches(c, evaluation);
-            if (!scored.isEmpty()) {
-                System.out.println(
-                        "test score: the challenge's Pearson score of the cycle's ensemble on the test library"
-                                + " (subsets it lacks count 0); test r: Pearson r over all its members;"
-                                + " truth r: against the in-silico lab's noiseless truth");
-            }
+            return t;
         }
 
         /**

@@ -104,59 +104,15 @@ final class DesignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        final Map<String, Object> body = new LinkedHashMap<>();
-        if (libraryId != null) {
-            body.put("libraryId", libraryId);
-        }
-        body.put("quotas", counts);
-        body.put("seed", seed);
-        if (variableLength != null) {
-            body.put("variableLength", variableLength);
-        }
-        final Map<String, Object> constraints = constraints();
-        if (!constraints.isEmpty()) {
-            body.put("constraints", constraints);
-        }
-        final Map<String, Object> options = new LinkedHashMap<>();
-        put(options, "gaPreset", gaPreset);
-        put(options, "model", model);
-        put(options, "challenger", challenger);
-        put(options, "population", population);
-        put(options, "generations", generations);
-        if (nativePromoters != null) {
-            options.put("nativePromoters", InputFiles.text(nativePromoters, "--native-promoters"));
-        }
-        if (!options.isEmpty()) {
-            body.put("options", options);
-        }
-        final JsonNode accepted = services.http().postJson(services.designer("/libraries"), body);
+        final JsonNode accepted =
+                services.http().postJson(services.designer("/libraries"), request());
         final String id = accepted.path("libraryId").asText();
         System.out.printf(
                 "library %s: %,d sequences requested%n", id, accepted.path("sequences").asInt());
         if (noWait) {
             return 0;
         }
-        final ProgressBar bar = ProgressBar.onStdout();
-        final long t0 = System.nanoTime();
-        final JsonNode library =
-                Poll.until(
-                        "library " + id,
-                        () ->
-                                services.http()
-                                        .find(
-                                                services.designer(
-                                                        "/libraries/" + Connection.encode(id))),
-                        l -> true,
-                        l ->
-                                bar.update(
-                                        Double.NaN,
-                                        "designing %s ... %d s"
-                                                .formatted(
-                                                        id,
-                                                        (System.nanoTime() - t0) / 1_000_000_000L)),
-                        Duration.ofSeconds(1),
-                        Duration.ofMinutes(timeoutMinutes));
-        bar.done();
+        final JsonNode library = awaitLibrary(id);
         if (!"designed".equals(library.path("status").asText())) {
             throw new IllegalStateException(
                     "library %s failed: %s".formatted(id, library.path("failure").asText()));
@@ -179,6 +135,68 @@ final class DesignCommand implements Callable<Integer> {
             System.out.printf("wrote %s (%s)%n", out, format);
         }
         return 0;
+    }
+
+    /** The design request from the options; unset options are left out for the designer's own. */
+    private Map<String, Object> request() {
+        final Map<String, Object> body = new LinkedHashMap<>();
+        if (libraryId != null) {
+            body.put("libraryId", libraryId);
+        }
+        body.put("quotas", counts);
+        body.put("seed", seed);
+        if (variableLength != null) {
+            body.put("variableLength", variableLength);
+        }
+        final Map<String, Object> constraints = constraints();
+        if (!constraints.isEmpty()) {
+            body.put("constraints", constraints);
+        }
+        final Map<String, Object> options = options();
+        if (!options.isEmpty()) {
+            body.put("options", options);
+        }
+        return body;
+    }
+
+    /** The GA options that were set, with the native promoters read from their file. */
+    private Map<String, Object> options() {
+        final Map<String, Object> options = new LinkedHashMap<>();
+        put(options, "gaPreset", gaPreset);
+        put(options, "model", model);
+        put(options, "challenger", challenger);
+        put(options, "population", population);
+        put(options, "generations", generations);
+        if (nativePromoters != null) {
+            options.put("nativePromoters", InputFiles.text(nativePromoters, "--native-promoters"));
+        }
+        return options;
+    }
+
+    /** Polls the library once a second, with a progress line, until it is designed or failed. */
+    private JsonNode awaitLibrary(final String id) {
+        final ProgressBar bar = ProgressBar.onStdout();
+        final long t0 = System.nanoTime();
+        final JsonNode library =
+                Poll.until(
+                        "library " + id,
+                        () ->
+                                services.http()
+                                        .find(
+                                                services.designer(
+                                                        "/libraries/" + Connection.encode(id))),
+                        l -> true,
+                        l ->
+                                bar.update(
+                                        Double.NaN,
+                                        "designing %s ... %d s"
+                                                .formatted(
+                                                        id,
+                                                        (System.nanoTime() - t0) / 1_000_000_000L)),
+                        Duration.ofSeconds(1),
+                        Duration.ofMinutes(timeoutMinutes));
+        bar.done();
+        return library;
     }
 
     private Map<String, Object> constraints() {

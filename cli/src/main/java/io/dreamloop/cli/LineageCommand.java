@@ -54,69 +54,84 @@ final class LineageCommand implements Callable<Integer> {
                                                 + (contains
                                                         ? "?contains=true&limit=" + limit
                                                         : "")));
+        printDesigned(designed);
+        printMeasured(trained);
+        printModels(trained);
+        return 0;
+    }
+
+    /** The designer's members with this sequence: library, subset, method and why. */
+    private static void printDesigned(final JsonNode designed) {
         System.out.println("designed:");
         if (designed.isEmpty()) {
             System.out.println("  not designed by this designer");
-        } else {
-            final Table t = new Table("library", "member", "subset", "method", "campaign", "why");
-            for (final JsonNode m : designed) {
-                t.row(
-                        m.path("libraryId").asText(),
-                        m.path("memberId").asText(),
-                        m.path("subset").asText(),
-                        m.path("method").asText(),
-                        m.path("campaignId").asText(null),
-                        why(m.path("provenance")));
-            }
-            indent(t);
+            return;
         }
+        final Table t = new Table("library", "member", "subset", "method", "campaign", "why");
+        for (final JsonNode m : designed) {
+            t.row(
+                    m.path("libraryId").asText(),
+                    m.path("memberId").asText(),
+                    m.path("subset").asText(),
+                    m.path("method").asText(),
+                    m.path("campaignId").asText(null),
+                    why(m.path("provenance")));
+        }
+        indent(t);
+    }
+
+    /** The trainer's measurements of it, and how many more matched than are listed. */
+    private static void printMeasured(final JsonNode trained) {
         System.out.println("measured:");
         if (trained.path("measurements").isEmpty()) {
             System.out.println("  not measured");
-        } else {
-            final Table t =
-                    new Table(
-                            "run",
-                            "library",
-                            "member",
-                            "method",
-                            "scale",
-                            "value",
-                            "campaign",
-                            "cycle");
-            for (final JsonNode m : trained.path("measurements")) {
-                t.row(
-                        m.path("runId").asText(),
-                        m.path("libraryId").asText(),
-                        m.path("memberId").asText(),
-                        m.path("method").asText(),
-                        m.path("scale").asText(),
-                        "%.3f".formatted(m.path("value").asDouble()),
-                        m.path("campaignId").asText(null),
-                        m.path("cycle").isNumber() ? m.path("cycle").asInt() : null);
-            }
-            indent(t);
-            if (trained.path("unlisted").asLong() > 0) {
-                System.out.printf(
-                        "  %,d more measurements contain it (raise --limit to list them)%n",
-                        trained.path("unlisted").asLong());
-            }
+            return;
         }
+        final Table t =
+                new Table(
+                        "run",
+                        "library",
+                        "member",
+                        "method",
+                        "scale",
+                        "value",
+                        "campaign",
+                        "cycle");
+        for (final JsonNode m : trained.path("measurements")) {
+            t.row(
+                    m.path("runId").asText(),
+                    m.path("libraryId").asText(),
+                    m.path("memberId").asText(),
+                    m.path("method").asText(),
+                    m.path("scale").asText(),
+                    "%.3f".formatted(m.path("value").asDouble()),
+                    m.path("campaignId").asText(null),
+                    m.path("cycle").isNumber() ? m.path("cycle").asInt() : null);
+        }
+        indent(t);
+        if (trained.path("unlisted").asLong() > 0) {
+            System.out.printf(
+                    "  %,d more measurements contain it (raise --limit to list them)%n",
+                    trained.path("unlisted").asLong());
+        }
+    }
+
+    /** The models that trained on it or held it out. */
+    private static void printModels(final JsonNode trained) {
         System.out.println("models:");
         if (trained.path("models").isEmpty()) {
             System.out.println("  no model has seen it");
-        } else {
-            final Table t = new Table("version", "role", "run", "champion");
-            for (final JsonNode m : trained.path("models")) {
-                t.row(
-                        m.path("version").asText(),
-                        m.path("role").asText(),
-                        m.path("trainingRun").asText(),
-                        m.path("champion").asBoolean() ? "yes" : "");
-            }
-            indent(t);
+            return;
         }
-        return 0;
+        final Table t = new Table("version", "role", "run", "champion");
+        for (final JsonNode m : trained.path("models")) {
+            t.row(
+                    m.path("version").asText(),
+                    m.path("role").asText(),
+                    m.path("trainingRun").asText(),
+                    m.path("champion").asBoolean() ? "yes" : "");
+        }
+        indent(t);
     }
 
     /** The reason an acquisition gave, else the provenance as stored. */

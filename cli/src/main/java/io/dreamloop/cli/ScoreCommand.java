@@ -68,35 +68,95 @@ final class ScoreCommand implements Callable<Integer> {
         final Map<String, String> sequences = SequenceInput.read(input);
         final List<Map<String, String>> batches = SequenceInput.batches(sequences, batchSize);
         final ProgressBar bar = ProgressBar.onStdout();
+        final Answers answers = new Answers();
+        bar.update(0, "scoring %,d sequences".formatted(sequences.size()));
+        for (final Map<String, String> batch : batches) {
+            final int done = answers.count();
+            bar.update(
+                    done / (double) sequences.size(),
+                    "%,d of %,d scored; waiting for the next %,d (up to %d s)"
+                            .formatted(done, sequences.size(), batch.size(), timeoutSeconds));
+            answers.add(batch, score(batch));
+            final int answered = answers.count();
+            bar.update(
+                    answered / (double) sequences.size(),
+                    "%,d of %,d scored by %s"
+                            .formatted(answered, sequences.size(), answers.version));
+        }
+        bar.done();
+        if (out != null) {
+            DesignCommand.MemberFiles.write(out, answers.tsv.toString());
+        } else {
+            System.out.print(answers.tsv);
+        }
+        summarize(answers, sequences.size());
+        return 0;
+    }
+
+    /** The predictor's answer to one batch. */
+    private JsonNode score(final Map<String, String> batch) {
+        final Map<String, Object> body = new LinkedHashMap<>();
+        body.put("sequences", batch);
+        if (model != null) {
+            body.put("modelVersion", model);
+        }
+        if (addAdapters) {
+            body.put("addAdapters", true);
+        }
+        return services.http()
+                .postJson(services.predictor("/score"), body, Duration.ofSeconds(timeoutSeconds));
+    }
+
+    /**
+     * Prints the summary table and the first warnings and errors.
+     *
+     * @throws IllegalStateException when any sequence could not be scored
+     */
+    private void summarize(final Answers answers, final int sequences) {
+        new Table("model", "sequences", "scored", "errors", "mean prediction")
+                .row(
+                        answers.version,
+                        sequences,
+                        answers.scored,
+                        answers.errors.size(),
+                        answers.scored == 0 ? null : "%.3f".formatted(answers.sum / answers.scored))
+                .print(out == null ? System.err : System.out);
+        if (!answers.warnings.isEmpty()) {
+            System.err.printf(
+                    "warning: %,d of %,d sequences were scored with a warning (the warning column says why), e.g.%n",
+                    answers.warnings.size(), sequences);
+            answers.warnings.entrySet().stream()
+                    .limit(3)
+                    .forEach(e -> System.err.printf("  %s: %s%n", e.getKey(), e.getValue()));
+        }
+        if (!answers.errors.isEmpty()) {
+            answers.errors.entrySet().stream()
+                    .limit(5)
+                    .forEach(e -> System.err.printf("  %s: %s%n", e.getKey(), e.getValue()));
+            throw new IllegalStateException(
+                    "%,d of %,d sequences could not be scored (the error column says why)"
+                            .formatted(answers.errors.size(), sequences));
+        }
+    }
+
+    /** The predictor's answers so far: the output TSV and what the summary counts. */
+    private static final class Answers {
         final StringBuilder tsv =
                 new StringBuilder(
                         "id\tsequence\tprediction\tforward\treverse\terror\tinput\twarning\n");
         final Map<String, String> warnings = new LinkedHashMap<>();
         final Map<String, String> errors = new LinkedHashMap<>();
-        String version = null;
-        double sum = 0;
-        int scored = 0;
-        bar.update(0, "scoring %,d sequences".formatted(sequences.size()));
-        for (final Map<String, String> batch : batches) {
-            final int done = scored + errors.size();
-            bar.update(
-                    done / (double) sequences.size(),
-                    "%,d of %,d scored; waiting for the next %,d (up to %d s)"
-                            .formatted(done, sequences.size(), batch.size(), timeoutSeconds));
-            final Map<String, Object> body = new LinkedHashMap<>();
-            body.put("sequences", batch);
-            if (model != null) {
-                body.put("modelVersion", model);
-            }
-            if (addAdapters) {
-                body.put("addAdapters", true);
-            }
-            final JsonNode answer =
-                    services.http()
-                            .postJson(
-                                    services.predictor("/score"),
-                                    body,
-                                    Duration.ofSeconds(timeoutSeconds));
+        String version;
+        double sum;
+        int scored;
+
+        /** Sequences answered, scored or not. */
+        int count() {
+            return scored + errors.size();
+        }
+
+        /** Adds one TSV row per prediction of a batch's answer. */
+        void add(final Map<String, String> batch, final JsonNode answer) {
             version = answer.path("modelVersion").asText();
             for (final JsonNode p : answer.path("predictions")) {
                 final String id = p.path("id").asText();
@@ -122,41 +182,6 @@ final class ScoreCommand implements Callable<Integer> {
                             .append('\n');
                 }
             }
-            final int answered = scored + errors.size();
-            bar.update(
-                    answered / (double) sequences.size(),
-                    "%,d of %,d scored by %s".formatted(answered, sequences.size(), version));
         }
-        bar.done();
-        if (out != null) {
-            DesignCommand.MemberFiles.write(out, tsv.toString());
-        } else {
-            System.out.print(tsv);
-        }
-        new Table("model", "sequences", "scored", "errors", "mean prediction")
-                .row(
-                        version,
-                        sequences.size(),
-                        scored,
-                        errors.size(),
-                        scored == 0 ? null : "%.3f".formatted(sum / scored))
-                .print(out == null ? System.err : System.out);
-        if (!warnings.isEmpty()) {
-            System.err.printf(
-                    "warning: %,d of %,d sequences were scored with a warning (the warning column says why), e.g.%n",
-                    warnings.size(), sequences.size());
-            warnings.entrySet().stream()
-                    .limit(3)
-                    .forEach(e -> System.err.printf("  %s: %s%n", e.getKey(), e.getValue()));
-        }
-        if (!errors.isEmpty()) {
-            errors.entrySet().stream()
-                    .limit(5)
-                    .forEach(e -> System.err.printf("  %s: %s%n", e.getKey(), e.getValue()));
-            throw new IllegalStateException(
-                    "%,d of %,d sequences could not be scored (the error column says why)"
-                            .formatted(errors.size(), sequences.size()));
-        }
-        return 0;
     }
 }

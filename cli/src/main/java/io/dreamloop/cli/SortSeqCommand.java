@@ -105,20 +105,7 @@ final class SortSeqCommand {
 
         @Override
         public Integer call() throws IOException {
-            final Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("runId", runId);
-            fields.put("libraryId", libraryId);
-            if (!negativeControls.isEmpty()) {
-                fields.put("negativeControls", String.join(",", negativeControls));
-            }
-            if ((log10Mean == null) != (log10Sd == null)) {
-                throw new IllegalArgumentException(
-                        "give both --log10-mean and --log10-sd, or neither");
-            }
-            if (log10Mean != null) {
-                fields.put("log10Mean", log10Mean.toString());
-                fields.put("log10Sd", log10Sd.toString());
-            }
+            final Map<String, String> fields = fields();
             awaitLibrary();
             final JsonNode receipt =
                     services.http().postForm(services.labIngest("/runs"), fields, files());
@@ -137,6 +124,36 @@ final class SortSeqCommand {
             if (noWait) {
                 return 0;
             }
+            final JsonNode report = awaitReport();
+            Show.print(report);
+            return "failed".equals(report.path("state").asText()) ? 1 : 0;
+        }
+
+        /**
+         * The upload's form fields.
+         *
+         * @throws IllegalArgumentException when only one of --log10-mean and --log10-sd is given
+         */
+        private Map<String, String> fields() {
+            final Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("runId", runId);
+            fields.put("libraryId", libraryId);
+            if (!negativeControls.isEmpty()) {
+                fields.put("negativeControls", String.join(",", negativeControls));
+            }
+            if ((log10Mean == null) != (log10Sd == null)) {
+                throw new IllegalArgumentException(
+                        "give both --log10-mean and --log10-sd, or neither");
+            }
+            if (log10Mean != null) {
+                fields.put("log10Mean", log10Mean.toString());
+                fields.put("log10Sd", log10Sd.toString());
+            }
+            return fields;
+        }
+
+        /** Polls the run, with a progress line, until lab-ingest has received all of it. */
+        private JsonNode awaitReport() {
             final ProgressBar bar = ProgressBar.onStdout();
             final JsonNode report =
                     Poll.until(
@@ -160,8 +177,7 @@ final class SortSeqCommand {
                             Duration.ofSeconds(1),
                             Duration.ofMinutes(30));
             bar.done();
-            Show.print(report);
-            return "failed".equals(report.path("state").asText()) ? 1 : 0;
+            return report;
         }
 
         private Map<String, Map.Entry<String, byte[]>> files() {

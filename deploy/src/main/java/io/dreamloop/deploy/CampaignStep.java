@@ -1,7 +1,6 @@
 package io.dreamloop.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dreamloop.cli.http.ServiceClient;
 import io.dreamloop.contracts.topic.Topics;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -99,69 +98,11 @@ public final class CampaignStep {
             final List<String> strategies,
             final Settings settings,
             final PrintStream out) {
-        final ServiceClient http = stack.http();
-        final String designer = stack.url(Topics.DESIGNER);
-        final Map<String, String> ids = new LinkedHashMap<>();
-        final List<String> labels = new ArrayList<>(strategies);
-        if (settings.designGoal() != null) {
-            labels.add(settings.designGoal());
-        }
-        for (final String label : labels) {
-            final boolean goal = label.equals(settings.designGoal());
-            final String id = "camp-" + label + "-" + settings.seed();
-            final Map<String, Object> body = new LinkedHashMap<>();
-            body.put("campaignId", id);
-            body.put(
-                    "goal",
-                    goal ? label + " expression" : "learning curve, " + label + " acquisition");
-            body.put("strategy", goal ? "random" : label);
-            body.put("objective", goal ? label : "model");
-            body.put("cycles", settings.cycles());
-            body.put("budget", settings.budget());
-            body.put("candidates", settings.candidates());
-            body.put("seed", settings.seed());
-            body.put("testLibrary", testLibrary(settings));
-            http.postJson(designer + "/campaigns", body);
-            ids.put(label, id);
-        }
+        final Map<String, String> ids = start(stack, strategies, settings);
         out.printf(
                 " 11. user -> designer  campaigns %s: %d cycles after a random first batch, %d sequences per cycle, %d candidates scored per acquisition%n",
                 ids.values(), settings.cycles(), settings.budget(), settings.candidates());
-        final Instant t0 = Instant.now();
-        final Instant deadline = t0.plus(settings.timeout());
-        final Map<String, String> lastLine = new LinkedHashMap<>();
-        final Map<String, JsonNode> ended = new LinkedHashMap<>();
-        while (ended.size() < ids.size()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(
-                        "campaigns did not finish within %s: %s"
-                                .formatted(settings.timeout(), lastLine.values()));
-            }
-            for (final Map.Entry<String, String> e : ids.entrySet()) {
-                if (ended.containsKey(e.getKey())) {
-                    continue;
-                }
-                final JsonNode view = http.getJson(designer + "/campaigns/" + e.getValue());
-                final String line = progress(view) + testScore(evaluation(stack, e.getValue()));
-                if (!line.equals(lastLine.get(e.getKey()))) {
-                    out.printf(
-                            "       [%5.0f s] %s%n",
-                            Duration.between(t0, Instant.now()).toMillis() / 1000.0, line);
-                    lastLine.put(e.getKey(), line);
-                }
-                final String status = view.path("status").asText();
-                if ("failed".equals(status) || "cancelled".equals(status)) {
-                    throw new IllegalStateException(
-                            "campaign %s %s: %s"
-                                    .formatted(
-                                            e.getValue(), status, view.path("failure").asText()));
-                }
-                if ("finished".equals(status)) {
-                    ended.put(e.getKey(), view);
-                }
-            }
-            ServiceProcess.sleep(1000);
-        }
+        final Map<String, JsonNode> ended = follow(stack, ids, settings.timeout(), out);
         final List<Outcome> outcomes = new ArrayList<>();
         ended.forEach(
                 (strategy, view) ->
@@ -171,33 +112,136 @@ public final class CampaignStep {
                                         view,
                                         curve(view),
                                         scored(stack, ids.get(strategy), view, out))));
-        out.println(
-                "       held-out Pearson r of each cycle's ensemble (trainer's held-out rows, different for each campaign):");
-        outcomes.forEach(o -> out.printf("       %-14s%s%n", o.strategy(), row(o.heldOutR(), 3)));
-        if (settings.testPerSubset() > 0) {
-            final JsonNode test = outcomes.getFirst().view().path("testLibrary");
-            out.printf(
-                    "       on the test library (%,d members: %d per subset of %s; measured once, never trained on):%n",
-                    test.path("members").asInt(),
-                    test.path("perSubset").asInt(),
-                    test.path("subsets"));
-            out.println("         challenge Pearson score of each cycle's ensemble:");
-            outcomes.forEach(
-                    o ->
-                            out.printf(
-                                    "       %-14s%s%n",
-                                    o.strategy(), row(o.test("score.pearson"), 4)));
-            out.println("         Pearson r against the in-silico lab's noiseless truth:");
-            outcomes.forEach(
-                    o ->
-                            out.printf(
-                                    "       %-14s%s%n",
-                                    o.strategy(), row(o.test("truth.pearson.all"), 4)));
-        }
+        printScores(outcomes, settings, out);
         if (settings.designGoal() != null) {
             printBatches(outcomes, settings.designGoal(), out);
         }
         return outcomes;
+    }
+
+    /**
+     * Posts one campaign per strategy, plus the design-goal campaign when there is one.
+     *
+     * @return campaign id by label (strategy or goal), in the order posted
+     */
+    private static Map<String, String> start(
+            final LocalStack stack, final List<String> strategies, final Settings settings) {
+        final String designer = stack.url(Topics.DESIGNER);
+        final Map<String, String> ids = new LinkedHashMap<>();
+        final List<String> labels = new ArrayList<>(strategies);
+        if (settings.designGoal() != null) {
+            labels.add(settings.designGoal());
+        }
+        for (final String label : labels) {
+            final String id = "camp-" + label + "-" + settings.seed();
+            stack.http().postJson(designer + "/campaigns", request(label, id, settings));
+            ids.put(label, id);
+        }
+        return ids;
+    }
+
+    /**
+     * The campaign request for one label: a learning-curve campaign for a strategy, or a random
+     * campaign that optimizes expression for the design goal.
+     */
+    private static Map<String, Object> request(
+            final String label, final String id, final Settings settings) {
+        final boolean goal = label.equals(settings.designGoal());
+        final Map<String, Object> body = new LinkedHashMap<>();
+        body.put("campaignId", id);
+        body.put(
+                "goal", goal ? label + " expression" : "learning curve, " + label + " acquisition");
+        body.put("strategy", goal ? "random" : label);
+        body.put("objective", goal ? label : "model");
+        body.put("cycles", settings.cycles());
+        body.put("budget", settings.budget());
+        body.put("candidates", settings.candidates());
+        body.put("seed", settings.seed());
+        body.put("testLibrary", testLibrary(settings));
+        return body;
+    }
+
+    /**
+     * Polls every campaign once a second until all have finished, printing each one's progress line
+     * whenever it changes.
+     *
+     * @return the designer's final view by label, in the order the campaigns finished
+     * @throws IllegalStateException when a campaign fails or is cancelled, or on timeout
+     */
+    private static Map<String, JsonNode> follow(
+            final LocalStack stack,
+            final Map<String, String> ids,
+            final Duration timeout,
+            final PrintStream out) {
+        final String designer = stack.url(Topics.DESIGNER);
+        final Instant t0 = Instant.now();
+        final Instant deadline = t0.plus(timeout);
+        final Map<String, String> lastLine = new LinkedHashMap<>();
+        final Map<String, JsonNode> ended = new LinkedHashMap<>();
+        while (ended.size() < ids.size()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(
+                        "campaigns did not finish within %s: %s"
+                                .formatted(timeout, lastLine.values()));
+            }
+            for (final Map.Entry<String, String> e : ids.entrySet()) {
+                if (ended.containsKey(e.getKey())) {
+                    continue;
+                }
+                final JsonNode view = stack.http().getJson(designer + "/campaigns/" + e.getValue());
+                final String line = progress(view) + testScore(evaluation(stack, e.getValue()));
+                if (!line.equals(lastLine.get(e.getKey()))) {
+                    out.printf(
+                            "       [%5.0f s] %s%n",
+                            Duration.between(t0, Instant.now()).toMillis() / 1000.0, line);
+                    lastLine.put(e.getKey(), line);
+                }
+                if (hasEnded(e.getValue(), view)) {
+                    ended.put(e.getKey(), view);
+                }
+            }
+            ServiceProcess.sleep(1000);
+        }
+        return ended;
+    }
+
+    /**
+     * Whether the campaign has finished.
+     *
+     * @throws IllegalStateException when it failed or was cancelled
+     */
+    private static boolean hasEnded(final String campaignId, final JsonNode view) {
+        final String status = view.path("status").asText();
+        if ("failed".equals(status) || "cancelled".equals(status)) {
+            throw new IllegalStateException(
+                    "campaign %s %s: %s"
+                            .formatted(campaignId, status, view.path("failure").asText()));
+        }
+        return "finished".equals(status);
+    }
+
+    /** Each cycle's held-out r per campaign and, when there is a test library, its test scores. */
+    private static void printScores(
+            final List<Outcome> outcomes, final Settings settings, final PrintStream out) {
+        out.println(
+                "       held-out Pearson r of each cycle's ensemble (trainer's held-out rows, different for each campaign):");
+        outcomes.forEach(o -> out.printf("       %-14s%s%n", o.strategy(), row(o.heldOutR(), 3)));
+        if (settings.testPerSubset() <= 0) {
+            return;
+        }
+        final JsonNode test = outcomes.getFirst().view().path("testLibrary");
+        out.printf(
+                "       on the test library (%,d members: %d per subset of %s; measured once, never trained on):%n",
+                test.path("members").asInt(), test.path("perSubset").asInt(), test.path("subsets"));
+        out.println("         challenge Pearson score of each cycle's ensemble:");
+        outcomes.forEach(
+                o -> out.printf("       %-14s%s%n", o.strategy(), row(o.test("score.pearson"), 4)));
+        out.println("         Pearson r against the in-silico lab's noiseless truth:");
+        outcomes.forEach(
+                o ->
+                        out.printf(
+                                "       %-14s%s%n",
+                                o.strategy(), row(o.test("truth.pearson.all"), 4)));
     }
 
     /**

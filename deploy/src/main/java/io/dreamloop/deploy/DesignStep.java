@@ -41,52 +41,17 @@ public final class DesignStep {
             final String libraryId,
             final long seed,
             final PrintStream out) {
-        final ServiceClient http = stack.http();
-        final Map<String, Integer> quotas = new LinkedHashMap<>();
-        quotas.put("random", 40);
-        quotas.put("high", 20);
-        quotas.put("low", 20);
-        quotas.put("snv", 10);
-        quotas.put("motif-perturbation", 10);
-        quotas.put("motif-tiling", 20);
         final Instant t0 = Instant.now();
-        http.postJson(
-                stack.url(Topics.DESIGNER) + "/libraries",
-                Map.of(
-                        "libraryId",
-                        libraryId,
-                        "quotas",
-                        quotas,
-                        "seed",
-                        seed,
-                        "options",
-                        Map.of("gaPreset", "test")));
-        final JsonNode designed =
-                FoundationChain.await(
-                        () -> http.find(stack.url(Topics.DESIGNER) + "/libraries/" + libraryId),
-                        Duration.ofMinutes(20));
-        if (!"designed".equals(designed.path("status").asText())) {
-            throw new IllegalStateException(
-                    "library %s failed: %s"
-                            .formatted(libraryId, designed.path("failure").asText()));
-        }
+        final JsonNode designed = design(stack, libraryId, seed);
         final double seconds = Duration.between(t0, Instant.now()).toMillis() / 1000.0;
-        final String tsv =
-                http.getText(
-                        stack.url(Topics.DESIGNER)
-                                + "/libraries/"
-                                + libraryId
-                                + "/members?format=tsv");
-        final Map<String, List<Double>> predictions = new TreeMap<>();
-        for (final String line : tsv.split("\n")) {
-            final String[] f = line.split("\t", -1);
-            if (f.length < 7 || "id".equals(f[0]) || !f[6].startsWith("champion=")) {
-                continue;
-            }
-            predictions
-                    .computeIfAbsent(f[1], k -> new ArrayList<>())
-                    .add(Double.parseDouble(f[6].substring("champion=".length()).split(";")[0]));
-        }
+        final Map<String, List<Double>> predictions =
+                championPredictions(
+                        stack.http()
+                                .getText(
+                                        stack.url(Topics.DESIGNER)
+                                                + "/libraries/"
+                                                + libraryId
+                                                + "/members?format=tsv"));
         final Map<String, Double> means = new TreeMap<>();
         predictions.forEach(
                 (subset, p) ->
@@ -102,6 +67,51 @@ public final class DesignStep {
         means.forEach((subset, mean) -> out.printf("       %-20s %.2f%n", subset, mean));
         out.printf("       %s%n", verdict(predictions));
         return means;
+    }
+
+    /**
+     * Requests the library and waits for it.
+     *
+     * @return the designer's view of the designed library
+     * @throws IllegalStateException when the library failed
+     */
+    private static JsonNode design(
+            final LocalStack stack, final String libraryId, final long seed) {
+        final ServiceClient http = stack.http();
+        final Map<String, Integer> quotas = new LinkedHashMap<>();
+        quotas.put("random", 40);
+        quotas.put("high", 20);
+        quotas.put("low", 20);
+        quotas.put("snv", 10);
+        quotas.put("motif-perturbation", 10);
+        quotas.put("motif-tiling", 20);
+        http.postJson(
+                stack.url(Topics.DESIGNER) + "/libraries",
+                Map.of(
+                        "libraryId",
+                        libraryId,
+                        "quotas",
+                        quotas,
+                        "seed",
+                        seed,
+                        "options",
+                        Map.of("gaPreset", "test")));
+        return FoundationChain.awaitDesigned(stack, libraryId, Duration.ofMinutes(20));
+    }
+
+    /** The champion's prediction of every member per subset, from the library's TSV. */
+    private static Map<String, List<Double>> championPredictions(final String tsv) {
+        final Map<String, List<Double>> predictions = new TreeMap<>();
+        for (final String line : tsv.split("\n")) {
+            final String[] f = line.split("\t", -1);
+            if (f.length < 7 || "id".equals(f[0]) || !f[6].startsWith("champion=")) {
+                continue;
+            }
+            predictions
+                    .computeIfAbsent(f[1], k -> new ArrayList<>())
+                    .add(Double.parseDouble(f[6].substring("champion=".length()).split(";")[0]));
+        }
+        return predictions;
     }
 
     /**

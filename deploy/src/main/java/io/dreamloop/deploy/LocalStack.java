@@ -69,16 +69,7 @@ public final class LocalStack implements AutoCloseable {
             for (final ServiceSpec spec : specs) {
                 final Map<String, String> props = new LinkedHashMap<>(properties.apply(spec));
                 props.put("dreamloop.kafka.bootstrap", bootstrap);
-                stack.started.put(spec.name(), props);
-                stack.services.add(ServiceProcess.start(root, spec, props, stack.logDir));
-                progress.accept(
-                        "started %s on %s (log %s)"
-                                .formatted(
-                                        spec.name(),
-                                        spec.url(),
-                                        root.relativize(
-                                                runDir.resolve("logs")
-                                                        .resolve(spec.name() + ".log"))));
+                stack.startService(spec, props, progress);
             }
             for (final ServiceProcess service : stack.services) {
                 stack.readiness.put(
@@ -92,6 +83,21 @@ public final class LocalStack implements AutoCloseable {
             stack.close();
             throw e;
         }
+    }
+
+    /** Starts one service with its system properties; its log goes to the stack's log folder. */
+    private void startService(
+            final ServiceSpec spec,
+            final Map<String, String> props,
+            final Consumer<String> progress) {
+        started.put(spec.name(), props);
+        services.add(ServiceProcess.start(root, spec, props, logDir));
+        progress.accept(
+                "started %s on %s (log %s)"
+                        .formatted(
+                                spec.name(),
+                                spec.url(),
+                                root.relativize(logDir.resolve(spec.name() + ".log"))));
     }
 
     public String bootstrap() {

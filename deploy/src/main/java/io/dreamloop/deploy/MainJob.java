@@ -116,48 +116,7 @@ public final class MainJob implements Callable<Integer> {
             final FoundationChain.Result result =
                     FoundationChain.run(
                             stack, "lib-" + seed + "-" + sequences, sequences, seed, System.out);
-            // The DREAM-CNN fixture beside the repository, until the trainer publishes models.
-            final Path fixture =
-                    repo.resolve("../shared/data/models/dream_cnn_demo.pt").normalize();
-            if (Files.exists(fixture)) {
-                FoundationChain.scoreLibrary(stack, result.libraryId(), fixture, System.out);
-            } else {
-                System.out.println("  (no model at " + fixture + ": the scoring step is skipped)");
-            }
-            if (Files.exists(motifs(repo))) {
-                FoundationChain.awaitMeasurements(
-                        stack, result.libraryId(), result.members(), System.out);
-            }
-            if (Files.exists(fixture) && Files.exists(motifs(repo))) {
-                final String trained = TrainStep.run(stack, System.out);
-                DesignStep.run(stack, "lib-ga-" + seed, seed, System.out);
-                final List<CampaignStep.Outcome> campaigns =
-                        CampaignStep.run(
-                                stack,
-                                strategies,
-                                new CampaignStep.Settings(
-                                        cycles,
-                                        budget,
-                                        budget * CANDIDATES_PER_CHOSEN,
-                                        testPerSubset,
-                                        TestLibraryInputs.challenger(
-                                                        stack,
-                                                        List.of(
-                                                                trained,
-                                                                FoundationChain.FIXTURE_VERSION))
-                                                .orElse(null),
-                                        TestLibraryInputs.nativePromoters(
-                                                        repo.resolve(
-                                                                        "../shared/data/dream2022/test_subsets")
-                                                                .normalize())
-                                                .orElse(null),
-                                        "none".equals(designGoal) ? null : designGoal,
-                                        seed,
-                                        Duration.ofMinutes(30)),
-                                System.out);
-                RunReport.write(
-                        stack, runDir.resolve("report"), campaigns, "lib-ga-" + seed, System.out);
-            }
+            runModelSteps(stack, repo, runDir, result);
             System.out.println();
             System.out.printf(
                     "done: library %s, %,d members designed, %d chunks, %,d stored by lab-ingest; stopping%n",
@@ -172,6 +131,63 @@ public final class MainJob implements Callable<Integer> {
         }
         System.out.println("stopped all services and the broker");
         return 0;
+    }
+
+    /**
+     * The steps after the event chain: scoring with the DREAM-CNN fixture, the in-silico lab's
+     * measurements, and, when both the fixture and the yeast motifs are there, the closed loop.
+     */
+    private void runModelSteps(
+            final LocalStack stack,
+            final Path repo,
+            final Path runDir,
+            final FoundationChain.Result result) {
+        // The DREAM-CNN fixture beside the repository, until the trainer publishes models.
+        final Path fixture = repo.resolve("../shared/data/models/dream_cnn_demo.pt").normalize();
+        if (Files.exists(fixture)) {
+            FoundationChain.scoreLibrary(stack, result.libraryId(), fixture, System.out);
+        } else {
+            System.out.println("  (no model at " + fixture + ": the scoring step is skipped)");
+        }
+        if (Files.exists(motifs(repo))) {
+            FoundationChain.awaitMeasurements(
+                    stack, result.libraryId(), result.members(), System.out);
+        }
+        if (Files.exists(fixture) && Files.exists(motifs(repo))) {
+            closedLoop(stack, repo, runDir);
+        }
+    }
+
+    /** Trains, designs with the GA, runs the campaigns and writes the run report. */
+    private void closedLoop(final LocalStack stack, final Path repo, final Path runDir) {
+        final String trained = TrainStep.run(stack, System.out);
+        DesignStep.run(stack, "lib-ga-" + seed, seed, System.out);
+        final List<CampaignStep.Outcome> campaigns =
+                CampaignStep.run(
+                        stack, strategies, campaignSettings(stack, repo, trained), System.out);
+        RunReport.write(stack, runDir.resolve("report"), campaigns, "lib-ga-" + seed, System.out);
+    }
+
+    /**
+     * The campaigns' settings from the options; the test library's challenger is the model just
+     * trained or the fixture, its native subset cut from the DREAM 2022 test subsets when present.
+     */
+    private CampaignStep.Settings campaignSettings(
+            final LocalStack stack, final Path repo, final String trained) {
+        return new CampaignStep.Settings(
+                cycles,
+                budget,
+                budget * CANDIDATES_PER_CHOSEN,
+                testPerSubset,
+                TestLibraryInputs.challenger(
+                                stack, List.of(trained, FoundationChain.FIXTURE_VERSION))
+                        .orElse(null),
+                TestLibraryInputs.nativePromoters(
+                                repo.resolve("../shared/data/dream2022/test_subsets").normalize())
+                        .orElse(null),
+                "none".equals(designGoal) ? null : designGoal,
+                seed,
+                Duration.ofMinutes(30));
     }
 
     /**

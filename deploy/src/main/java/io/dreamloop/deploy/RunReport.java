@@ -48,31 +48,7 @@ public final class RunReport {
         final Path libraries = dir.resolve("libraries");
         try {
             Files.createDirectories(libraries);
-            final Map<String, List<Double>> curves = new LinkedHashMap<>();
-            final Map<String, double[][]> predictedVsMeasured = new LinkedHashMap<>();
-            final StringBuilder table = new StringBuilder();
-            for (final CampaignStep.Outcome c : campaigns) {
-                curves.put(c.strategy(), c.heldOutR());
-                table.append("<tr><td>").append(Svg.escape(c.strategy())).append("</td>");
-                for (final Double r : c.heldOutR()) {
-                    table.append("<td>")
-                            .append(r == null ? "-" : String.format(Locale.ROOT, "%.3f", r))
-                            .append("</td>");
-                }
-                table.append("</tr>\n");
-                String lastLibrary = null;
-                for (final JsonNode cycle : c.view().path("cycleDetails")) {
-                    lastLibrary = cycle.path("libraryId").asText();
-                    Files.writeString(
-                            libraries.resolve(lastLibrary + ".tsv"), members(stack, lastLibrary));
-                }
-                final double[][] points = predictedVsMeasured(stack, lastLibrary);
-                predictedVsMeasured.put(
-                        "%s, %s (n=%d, r=%.3f)"
-                                .formatted(
-                                        c.strategy(), lastLibrary, points.length, pearson(points)),
-                        points);
-            }
+            final CurvesSection curves = curves(stack, campaigns, libraries);
             final TestLibrarySection test = testLibrary(stack, campaigns, libraries);
             final Map<String, double[]> bySubset =
                     gaLibraryId == null
@@ -80,11 +56,11 @@ public final class RunReport {
                             : measuredBySubset(stack, gaLibraryId, libraries);
             final String page =
                     page(
-                            table.toString(),
+                            curves.table(),
                             test.html() + batches(campaigns),
                             campaigns,
-                            curves,
-                            predictedVsMeasured,
+                            curves.heldOutR(),
+                            curves.predictedVsMeasured(),
                             bySubset,
                             gaLibraryId);
             final Path index = dir.resolve("index.html");
@@ -96,6 +72,54 @@ public final class RunReport {
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot write the report to " + dir, e);
         }
+    }
+
+    /**
+     * The learning-curve part of the page.
+     *
+     * @param table one HTML row of held-out r per campaign
+     * @param heldOutR per campaign its cycles' held-out r
+     * @param predictedVsMeasured per campaign its last library's points, under a caption
+     */
+    private record CurvesSection(
+            String table,
+            Map<String, List<Double>> heldOutR,
+            Map<String, double[][]> predictedVsMeasured) {}
+
+    /**
+     * Each campaign's held-out r per cycle and its last library's predictions against the
+     * measurements; writes every cycle's library beside the page.
+     */
+    private static CurvesSection curves(
+            final LocalStack stack,
+            final List<CampaignStep.Outcome> campaigns,
+            final Path libraries)
+            throws IOException {
+        final Map<String, List<Double>> curves = new LinkedHashMap<>();
+        final Map<String, double[][]> predictedVsMeasured = new LinkedHashMap<>();
+        final StringBuilder table = new StringBuilder();
+        for (final CampaignStep.Outcome c : campaigns) {
+            curves.put(c.strategy(), c.heldOutR());
+            table.append("<tr><td>").append(Svg.escape(c.strategy())).append("</td>");
+            for (final Double r : c.heldOutR()) {
+                table.append("<td>")
+                        .append(r == null ? "-" : String.format(Locale.ROOT, "%.3f", r))
+                        .append("</td>");
+            }
+            table.append("</tr>\n");
+            String lastLibrary = null;
+            for (final JsonNode cycle : c.view().path("cycleDetails")) {
+                lastLibrary = cycle.path("libraryId").asText();
+                Files.writeString(
+                        libraries.resolve(lastLibrary + ".tsv"), members(stack, lastLibrary));
+            }
+            final double[][] points = predictedVsMeasured(stack, lastLibrary);
+            predictedVsMeasured.put(
+                    "%s, %s (n=%d, r=%.3f)"
+                            .formatted(c.strategy(), lastLibrary, points.length, pearson(points)),
+                    points);
+        }
+        return new CurvesSection(table.toString(), curves, predictedVsMeasured);
     }
 
     private static String members(final LocalStack stack, final String libraryId) {
@@ -225,11 +249,7 @@ public final class RunReport {
         for (final CampaignStep.Outcome c : campaigns) {
             scores.put(c.strategy(), c.test("score.pearson"));
             truth.put(c.strategy(), c.test("truth.pearson.all"));
-            rows.append(
-                            testRow(
-                                    c.strategy() + ": challenge Pearson score",
-                                    c.test("score.pearson")))
-                    .append(testRow(c.strategy() + ": r vs truth", c.test("truth.pearson.all")));
+            rows.append(testRows(c));
             final String campaignId = c.view().path("campaignId").asText();
             final String testId = c.view().path("testLibrary").path("libraryId").asText();
             Files.writeString(libraries.resolve(testId + ".tsv"), members(stack, testId));
@@ -239,28 +259,51 @@ public final class RunReport {
                 continue;
             }
             final int k = cycles.get(cycles.size() - 1).path("cycle").asInt();
-            final String tsv =
-                    stack.http()
-                            .getText(
-                                    "%s/campaigns/%s/evaluation/%d/predictions"
-                                            .formatted(stack.url(Topics.TRAINER), campaignId, k));
             final String name = "%s-cycle%d-predictions".formatted(testId, k);
-            Files.writeString(libraries.resolve(name + ".tsv"), tsv);
+            final double[][] xy =
+                    testPredictions(stack, campaignId, k, libraries.resolve(name + ".tsv"));
             files.append("<a href='libraries/%s.tsv'>%s.tsv</a> ".formatted(name, name));
-            final List<double[]> points = new ArrayList<>();
-            for (final String line : tsv.split("\n")) {
-                final String[] f = line.split("\t", -1);
-                if (f.length == 6 && !"row_id".equals(f[0])) {
-                    points.add(new double[] {Double.parseDouble(f[5]), Double.parseDouble(f[3])});
-                }
-            }
-            final double[][] xy = points.toArray(double[][]::new);
             last.put(
                     "%s, cycle %d (n=%d, r=%.3f)"
                             .formatted(c.strategy(), k, xy.length, pearson(xy)),
                     xy);
         }
-        final JsonNode spec = campaigns.getFirst().view().path("testLibrary");
+        return testLibraryHtml(
+                campaigns.getFirst().view().path("testLibrary"), rows, scores, truth, last, files);
+    }
+
+    /**
+     * Writes a cycle's predictions on the test library to {@code file}.
+     *
+     * @return (prediction, measurement) per test-library member
+     */
+    private static double[][] testPredictions(
+            final LocalStack stack, final String campaignId, final int cycle, final Path file)
+            throws IOException {
+        final String tsv =
+                stack.http()
+                        .getText(
+                                "%s/campaigns/%s/evaluation/%d/predictions"
+                                        .formatted(stack.url(Topics.TRAINER), campaignId, cycle));
+        Files.writeString(file, tsv);
+        final List<double[]> points = new ArrayList<>();
+        for (final String line : tsv.split("\n")) {
+            final String[] f = line.split("\t", -1);
+            if (f.length == 6 && !"row_id".equals(f[0])) {
+                points.add(new double[] {Double.parseDouble(f[5]), Double.parseDouble(f[3])});
+            }
+        }
+        return points.toArray(double[][]::new);
+    }
+
+    /** The test-library section around its table, charts and file links. */
+    private static TestLibrarySection testLibraryHtml(
+            final JsonNode spec,
+            final CharSequence rows,
+            final Map<String, List<Double>> scores,
+            final Map<String, List<Double>> truth,
+            final Map<String, double[][]> last,
+            final CharSequence files) {
         return new TestLibrarySection(
                 """
                 <p>Each campaign designs a test library at its start (%,d members: %d per subset of
@@ -324,6 +367,12 @@ public final class RunReport {
                         Svg.lines("batch top 10%, truth (z)", "cycle", "top-10% truth", top));
     }
 
+    /** A campaign's two rows of the test-library table: challenge score and r against truth. */
+    private static String testRows(final CampaignStep.Outcome c) {
+        return testRow(c.strategy() + ": challenge Pearson score", c.test("score.pearson"))
+                + testRow(c.strategy() + ": r vs truth", c.test("truth.pearson.all"));
+    }
+
     private static String testRow(final String label, final List<Double> values) {
         final StringBuilder row =
                 new StringBuilder("<tr><td>").append(Svg.escape(label)).append("</td>");
@@ -349,21 +398,6 @@ public final class RunReport {
             head.append("<th>cycle ").append(k).append("</th>");
         }
         head.append("</tr>\n");
-        final StringBuilder files = new StringBuilder();
-        for (final CampaignStep.Outcome c : campaigns) {
-            for (final JsonNode cycle : c.view().path("cycleDetails")) {
-                final String id = cycle.path("libraryId").asText();
-                files.append(
-                        "<li><a href='libraries/%s.tsv'>%s.tsv</a> (%d members)</li>\n"
-                                .formatted(id, id, cycle.path("members").asInt()));
-            }
-        }
-        Optional.ofNullable(gaLibraryId)
-                .ifPresent(
-                        id ->
-                                files.append(
-                                        "<li><a href='libraries/%s.tsv'>%s.tsv</a> (model-guided)</li>\n"
-                                                .formatted(id, id)));
         return """
                 <!doctype html>
                 <html><head><meta charset='utf-8'><title>dreamloop run report</title>
@@ -405,6 +439,27 @@ public final class RunReport {
                                 predictedVsMeasured),
                         gaLibraryId == null ? "(none)" : Svg.escape(gaLibraryId),
                         Svg.histograms("measured expression per subset", "measured bin", bySubset),
-                        files);
+                        files(campaigns, gaLibraryId));
+    }
+
+    /** One list item per library file written: every cycle's library, then the GA library. */
+    private static String files(
+            final List<CampaignStep.Outcome> campaigns, final String gaLibraryId) {
+        final StringBuilder files = new StringBuilder();
+        for (final CampaignStep.Outcome c : campaigns) {
+            for (final JsonNode cycle : c.view().path("cycleDetails")) {
+                final String id = cycle.path("libraryId").asText();
+                files.append(
+                        "<li><a href='libraries/%s.tsv'>%s.tsv</a> (%d members)</li>\n"
+                                .formatted(id, id, cycle.path("members").asInt()));
+            }
+        }
+        Optional.ofNullable(gaLibraryId)
+                .ifPresent(
+                        id ->
+                                files.append(
+                                        "<li><a href='libraries/%s.tsv'>%s.tsv</a> (model-guided)</li>\n"
+                                                .formatted(id, id)));
+        return files.toString();
     }
 }

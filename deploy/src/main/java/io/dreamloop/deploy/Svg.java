@@ -44,24 +44,29 @@ final class Svg {
         int c = 0;
         for (final Map.Entry<String, List<Double>> e : series.entrySet()) {
             final String color = COLORS[c % COLORS.length];
-            final StringBuilder path = new StringBuilder();
-            for (int i = 0; i < e.getValue().size(); i++) {
-                final Double v = e.getValue().get(i);
-                if (v == null) {
-                    continue;
-                }
-                path.append(path.isEmpty() ? "M" : " L").append(f.x(i)).append(',').append(f.y(v));
-                svg.append(
-                        "<circle cx='%.1f' cy='%.1f' r='3' fill='%s'/>"
-                                .formatted(f.x(i), f.y(v), color));
-            }
-            svg.append(
-                    "<path d='%s' stroke='%s' fill='none' stroke-width='2'/>"
-                            .formatted(path, color));
+            line(svg, f, e.getValue(), color);
             legend(svg, LEFT + 10, c, color, e.getKey());
             c++;
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** One series of {@link #lines}: a dot per value, then the path through them. */
+    private static void line(
+            final StringBuilder svg, final Frame f, final List<Double> values, final String color) {
+        final StringBuilder path = new StringBuilder();
+        for (int i = 0; i < values.size(); i++) {
+            final Double v = values.get(i);
+            if (v == null) {
+                continue;
+            }
+            path.append(path.isEmpty() ? "M" : " L").append(f.x(i)).append(',').append(f.y(v));
+            svg.append(
+                    "<circle cx='%.1f' cy='%.1f' r='3' fill='%s'/>"
+                            .formatted(f.x(i), f.y(v), color));
+        }
+        svg.append(
+                "<path d='%s' stroke='%s' fill='none' stroke-width='2'/>".formatted(path, color));
     }
 
     /** A scatter of (x, y) points per series. */
@@ -120,10 +125,7 @@ final class Svg {
         double top = 0;
         final Map<String, double[]> shares = new LinkedHashMap<>();
         for (final Map.Entry<String, double[]> e : series.entrySet()) {
-            final double[] h = new double[bins];
-            for (final double v : e.getValue()) {
-                h[Math.min(bins - 1, (int) ((v - lo) / width))] += 1.0 / e.getValue().length;
-            }
+            final double[] h = shares(e.getValue(), lo, width, bins);
             for (final double x : h) {
                 top = Math.max(top, x);
             }
@@ -134,16 +136,7 @@ final class Svg {
         int c = 0;
         for (final Map.Entry<String, double[]> e : shares.entrySet()) {
             final String color = COLORS[c % COLORS.length];
-            final StringBuilder path = new StringBuilder("M" + f.x(lo) + "," + f.y(0));
-            for (int b = 0; b < bins; b++) {
-                path.append(
-                        " L%.1f,%.1f L%.1f,%.1f"
-                                .formatted(
-                                        f.x(lo + b * width),
-                                        f.y(e.getValue()[b]),
-                                        f.x(lo + (b + 1) * width),
-                                        f.y(e.getValue()[b])));
-            }
+            final String path = outline(f, lo, width, e.getValue());
             svg.append(
                     "<path d='%s' stroke='%s' fill='none' stroke-width='2'/>"
                             .formatted(path, color));
@@ -151,6 +144,32 @@ final class Svg {
             c++;
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** The share of the values in each of {@code bins} bins of the given width from {@code lo}. */
+    private static double[] shares(
+            final double[] values, final double lo, final double width, final int bins) {
+        final double[] h = new double[bins];
+        for (final double v : values) {
+            h[Math.min(bins - 1, (int) ((v - lo) / width))] += 1.0 / values.length;
+        }
+        return h;
+    }
+
+    /** The path of a histogram's outline: a step per bin of the given width from {@code lo}. */
+    private static String outline(
+            final Frame f, final double lo, final double width, final double[] shares) {
+        final StringBuilder path = new StringBuilder("M" + f.x(lo) + "," + f.y(0));
+        for (int b = 0; b < shares.length; b++) {
+            path.append(
+                    " L%.1f,%.1f L%.1f,%.1f"
+                            .formatted(
+                                    f.x(lo + b * width),
+                                    f.y(shares[b]),
+                                    f.x(lo + (b + 1) * width),
+                                    f.y(shares[b])));
+        }
+        return path.toString();
     }
 
     private static void legend(

@@ -9,7 +9,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -26,6 +28,12 @@ public final class Topology {
     public static void print(final LocalStack stack, final PrintStream out) {
         out.println();
         out.println("Services");
+        printServices(stack, out);
+        printTopics(stack, out);
+    }
+
+    /** One line per service: name, URL, readiness and each readiness check. */
+    private static void printServices(final LocalStack stack, final PrintStream out) {
         for (final ServiceProcess service : stack.services()) {
             final JsonNode health = stack.readiness().get(service.spec().name());
             final List<String> checks = new ArrayList<>();
@@ -43,6 +51,14 @@ public final class Topology {
                     health.path("status").asText(),
                     String.join("; ", checks));
         }
+    }
+
+    /**
+     * One line per topic of the catalog: partitions, producers and the live consumer groups.
+     *
+     * @throws IllegalStateException when the broker cannot be read
+     */
+    private static void printTopics(final LocalStack stack, final PrintStream out) {
         try (Admin admin =
                 Admin.create(
                         Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrap()))) {
@@ -50,18 +66,7 @@ public final class Topology {
                     admin.describeTopics(Topics.CATALOG.stream().map(TopicSpec::name).toList())
                             .allTopicNames()
                             .get(30, TimeUnit.SECONDS);
-            final Collection<GroupListing> listings =
-                    admin.listGroups(ListGroupsOptions.forConsumerGroups())
-                            .all()
-                            .get(30, TimeUnit.SECONDS);
-            final Map<String, ConsumerGroupDescription> groups =
-                    admin.describeConsumerGroups(
-                                    listings.stream()
-                                            .map(GroupListing::groupId)
-                                            .filter(g -> g.startsWith("dreamloop."))
-                                            .toList())
-                            .all()
-                            .get(30, TimeUnit.SECONDS);
+            final Map<String, ConsumerGroupDescription> groups = dreamloopGroups(admin);
             out.println();
             out.printf("Topics on %s%n", stack.bootstrap());
             out.printf(
@@ -85,6 +90,22 @@ public final class Topology {
             throw new IllegalStateException(
                     "cannot read the topology from the broker: " + e.getMessage(), e);
         }
+    }
+
+    /** The consumer groups of the services (named {@code dreamloop.*}), by group id. */
+    private static Map<String, ConsumerGroupDescription> dreamloopGroups(final Admin admin)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        final Collection<GroupListing> listings =
+                admin.listGroups(ListGroupsOptions.forConsumerGroups())
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
+        return admin.describeConsumerGroups(
+                        listings.stream()
+                                .map(GroupListing::groupId)
+                                .filter(g -> g.startsWith("dreamloop."))
+                                .toList())
+                .all()
+                .get(30, TimeUnit.SECONDS);
     }
 
     private static String consumers(

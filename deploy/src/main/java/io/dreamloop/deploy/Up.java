@@ -73,6 +73,14 @@ public final class Up implements Callable<Integer> {
                                     stack.close();
                                     stopped.countDown();
                                 }));
+        printEndpoints(stack, repo, runDir);
+        System.out.println("try: ./dreamloop status   (Ctrl-C stops everything)");
+        stopped.await();
+        return 0;
+    }
+
+    /** Where the data and logs are, each service's URL and the broker's address. */
+    private void printEndpoints(final LocalStack stack, final Path repo, final Path runDir) {
         System.out.printf(
                 "dreamloop is up (databases in %s, logs in %s):%n",
                 repo.relativize(runDir.resolve("data")), repo.relativize(runDir.resolve("logs")));
@@ -85,9 +93,6 @@ public final class Up implements Callable<Integer> {
                     "the client needs: --designer %s (etc.) or DREAMLOOP_DESIGNER_URL ...%n",
                     stack.url(Topics.DESIGNER));
         }
-        System.out.println("try: ./dreamloop status   (Ctrl-C stops everything)");
-        stopped.await();
-        return 0;
     }
 
     public static void main(final String[] args) {

@@ -151,13 +151,7 @@ public final class MeasurementsFile {
                 measuredLine.put(id, n);
                 builder.measured(id, value);
             } else if (before != value) {
-                throw new InputFormatException(
-                        source,
-                        n,
-                        5,
-                        HEADER[4],
-                        "'%s' measured %s here but %s on line %d"
-                                .formatted(id, f[4], before, measuredLine.get(id)));
+                throw conflict(source, n, id, f[4], before, measuredLine.get(id));
             }
 
             if (subset == null || !subset.paired()) {
@@ -168,18 +162,59 @@ public final class MeasurementsFile {
                 }
                 continue;
             }
-            final String pairId = TsvLines.id(f[2], n, 3, HEADER[2], source);
-            if (pairId.equals(NONE)) {
-                throw new InputFormatException(
-                        source,
-                        n,
-                        3,
-                        HEADER[2],
-                        "subset %s is paired: give the pair's id".formatted(subset.wireName()));
-            }
+            final String pairId = pairId(f[2], n, source, subset);
             pairs.computeIfAbsent(new PairKey(subset, pairId), k -> new PairMembers())
                     .add(f[3], id, n, 4, source, subset, pairId);
         }
+        addPairs(source, pairs, builder);
+        if (measured.isEmpty()) {
+            throw new InputFormatException(source, 0, 0, null, "no measurements after the header");
+        }
+        return builder.build();
+    }
+
+    /** The error for an id measured twice with different values. */
+    private static InputFormatException conflict(
+            final String source,
+            final int line,
+            final String id,
+            final String value,
+            final double before,
+            final int beforeLine) {
+        return new InputFormatException(
+                source,
+                line,
+                5,
+                HEADER[4],
+                "'%s' measured %s here but %s on line %d".formatted(id, value, before, beforeLine));
+    }
+
+    /** The pair id of column 3 on a line of a paired subset, which must name a pair. */
+    private static String pairId(
+            final String field, final int line, final String source, final Subset subset)
+            throws InputFormatException {
+        final String pairId = TsvLines.id(field, line, 3, HEADER[2], source);
+        if (pairId.equals(NONE)) {
+            throw new InputFormatException(
+                    source,
+                    line,
+                    3,
+                    HEADER[2],
+                    "subset %s is paired: give the pair's id".formatted(subset.wireName()));
+        }
+        return pairId;
+    }
+
+    /**
+     * Adds every pair to the builder, in the order first seen.
+     *
+     * @throws InputFormatException at the first pair without both an alt and a ref
+     */
+    private static void addPairs(
+            final String source,
+            final Map<PairKey, PairMembers> pairs,
+            final EvaluationSet.Builder builder)
+            throws InputFormatException {
         for (final Map.Entry<PairKey, PairMembers> e : pairs.entrySet()) {
             final PairKey key = e.getKey();
             final PairMembers m = e.getValue();
@@ -200,10 +235,6 @@ public final class MeasurementsFile {
             }
             builder.pair(key.subset(), m.altId, m.refId);
         }
-        if (measured.isEmpty()) {
-            throw new InputFormatException(source, 0, 0, null, "no measurements after the header");
-        }
-        return builder.build();
     }
 
     private static void checkHeader(final String source, final String line)
@@ -269,6 +300,29 @@ public final class MeasurementsFile {
         }
     }
 
+    /** Whether a paired line's role is {@code alt}; otherwise it must be {@code ref}. */
+    private static boolean isAlt(
+            final String role,
+            final int line,
+            final int column,
+            final String source,
+            final Subset subset)
+            throws InputFormatException {
+        if (role.equals("alt")) {
+            return true;
+        }
+        if (role.equals("ref")) {
+            return false;
+        }
+        throw new InputFormatException(
+                source,
+                line,
+                column,
+                HEADER[column - 1],
+                "subset %s is paired: role must be 'alt' or 'ref', but was '%s'"
+                        .formatted(subset.wireName(), role));
+    }
+
     /** A pair's name within its subset. */
     private record PairKey(Subset subset, String pairId) {}
 
@@ -288,20 +342,7 @@ public final class MeasurementsFile {
                 final Subset subset,
                 final String pairId)
                 throws InputFormatException {
-            final boolean alt;
-            if (role.equals("alt")) {
-                alt = true;
-            } else if (role.equals("ref")) {
-                alt = false;
-            } else {
-                throw new InputFormatException(
-                        source,
-                        line,
-                        column,
-                        HEADER[column - 1],
-                        "subset %s is paired: role must be 'alt' or 'ref', but was '%s'"
-                                .formatted(subset.wireName(), role));
-            }
+            final boolean alt = isAlt(role, line, column, source, subset);
             final String existing = alt ? altId : refId;
             if (existing == null) {
                 if (alt) {

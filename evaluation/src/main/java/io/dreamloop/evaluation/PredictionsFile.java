@@ -60,41 +60,16 @@ public final class PredictionsFile {
     static Map<String, Double> parse(final String source, final List<String> rawLines)
             throws InputFormatException {
         final List<String> lines = scoreOutput(TsvLines.trim(rawLines, source));
-        final String first = lines.getFirst();
-        final String[] header;
-        final int firstData;
-        if (first.equals("id\t" + PREDICTION) || first.equals("sequence\t" + PREDICTION)) {
-            header = first.split("\t");
-            firstData = 1;
-        } else if (DNA.matcher(first.split("\t", -1)[0]).matches()) {
-            header = new String[] {"sequence", PREDICTION};
-            firstData = 0;
-        } else {
-            throw new InputFormatException(
-                    source,
-                    1,
-                    0,
-                    null,
-                    ("expected the header 'id<TAB>prediction' or 'sequence<TAB>prediction', or"
-                                    + " DREAM-style lines 'SEQUENCE<TAB>prediction' without a"
-                                    + " header, but found '%s'")
-                            .formatted(abbreviate(first)));
-        }
+        final Layout layout = layout(source, lines.getFirst());
+        final String[] header = layout.header();
+        final int firstData = layout.firstData();
         final boolean sequences = header[0].equals("sequence");
         final Map<String, Double> predictions = new LinkedHashMap<>();
         final Map<String, Integer> firstLine = new HashMap<>();
         for (int i = firstData; i < lines.size(); i++) {
             final int lineNumber = i + 1;
             final String[] fields = TsvLines.split(lines.get(i), lineNumber, source, header);
-            final String key = TsvLines.id(fields[0], lineNumber, 1, header[0], source);
-            if (sequences && !DNA.matcher(key).matches()) {
-                throw new InputFormatException(
-                        source,
-                        lineNumber,
-                        1,
-                        header[0],
-                        "'%s' is not a DNA sequence (A, C, G, T, N)".formatted(abbreviate(key)));
-            }
+            final String key = key(source, lineNumber, fields[0], header[0], sequences);
             final double value = TsvLines.number(fields[1], lineNumber, 2, PREDICTION, source);
             final Double before = predictions.putIfAbsent(key, value);
             if (before == null) {
@@ -118,6 +93,54 @@ public final class PredictionsFile {
             throw new InputFormatException(source, 0, 0, null, "no predictions after the header");
         }
         return Collections.unmodifiableMap(predictions);
+    }
+
+    /** The id or sequence of column 1; a sequence must be DNA. */
+    private static String key(
+            final String source,
+            final int lineNumber,
+            final String field,
+            final String column,
+            final boolean sequence)
+            throws InputFormatException {
+        final String key = TsvLines.id(field, lineNumber, 1, column, source);
+        if (sequence && !DNA.matcher(key).matches()) {
+            throw new InputFormatException(
+                    source,
+                    lineNumber,
+                    1,
+                    column,
+                    "'%s' is not a DNA sequence (A, C, G, T, N)".formatted(abbreviate(key)));
+        }
+        return key;
+    }
+
+    /**
+     * The columns of a predictions file and the index of its first data line.
+     *
+     * @param header the key column ({@code id} or {@code sequence}) and {@code prediction}
+     * @param firstData 1 after a header line, 0 for DREAM-style lines without one
+     */
+    private record Layout(String[] header, int firstData) {}
+
+    /** The layout its first line shows: a header, or DREAM-style data without one. */
+    private static Layout layout(final String source, final String first)
+            throws InputFormatException {
+        if (first.equals("id\t" + PREDICTION) || first.equals("sequence\t" + PREDICTION)) {
+            return new Layout(first.split("\t"), 1);
+        }
+        if (DNA.matcher(first.split("\t", -1)[0]).matches()) {
+            return new Layout(new String[] {"sequence", PREDICTION}, 0);
+        }
+        throw new InputFormatException(
+                source,
+                1,
+                0,
+                null,
+                ("expected the header 'id<TAB>prediction' or 'sequence<TAB>prediction', or"
+                                + " DREAM-style lines 'SEQUENCE<TAB>prediction' without a"
+                                + " header, but found '%s'")
+                        .formatted(abbreviate(first)));
     }
 
     /** The header of {@code dreamloop score -o}'s table. */

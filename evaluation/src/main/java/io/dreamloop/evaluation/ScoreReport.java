@@ -27,21 +27,7 @@ public final class ScoreReport {
                         "rho",
                         "weight"));
         for (final SubsetScore s : score.rows()) {
-            final String name = s.paired() ? s.name() + " (pairs)" : s.name();
-            out.append(
-                    String.format(
-                            Locale.ROOT,
-                            "%-27s %7d %8s %8s %8s %6.2f",
-                            name,
-                            s.n(),
-                            fixed(s.r()),
-                            fixed(s.rSquared()),
-                            fixed(s.rho()),
-                            s.weight()));
-            if (!s.scored()) {
-                out.append("  not scored: ").append(s.problem());
-            }
-            out.append(System.lineSeparator());
+            out.append(row(s)).append(System.lineSeparator());
         }
         out.append(
                 String.format(
@@ -56,23 +42,44 @@ public final class ScoreReport {
                         ChallengeWeights.TOTAL,
                         score.spearmanScore()));
         if (!score.complete()) {
-            out.append(
-                    String.format(
-                            Locale.ROOT,
-                            "incomplete: %d of 9 sets not scored (they add 0)",
-                            score.problems().size()));
-            if (score.scoredWeight() > 0) {
-                out.append(
-                        String.format(
-                                Locale.ROOT,
-                                "; over the scored weight %.2f only: Pearson %.4f, Spearman %.4f",
-                                score.scoredWeight(),
-                                score.pearsonScoreOverScored(),
-                                score.spearmanScoreOverScored()));
-            }
-            out.append(System.lineSeparator());
+            out.append(incomplete(score)).append(System.lineSeparator());
         }
         return out.toString();
+    }
+
+    /** One set's row, with the reason when it was not scored. */
+    private static String row(final SubsetScore s) {
+        final String name = s.paired() ? s.name() + " (pairs)" : s.name();
+        final String row =
+                String.format(
+                        Locale.ROOT,
+                        "%-27s %7d %8s %8s %8s %6.2f",
+                        name,
+                        s.n(),
+                        fixed(s.r()),
+                        fixed(s.rSquared()),
+                        fixed(s.rho()),
+                        s.weight());
+        return s.scored() ? row : row + "  not scored: " + s.problem();
+    }
+
+    /** How many sets were not scored and, when some were, both scores over the scored weight. */
+    private static String incomplete(final ChallengeScore score) {
+        final String missing =
+                String.format(
+                        Locale.ROOT,
+                        "incomplete: %d of 9 sets not scored (they add 0)",
+                        score.problems().size());
+        if (score.scoredWeight() > 0) {
+            return missing
+                    + String.format(
+                            Locale.ROOT,
+                            "; over the scored weight %.2f only: Pearson %.4f, Spearman %.4f",
+                            score.scoredWeight(),
+                            score.pearsonScoreOverScored(),
+                            score.spearmanScoreOverScored());
+        }
+        return missing;
     }
 
     /**
