@@ -274,6 +274,72 @@ final class AcquisitionBench implements Callable<Integer> {
             final List<Integer> first,
             final List<TrainingExample> firstMeasured)
             throws TrainingCancelledException {
+        printRunHeader(arm, seed);
+        final int[] n = new int[cycles + 1];
+        final double[] score = new double[cycles + 1];
+        final double[] r = new double[cycles + 1];
+        ChallengeScore last = null;
+        final Campaign campaign = Campaign.start(arm, pool, first, firstMeasured);
+        final List<DnaSequence> testSequences = library.inOrder();
+        // Random needs no predictions of the pool, and after the last cycle nothing is chosen.
+        final boolean readsPredictions = !(arm.strategy() instanceof RandomAcquisition);
+        List<String> models = List.of();
+        for (int cycle = 0; cycle <= cycles; cycle++) {
+            final long t0 = System.nanoTime();
+            models = train(arm, seed, cycle, campaign.measured(), models);
+            final long t1 = System.nanoTime();
+            if (arm.variants() && cycle < cycles) {
+                addVariants(campaign, new SplittableRandom(seed + 20 + cycle));
+            }
+            final List<DnaSequence> open =
+                    cycle < cycles && readsPredictions ? campaign.open() : List.of();
+            final Predicted predicted = predict(models, testSequences, open);
+            final long t2 = System.nanoTime();
+            last = evaluate(test, predicted.predictions(), testSequences.size());
+            score[cycle] = last.pearsonScore();
+            r[cycle] = last.all().r();
+            n[cycle] = campaign.measured().size();
+            String pick = "";
+            if (cycle < cycles) {
+                pick = acquire(arm, seed, cycle, campaign, readsPredictions, predicted);
+            }
+            printCycle(cycle, n[cycle], score[cycle], r[cycle], t1 - t0, t2 - t1, pick);
+        }
+        return new Curve(n, score, r, last);
+    }
+
+    /** Every member's prediction of the test library and then of {@code open}. */
+    private Predicted predict(
+            final List<String> models,
+            final List<DnaSequence> testSequences,
+            final List<DnaSequence> open) {
+        return new Predicted(
+                open,
+                ensembles.predict(models, concat(testSequences, open)),
+                testSequences.size(),
+                models.size());
+    }
+
+    /** The ensemble mean of the test library, the first {@code testSize} columns, scored. */
+    private ChallengeScore evaluate(
+            final EvaluationSet test, final double[][] predictions, final int testSize) {
+        return ChallengeEvaluator.evaluate(test, byId(ensembleMean(predictions, 0, testSize)));
+    }
+
+    private static void printCycle(
+            final int cycle,
+            final int measured,
+            final double score,
+            final double r,
+            final long trainNanos,
+            final long scoreNanos,
+            final String pick) {
+        System.out.printf(
+                "%5d %9d %9.4f %9.4f %10.1f %10.1f  %s%n",
+                cycle, measured, score, r, trainNanos / 1e9, scoreNanos / 1e9, pick);
+    }
+
+    private static void printRunHeader(final Arm arm, final long seed) {
         System.out.printf(
                 "%n%s, seed %d%n%5s %9s %9s %9s %10s %10s  %s%n",
                 arm.label(),
@@ -285,95 +351,113 @@ final class AcquisitionBench implements Callable<Integer> {
                 "train s",
                 "score s",
                 "first pick of the next batch");
-        final int[] n = new int[cycles + 1];
-        final double[] score = new double[cycles + 1];
-        final double[] r = new double[cycles + 1];
-        ChallengeScore last = null;
-        final BitSet chosen = new BitSet(pool.size());
-        first.forEach(chosen::set);
-        // An @variants arm's pool grows each cycle by variants of what it measured.
-        final List<DnaSequence> candidatePool = arm.variants() ? new ArrayList<>(pool) : pool;
-        final Set<DnaSequence> inPool = arm.variants() ? new HashSet<>(pool) : Set.of();
-        final List<TrainingExample> measured = new ArrayList<>(firstMeasured);
-        final List<DnaSequence> testSequences = library.inOrder();
-        List<String> models = List.of();
-        for (int cycle = 0; cycle <= cycles; cycle++) {
-            final long t0 = System.nanoTime();
-            if (cycle == 0 && firstEnsemble.containsKey(seed)) {
-                models = firstEnsemble.get(seed);
-            } else {
-                models =
-                        ensembles.train(
-                                arm.strategy().name(),
-                                seed,
-                                cycle,
-                                measured,
-                                arm.warm() ? models : List.of());
-                if (cycle == 0) {
-                    firstEnsemble.put(seed, models);
-                }
-            }
-            final long t1 = System.nanoTime();
-            if (arm.variants() && cycle < cycles) {
-                addVariants(
-                        candidatePool, inPool, measured, new SplittableRandom(seed + 20 + cycle));
-            }
-            // Random needs no predictions of the pool, and after the last cycle nothing is chosen.
-            final boolean readsPredictions = !(arm.strategy() instanceof RandomAcquisition);
-            final List<DnaSequence> open =
-                    cycle < cycles && readsPredictions ? openOf(candidatePool, chosen) : List.of();
-            final double[][] predictions = ensembles.predict(models, concat(testSequences, open));
-            final long t2 = System.nanoTime();
-            last =
-                    ChallengeEvaluator.evaluate(
-                            test, byId(ensembleMean(predictions, 0, testSequences.size())));
-            score[cycle] = last.pearsonScore();
-            r[cycle] = last.all().r();
-            n[cycle] = measured.size();
-            String pick = "";
-            if (cycle < cycles) {
-                final List<Candidate> candidates =
-                        readsPredictions
-                                ? new ArrayList<>(open.size())
-                                : unscored(candidatePool, chosen);
-                for (int i = 0; i < open.size(); i++) {
-                    final double[] p = new double[models.size()];
-                    for (int m = 0; m < models.size(); m++) {
-                        p[m] = predictions[m][testSequences.size() + i];
-                    }
-                    candidates.add(new Candidate(open.get(i), p));
-                }
-                final List<Acquired> next =
-                        arm.strategy()
-                                .choose(candidates, batch, new SplittableRandom(seed + 10 + cycle));
-                pick = next.getFirst().reason();
-                final List<Integer> indices =
-                        next.stream().map(a -> indexOf(candidatePool, a)).toList();
-                indices.forEach(chosen::set);
-                measured.addAll(measure(candidatePool, indices, cycle + 1, seed));
-            }
-            System.out.printf(
-                    "%5d %9d %9.4f %9.4f %10.1f %10.1f  %s%n",
-                    cycle,
-                    n[cycle],
-                    score[cycle],
-                    r[cycle],
-                    (t1 - t0) / 1e9,
-                    (t2 - t1) / 1e9,
-                    pick);
+    }
+
+    /**
+     * What one arm has chosen and measured so far. An {@code @variants} arm's pool grows each cycle
+     * by variants of what it measured.
+     */
+    private record Campaign(
+            List<DnaSequence> candidatePool,
+            Set<DnaSequence> inPool,
+            BitSet chosen,
+            List<TrainingExample> measured) {
+        static Campaign start(
+                final Arm arm,
+                final List<DnaSequence> pool,
+                final List<Integer> first,
+                final List<TrainingExample> firstMeasured) {
+            final BitSet chosen = new BitSet(pool.size());
+            first.forEach(chosen::set);
+            return new Campaign(
+                    arm.variants() ? new ArrayList<>(pool) : pool,
+                    arm.variants() ? new HashSet<>(pool) : Set.of(),
+                    chosen,
+                    new ArrayList<>(firstMeasured));
         }
-        return new Curve(n, score, r, last);
+
+        /** The pool members not chosen yet, in pool order. */
+        List<DnaSequence> open() {
+            return openOf(candidatePool, chosen);
+        }
+    }
+
+    /**
+     * The ensemble's predictions of the test library followed by those of {@code open}, the pool
+     * members scored this cycle.
+     */
+    private record Predicted(
+            List<DnaSequence> open, double[][] predictions, int testSize, int members) {
+        /** Each member's prediction of the {@code i}-th open sequence. */
+        double[] of(final int i) {
+            final double[] p = new double[members];
+            for (int m = 0; m < members; m++) {
+                p[m] = predictions[m][testSize + i];
+            }
+            return p;
+        }
+    }
+
+    /** This cycle's ensemble: cycle 0 is shared by all arms of a seed, else trained anew. */
+    private List<String> train(
+            final Arm arm,
+            final long seed,
+            final int cycle,
+            final List<TrainingExample> measured,
+            final List<String> models)
+            throws TrainingCancelledException {
+        if (cycle == 0 && firstEnsemble.containsKey(seed)) {
+            return firstEnsemble.get(seed);
+        }
+        final List<String> trained =
+                ensembles.train(
+                        arm.strategy().name(),
+                        seed,
+                        cycle,
+                        measured,
+                        arm.warm() ? models : List.of());
+        if (cycle == 0) {
+            firstEnsemble.put(seed, trained);
+        }
+        return trained;
+    }
+
+    /**
+     * Lets the arm's strategy choose the next batch, measures it and returns the reason for its
+     * first pick. Random reads no predictions and chooses from the unscored open pool.
+     */
+    private String acquire(
+            final Arm arm,
+            final long seed,
+            final int cycle,
+            final Campaign campaign,
+            final boolean readsPredictions,
+            final Predicted predicted) {
+        final List<Candidate> candidates =
+                readsPredictions
+                        ? new ArrayList<>(predicted.open().size())
+                        : unscored(campaign.candidatePool(), campaign.chosen());
+        for (int i = 0; i < predicted.open().size(); i++) {
+            candidates.add(new Candidate(predicted.open().get(i), predicted.of(i)));
+        }
+        final List<Acquired> next =
+                arm.strategy().choose(candidates, batch, new SplittableRandom(seed + 10 + cycle));
+        final String pick = next.getFirst().reason();
+        final List<Integer> indices =
+                next.stream().map(a -> indexOf(campaign.candidatePool(), a)).toList();
+        indices.forEach(campaign.chosen()::set);
+        campaign.measured().addAll(measure(campaign.candidatePool(), indices, cycle + 1, seed));
+        return pick;
     }
 
     /**
      * Adds {@code --variants} new candidates to the pool: measured sequences drawn at random, each
      * with one base of its variable region changed to another, none already in the pool.
      */
-    private void addVariants(
-            final List<DnaSequence> candidatePool,
-            final Set<DnaSequence> inPool,
-            final List<TrainingExample> measured,
-            final SplittableRandom random) {
+    private void addVariants(final Campaign campaign, final SplittableRandom random) {
+        final List<DnaSequence> candidatePool = campaign.candidatePool();
+        final Set<DnaSequence> inPool = campaign.inPool();
+        final List<TrainingExample> measured = campaign.measured();
         int added = 0;
         for (int attempt = 0; added < variants && attempt < 20 * variants; attempt++) {
             final DnaSequence parent = measured.get(random.nextInt(measured.size())).sequence();

@@ -183,6 +183,23 @@ final class DesignGoalBench implements Callable<Integer> {
     public Integer call() throws IOException, TrainingCancelledException {
         validate();
         lab = options.lab();
+        printHeader();
+        final Map<String, List<Outcome>> outcomes = new LinkedHashMap<>();
+        arms.forEach(a -> outcomes.put(a, new ArrayList<>()));
+        final Path storeRoot = Files.createTempDirectory("dreamloop-design-goal-bench");
+        try {
+            ensembles = options.ensembles(new ModelStore(storeRoot));
+            for (final long seed : seeds) {
+                runSeed(seed, outcomes);
+            }
+        } finally {
+            BenchFiles.deleteTree(storeRoot);
+        }
+        printSummary(outcomes);
+        return 0;
+    }
+
+    private void printHeader() {
         System.out.printf(
                 "design goal: %s expression; first batch %d random (shared), %d cycles of %d,"
                         + " ensemble of %d %s cpu (%d epochs, batch %d), GA population %,d x %d"
@@ -209,19 +226,6 @@ final class DesignGoalBench implements Callable<Integer> {
                                 .formatted(startFromBest, startSubstitutions),
                 seeds,
                 goal == Direction.HIGH ? "higher is better" : "lower is better");
-        final Map<String, List<Outcome>> outcomes = new LinkedHashMap<>();
-        arms.forEach(a -> outcomes.put(a, new ArrayList<>()));
-        final Path storeRoot = Files.createTempDirectory("dreamloop-design-goal-bench");
-        try {
-            ensembles = options.ensembles(new ModelStore(storeRoot));
-            for (final long seed : seeds) {
-                runSeed(seed, outcomes);
-            }
-        } finally {
-            BenchFiles.deleteTree(storeRoot);
-        }
-        printSummary(outcomes);
-        return 0;
     }
 
     private void validate() {
@@ -269,6 +273,20 @@ final class DesignGoalBench implements Callable<Integer> {
         final long t0 = System.nanoTime();
         final List<String> firstModels = ensembles.train("first", seed, 0, measured, List.of());
         final Batch start = stats(measured);
+        printFirstBatch(seed, measured, start, t0);
+        for (final String arm : arms) {
+            final long t = System.nanoTime();
+            final Outcome o = runArm(arm, seed, measured, firstModels);
+            out.get(arm).add(o);
+            printArm(arm, o, t);
+        }
+    }
+
+    private void printFirstBatch(
+            final long seed,
+            final List<TrainingExample> measured,
+            final Batch start,
+            final long t0) {
         System.out.printf(
                 "%nseed %d: first batch %d measured (r with truth %.3f): mean %.3f, top 10%% %.3f,"
                         + " best %.3f; truth mean %.3f, best %.3f (the lab's ceiling, bin 17:"
@@ -283,30 +301,37 @@ final class DesignGoalBench implements Callable<Integer> {
                 signed(start.truthBest()),
                 lab.ceilingZ(goal),
                 (System.nanoTime() - t0) / 1e9);
-        for (final String arm : arms) {
-            final long t = System.nanoTime();
-            final Outcome o =
-                    switch (arm) {
-                        case "ucb" -> loop(arm, seed, measured, firstModels, kappa);
-                        case "greedy" -> loop(arm, seed, measured, firstModels, 0);
-                        case "random" -> random(seed, measured);
-                        case "one-shot" -> oneShot(seed, measured, firstModels, start(measured));
-                        default -> oneShot(seed, measured, firstModels, GaStart.RANDOM);
-                    };
-            out.get(arm).add(o);
-            System.out.printf(
-                    "  %-9s designed %d: mean %.3f, top 10%% %.3f, best %.3f | truth mean %.3f,"
-                            + " top 10%% %.3f, best %.3f  (%.0f s)%n",
-                    arm,
-                    o.all().n(),
-                    signed(o.all().mean()),
-                    signed(o.all().top10()),
-                    signed(o.all().best()),
-                    signed(o.all().truthMean()),
-                    signed(o.all().truthTop10()),
-                    signed(o.all().truthBest()),
-                    (System.nanoTime() - t) / 1e9);
-        }
+    }
+
+    private Outcome runArm(
+            final String arm,
+            final long seed,
+            final List<TrainingExample> measured,
+            final List<String> firstModels)
+            throws TrainingCancelledException {
+        return switch (arm) {
+            case "ucb" -> loop(arm, seed, measured, firstModels, kappa);
+            case "greedy" -> loop(arm, seed, measured, firstModels, 0);
+            case "random" -> random(seed, measured);
+            case "one-shot" -> oneShot(seed, measured, firstModels, start(measured));
+            default -> oneShot(seed, measured, firstModels, GaStart.RANDOM);
+        };
+    }
+
+    /** One arm's designed sequences on one seed and its seconds since {@code t}. */
+    private void printArm(final String arm, final Outcome o, final long t) {
+        System.out.printf(
+                "  %-9s designed %d: mean %.3f, top 10%% %.3f, best %.3f | truth mean %.3f,"
+                        + " top 10%% %.3f, best %.3f  (%.0f s)%n",
+                arm,
+                o.all().n(),
+                signed(o.all().mean()),
+                signed(o.all().top10()),
+                signed(o.all().best()),
+                signed(o.all().truthMean()),
+                signed(o.all().truthTop10()),
+                signed(o.all().truthBest()),
+                (System.nanoTime() - t) / 1e9);
     }
 
     /** The closed loop: design on the ensemble's bound, measure, retrain; {@code cycles} times. */
@@ -474,23 +499,25 @@ final class DesignGoalBench implements Callable<Integer> {
                     spread(all, Batch::truthBest));
         }
         for (final String loop : List.of("ucb", "greedy")) {
-            if (!outcomes.containsKey(loop)) {
-                continue;
-            }
-            System.out.printf("%n%s per cycle (measured mean / top 10%% / best):%n", loop);
-            for (int c = 0; c < cycles; c++) {
-                final int cycle = c;
-                final List<Batch> at =
-                        outcomes.get(loop).stream().map(o -> o.perCycle().get(cycle)).toList();
-                System.out.printf(
-                        "  cycle %d  %s / %s / %s%n",
-                        cycle + 1,
-                        spread(at, Batch::mean),
-                        spread(at, Batch::top10),
-                        spread(at, Batch::best));
+            if (outcomes.containsKey(loop)) {
+                printPerCycle(loop, outcomes.get(loop));
             }
         }
         verdicts(outcomes);
+    }
+
+    private void printPerCycle(final String loop, final List<Outcome> runs) {
+        System.out.printf("%n%s per cycle (measured mean / top 10%% / best):%n", loop);
+        for (int c = 0; c < cycles; c++) {
+            final int cycle = c;
+            final List<Batch> at = runs.stream().map(o -> o.perCycle().get(cycle)).toList();
+            System.out.printf(
+                    "  cycle %d  %s / %s / %s%n",
+                    cycle + 1,
+                    spread(at, Batch::mean),
+                    spread(at, Batch::top10),
+                    spread(at, Batch::best));
+        }
     }
 
     private void verdicts(final Map<String, List<Outcome>> outcomes) {
@@ -504,50 +531,68 @@ final class DesignGoalBench implements Callable<Integer> {
                 continue;
             }
             for (final String metric : List.of("top 10%", "best", "truth top 10%", "truth best")) {
-                final ToDoubleFunction<Batch> f =
-                        switch (metric) {
-                            case "top 10%" -> Batch::top10;
-                            case "best" -> Batch::best;
-                            case "truth top 10%" -> Batch::truthTop10;
-                            default -> Batch::truthBest;
-                        };
-                final double[] loopValues = values(outcomes.get(loop), f);
-                final double[] baseValues = values(outcomes.get(baseline), f);
-                final Spread a = Spread.of(loopValues);
-                final Spread b = Spread.of(baseValues);
-                // Paired by seed: both arms start from the same first batch and ensemble.
-                final double[] paired = new double[loopValues.length];
-                int ahead = 0;
-                for (int i = 0; i < paired.length; i++) {
-                    paired[i] = loopValues[i] - baseValues[i];
-                    ahead += paired[i] > 0 ? 1 : 0;
-                }
-                final Spread p = Spread.of(paired);
-                final double diff = a.mean() - b.mean();
-                final double bar = 2 * Math.max(a.sd(), b.sd());
-                final String verdict;
-                if (seeds.size() < 2) {
-                    verdict = "one seed has no spread: run several to judge";
-                } else if (diff > bar) {
-                    verdict = loop + " better";
-                } else {
-                    verdict = diff > 0 ? "ahead, within the spread" : baseline + " ahead";
-                }
-                System.out.printf(
-                        "%s vs %s, %s: %+.3f (twice the larger sd %.3f): %s; paired by seed"
-                                + " %+.3f (sd %.3f), ahead on %d of %d seeds%n",
+                final ToDoubleFunction<Batch> f = statistic(metric);
+                printVerdict(
                         loop,
                         baseline,
                         metric,
-                        signed(diff),
-                        bar,
-                        verdict,
-                        signed(p.mean()),
-                        p.sd(),
-                        ahead,
-                        paired.length);
+                        values(outcomes.get(loop), f),
+                        values(outcomes.get(baseline), f));
             }
         }
+    }
+
+    private static ToDoubleFunction<Batch> statistic(final String metric) {
+        return switch (metric) {
+            case "top 10%" -> Batch::top10;
+            case "best" -> Batch::best;
+            case "truth top 10%" -> Batch::truthTop10;
+            default -> Batch::truthBest;
+        };
+    }
+
+    /** The loop against one baseline on one metric, over seeds and paired by seed. */
+    private void printVerdict(
+            final String loop,
+            final String baseline,
+            final String metric,
+            final double[] loopValues,
+            final double[] baseValues) {
+        final Spread a = Spread.of(loopValues);
+        final Spread b = Spread.of(baseValues);
+        // Paired by seed: both arms start from the same first batch and ensemble.
+        final double[] paired = new double[loopValues.length];
+        int ahead = 0;
+        for (int i = 0; i < paired.length; i++) {
+            paired[i] = loopValues[i] - baseValues[i];
+            ahead += paired[i] > 0 ? 1 : 0;
+        }
+        final Spread p = Spread.of(paired);
+        final double diff = a.mean() - b.mean();
+        final double bar = 2 * Math.max(a.sd(), b.sd());
+        System.out.printf(
+                "%s vs %s, %s: %+.3f (twice the larger sd %.3f): %s; paired by seed"
+                        + " %+.3f (sd %.3f), ahead on %d of %d seeds%n",
+                loop,
+                baseline,
+                metric,
+                signed(diff),
+                bar,
+                verdict(loop, baseline, diff, bar),
+                signed(p.mean()),
+                p.sd(),
+                ahead,
+                paired.length);
+    }
+
+    private String verdict(
+            final String loop, final String baseline, final double diff, final double bar) {
+        if (seeds.size() < 2) {
+            return "one seed has no spread: run several to judge";
+        } else if (diff > bar) {
+            return loop + " better";
+        }
+        return diff > 0 ? "ahead, within the spread" : baseline + " ahead";
     }
 
     private static double[] values(final List<Outcome> outcomes, final ToDoubleFunction<Batch> f) {

@@ -78,33 +78,7 @@ final class GaBench implements Callable<Integer> {
         System.out.printf(
                 "High GA (Vaishnav operators), population %,d, %d generations, seed %d, model %s%n",
                 population, generations, seed, model.getFileName());
-        final List<GenerationStats> inProcess;
-        try (ModelScorer scorer =
-                new ModelScorer(
-                        TorchScriptModels.load(model.toAbsolutePath(), Device.cpu()),
-                        SequenceEncoding.DREAM_2022,
-                        batchSize)) {
-            final SequenceScorer oligos =
-                    variables -> {
-                        final float[] mean =
-                                scorer.score(
-                                                variables.stream()
-                                                        .map(Flanks.DREAM_2022::wrap)
-                                                        .toList())
-                                        .mean();
-                        final double[] out = new double[mean.length];
-                        for (int i = 0; i < mean.length; i++) {
-                            out[i] = mean[i];
-                        }
-                        return new double[][] {out};
-                    };
-            // Warm up (first forward passes load and compile) so both paths are timed warm.
-            oligos.score(
-                    ScoringBench.randomOligos(batchSize, seed).stream()
-                            .map(Flanks.DREAM_2022::unwrap)
-                            .toList());
-            inProcess = run(oligos, settings);
-        }
+        final List<GenerationStats> inProcess = inProcess(settings);
         final List<GenerationStats> viaKafka = viaKafka(repo, settings);
         print("in-process (DJL)", inProcess);
         print("through the predictor over Kafka", viaKafka);
@@ -117,6 +91,36 @@ final class GaBench implements Callable<Integer> {
                 "generations/s:      in-process %.3f, over Kafka %.3f%n",
                 perSecond(inProcess), perSecond(viaKafka));
         return 0;
+    }
+
+    /** The GA scored by the model in this process, after a warm-up batch. */
+    private List<GenerationStats> inProcess(final GaSettings settings) {
+        try (ModelScorer scorer =
+                new ModelScorer(
+                        TorchScriptModels.load(model.toAbsolutePath(), Device.cpu()),
+                        SequenceEncoding.DREAM_2022,
+                        batchSize)) {
+            final SequenceScorer oligos = oligos(scorer);
+            // Warm up (first forward passes load and compile) so both paths are timed warm.
+            oligos.score(
+                    ScoringBench.randomOligos(batchSize, seed).stream()
+                            .map(Flanks.DREAM_2022::unwrap)
+                            .toList());
+            return run(oligos, settings);
+        }
+    }
+
+    /** The model's ensemble mean of each variable region, wrapped in the DREAM flanks. */
+    private static SequenceScorer oligos(final ModelScorer scorer) {
+        return variables -> {
+            final float[] mean =
+                    scorer.score(variables.stream().map(Flanks.DREAM_2022::wrap).toList()).mean();
+            final double[] out = new double[mean.length];
+            for (int i = 0; i < mean.length; i++) {
+                out[i] = mean[i];
+            }
+            return new double[][] {out};
+        };
     }
 
     private List<GenerationStats> run(final SequenceScorer scorer, final GaSettings settings) {

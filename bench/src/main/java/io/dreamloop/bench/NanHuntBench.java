@@ -173,21 +173,7 @@ final class NanHuntBench implements Callable<Integer> {
      * non-finite one is a fault of the reduction, not of the backward pass.
      */
     private int norms(final Trainer trainer) {
-        final SplittableRandom random = new SplittableRandom(seed);
-        final List<Pair<String, Parameter>> parameters = new ArrayList<>();
-        trainer.getModel().getBlock().getParameters().forEach(parameters::add);
-        final float[][] gradients = new float[parameters.size()][];
-        pass(
-                trainer,
-                parameters,
-                ParityInference.randomOneHot(batch, random),
-                targets(random),
-                gradients);
-        for (int p = 0; p < gradients.length; p++) {
-            if (compare(gradients[p], gradients[p]).nonFinite()) {
-                throw new IllegalStateException("non-finite gradient in the first pass");
-            }
-        }
+        firstPass(trainer);
         System.out.printf(
                 "nan-hunt norms: %s %s, batch %d, %d checks of one backward pass's gradients, %d"
                         + " intra-op threads (engine %s %s), %d busy threads%n",
@@ -218,6 +204,25 @@ final class NanHuntBench implements Callable<Integer> {
         return nonFinite == 0 ? 0 : 1;
     }
 
+    /** One backward pass whose gradients the norm checks read; they must all be finite. */
+    private void firstPass(final Trainer trainer) {
+        final SplittableRandom random = new SplittableRandom(seed);
+        final List<Pair<String, Parameter>> parameters = new ArrayList<>();
+        trainer.getModel().getBlock().getParameters().forEach(parameters::add);
+        final float[][] gradients = new float[parameters.size()][];
+        pass(
+                trainer,
+                parameters,
+                ParityInference.randomOneHot(batch, random),
+                targets(random),
+                gradients);
+        for (int p = 0; p < gradients.length; p++) {
+            if (compare(gradients[p], gradients[p]).nonFinite()) {
+                throw new IllegalStateException("non-finite gradient in the first pass");
+            }
+        }
+    }
+
     private static float normSquared(final Trainer trainer) {
         try (NDManager scope = trainer.getManager().newSubManager()) {
             return (float) Gradients.normSquared(trainer.getModel().getBlock(), scope);
@@ -243,10 +248,7 @@ final class NanHuntBench implements Callable<Integer> {
                 loadThreads);
         float[][] first = null;
         float firstLoss = Float.NaN;
-        final int[] nonFinite = new int[parameters.size()];
-        final double[] maxDiff = new double[parameters.size()];
-        int badPasses = 0;
-        int differentPasses = 0;
+        final PassTally tally = new PassTally(parameters.size());
         for (int pass = 0; pass < passes; pass++) {
             final float[][] gradients = new float[parameters.size()][];
             final float loss = pass(trainer, parameters, x, y, gradients);
@@ -255,6 +257,35 @@ final class NanHuntBench implements Callable<Integer> {
                 firstLoss = loss;
                 continue;
             }
+            tally.add(pass, first, firstLoss, gradients, loss);
+        }
+        report(parameters, tally.nonFinite, tally.maxDiff);
+        System.out.printf(
+                "%d of %d passes had a non-finite gradient; %d differed from the first pass in"
+                        + " some bit%n",
+                tally.badPasses, passes - 1, tally.differentPasses);
+        return tally.badPasses == 0 ? 0 : 1;
+    }
+
+    /** Each later pass against the first: per parameter and in all, what was non-finite or new. */
+    private static final class PassTally {
+        private final int[] nonFinite;
+        private final double[] maxDiff;
+        private int badPasses;
+        private int differentPasses;
+
+        PassTally(final int parameters) {
+            nonFinite = new int[parameters];
+            maxDiff = new double[parameters];
+        }
+
+        /** Counts pass {@code pass} and prints it if any gradient or the loss is non-finite. */
+        void add(
+                final int pass,
+                final float[][] first,
+                final float firstLoss,
+                final float[][] gradients,
+                final float loss) {
             boolean bad = !Float.isFinite(loss);
             boolean different = Float.compare(loss, firstLoss) != 0;
             for (int p = 0; p < gradients.length; p++) {
@@ -274,12 +305,6 @@ final class NanHuntBench implements Callable<Integer> {
                 differentPasses++;
             }
         }
-        report(parameters, nonFinite, maxDiff);
-        System.out.printf(
-                "%d of %d passes had a non-finite gradient; %d differed from the first pass in"
-                        + " some bit%n",
-                badPasses, passes - 1, differentPasses);
-        return badPasses == 0 ? 0 : 1;
     }
 
     /** One forward/backward with cleared gradients and the engine reseeded (same dropout). */

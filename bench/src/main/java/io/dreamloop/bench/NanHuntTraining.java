@@ -74,14 +74,7 @@ final class NanHuntTraining {
                 final long drift = firstDifference(first, result.losses);
                 drifted += drift >= 0 ? 1 : 0;
                 bad += result.skipped != 0 ? 1 : 0;
-                System.out.printf(
-                        "%4d %8d %8s %10.4f %-40s %10.1f%n",
-                        run,
-                        result.losses.size(),
-                        result.skipped < 0 ? "diverged" : Long.toString(result.skipped),
-                        result.bestR,
-                        drift < 0 ? "none" : describe(drift, first, result.losses),
-                        result.seconds);
+                printRun(run, result, drift, first);
             }
         } finally {
             BenchFiles.deleteTree(root);
@@ -93,6 +86,19 @@ final class NanHuntTraining {
     }
 
     private record Run(TreeMap<Long, Double> losses, long skipped, double bestR, double seconds) {}
+
+    /** One run's line: steps, skipped steps, best r and where it first drifted from run 1. */
+    private static void printRun(
+            final int run, final Run result, final long drift, final TreeMap<Long, Double> first) {
+        System.out.printf(
+                "%4d %8d %8s %10.4f %-40s %10.1f%n",
+                run,
+                result.losses.size(),
+                result.skipped < 0 ? "diverged" : Long.toString(result.skipped),
+                result.bestR,
+                drift < 0 ? "none" : describe(drift, first, result.losses),
+                result.seconds);
+    }
 
     private Run train(
             final ModelStore store,

@@ -118,18 +118,7 @@ final class ParityBench implements Callable<Integer> {
             final Path validation = work.resolve("validation.txt");
             writeRows(train, split.train());
             writeRows(validation, split.validation());
-            System.out.printf(
-                    "parity: %s, %,d training rows, %,d validation rows (split seed %d), size %s,"
-                            + " %d epochs, batch %d, seeds %s, %d intra-op threads each%n",
-                    data,
-                    split.train().size(),
-                    split.validation().size(),
-                    splitSeed,
-                    size,
-                    epochs,
-                    batchSize,
-                    seeds,
-                    threads);
+            printHeader(split);
             final Optional<TorchReference> reference = TorchReference.find(System.out::println);
             boolean countsEqual = true;
             if (reference.isPresent()) {
@@ -149,6 +138,21 @@ final class ParityBench implements Callable<Integer> {
         } finally {
             BenchFiles.deleteTree(work);
         }
+    }
+
+    private void printHeader(final DreamDataset.Split split) {
+        System.out.printf(
+                "parity: %s, %,d training rows, %,d validation rows (split seed %d), size %s,"
+                        + " %d epochs, batch %d, seeds %s, %d intra-op threads each%n",
+                data,
+                split.train().size(),
+                split.validation().size(),
+                splitSeed,
+                size,
+                epochs,
+                batchSize,
+                seeds,
+                threads);
     }
 
     private void validate() {
@@ -200,33 +204,58 @@ final class ParityBench implements Callable<Integer> {
                             report.addTorch(
                                     seed,
                                     torch.run(
-                                            List.of(
-                                                    "train",
-                                                    "--architecture",
-                                                    architecture.wireName(),
-                                                    "--config",
+                                            torchTrainArgs(
+                                                    architecture,
                                                     config,
-                                                    "--train",
-                                                    train.toString(),
-                                                    "--validation",
-                                                    validation.toString(),
-                                                    "--epochs",
-                                                    Integer.toString(epochs),
-                                                    "--batch-size",
-                                                    Integer.toString(batchSize),
-                                                    "--max-lr",
-                                                    Double.toString(lr),
-                                                    "--weight-decay",
-                                                    Double.toString(recipe.weightDecay()),
-                                                    "--seed",
-                                                    Long.toString(seed),
-                                                    "--threads",
-                                                    Integer.toString(threads),
-                                                    "--validation-batch-size",
-                                                    "1024"),
+                                                    train,
+                                                    validation,
+                                                    recipe),
                                             line -> printTorchEpoch(seed, line))));
         }
         report.printEpochs();
+        compareInference(architecture, config, reference, report);
+        return report;
+    }
+
+    /** The reference's command line that trains with {@code recipe}, as the Java side does. */
+    private List<String> torchTrainArgs(
+            final Architecture architecture,
+            final String config,
+            final Path train,
+            final Path validation,
+            final Recipe recipe) {
+        return List.of(
+                "train",
+                "--architecture",
+                architecture.wireName(),
+                "--config",
+                config,
+                "--train",
+                train.toString(),
+                "--validation",
+                validation.toString(),
+                "--epochs",
+                Integer.toString(epochs),
+                "--batch-size",
+                Integer.toString(batchSize),
+                "--max-lr",
+                Double.toString(recipe.maxLr()),
+                "--weight-decay",
+                Double.toString(recipe.weightDecay()),
+                "--seed",
+                Long.toString(recipe.seed()),
+                "--threads",
+                Integer.toString(threads),
+                "--validation-batch-size",
+                "1024");
+    }
+
+    /** Times inference in Java and, if present, in the reference; adds and prints both. */
+    private void compareInference(
+            final Architecture architecture,
+            final String config,
+            final Optional<TorchReference> reference,
+            final ParityReport report) {
         final Map<Integer, Double> java =
                 ParityInference.java(
                         architecture,
@@ -241,7 +270,6 @@ final class ParityBench implements Callable<Integer> {
                         .orElse(Map.of());
         report.inference(java, torch);
         report.printInference();
-        return report;
     }
 
     private List<EpochSummary> trainJava(

@@ -102,29 +102,34 @@ final class ParityReport {
                 "infer pt/s",
                 "ratio");
         for (final ParityReport r : reports) {
-            final Spread java = Spread.of(best(r.javaR));
-            final Spread torch = Spread.of(best(r.torchR));
-            final double jt = mean(r.javaTraining);
-            final double tt = mean(r.torchTraining);
-            final int at = r.javaInference.containsKey(256) ? 256 : firstKey(r.javaInference);
-            final Double ji = r.javaInference.get(at);
-            final Double ti = r.torchInference.get(at);
-            System.out.printf(
-                    "%-11s %16s %16s %8s | %9.0f %9s %6s | %9s %9s %6s%n",
-                    r.architecture,
-                    java,
-                    torch,
-                    Spread.difference(java, torch),
-                    jt,
-                    Double.isNaN(tt) ? "-" : "%.0f".formatted(tt),
-                    Double.isNaN(tt) ? "-" : "%.2f".formatted(jt / tt),
-                    ji == null ? "-" : "%.0f".formatted(ji),
-                    ti == null ? "-" : "%.0f".formatted(ti),
-                    ji == null || ti == null ? "-" : "%.2f".formatted(ji / ti));
+            printSummaryRow(r);
         }
         System.out.println(
                 "(diff = java - pytorch; train = examples/s, each strand one; infer = sequences/s"
                         + " at batch 256)");
+    }
+
+    /** One architecture's line of the closing table. */
+    private static void printSummaryRow(final ParityReport r) {
+        final Spread java = Spread.of(best(r.javaR));
+        final Spread torch = Spread.of(best(r.torchR));
+        final double jt = mean(r.javaTraining);
+        final double tt = mean(r.torchTraining);
+        final int at = r.javaInference.containsKey(256) ? 256 : firstKey(r.javaInference);
+        final Double ji = r.javaInference.get(at);
+        final Double ti = r.torchInference.get(at);
+        System.out.printf(
+                "%-11s %16s %16s %8s | %9.0f %9s %6s | %9s %9s %6s%n",
+                r.architecture,
+                java,
+                torch,
+                Spread.difference(java, torch),
+                jt,
+                Double.isNaN(tt) ? "-" : "%.0f".formatted(tt),
+                Double.isNaN(tt) ? "-" : "%.2f".formatted(jt / tt),
+                ji == null ? "-" : "%.0f".formatted(ji),
+                ti == null ? "-" : "%.0f".formatted(ti),
+                ji == null || ti == null ? "-" : "%.2f".formatted(ji / ti));
     }
 
     private static int firstKey(final Map<Integer, Double> map) {

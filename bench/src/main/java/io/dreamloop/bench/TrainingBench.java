@@ -184,6 +184,28 @@ final class TrainingBench implements Callable<Integer> {
             final Architecture architecture,
             final String size)
             throws TrainingCancelledException {
+        final List<BatchEnd> batchEnds =
+                trainOneEpoch(store, sample(all, size), architecture, size);
+        final BatchEnd first = batchEnds.getFirst();
+        final BatchEnd last = batchEnds.getLast();
+        final int examples = (int) (last.step() - first.step()) * batchSize;
+        final double seconds = (last.nanos() - first.nanos()) / 1e9;
+        final double rate = examples / seconds;
+        System.out.printf(
+                ROW,
+                architecture.wireName(),
+                size,
+                ModelSizes.parameters(architecture, size),
+                batchSize,
+                examples,
+                seconds,
+                rate,
+                last.loss());
+        return rate;
+    }
+
+    /** Just enough rows for the batches wanted at {@code size}, and 2 for validation. */
+    private DreamDataset.Split sample(final DreamDataset all, final String size) {
         final int steps = REFERENCE_SIZE.equals(size) ? batches : cpuBatches;
         final int rows = steps * batchSize / DreamDataset.STRANDS;
         if (rows + 2 > all.size()) {
@@ -192,7 +214,16 @@ final class TrainingBench implements Callable<Integer> {
                     "%s has %d rows, fewer than the %d this measurement needs"
                             .formatted(data, all.size(), rows + 2));
         }
-        final DreamDataset.Split split = all.sample(rows + 2, seed).split(2.0 / (rows + 2), seed);
+        return all.sample(rows + 2, seed).split(2.0 / (rows + 2), seed);
+    }
+
+    /** Trains one epoch on {@code split} and returns when each training batch ended. */
+    private List<BatchEnd> trainOneEpoch(
+            final ModelStore store,
+            final DreamDataset.Split split,
+            final Architecture architecture,
+            final String size)
+            throws TrainingCancelledException {
         final Recipe recipe =
                 Recipe.dream(architecture)
                         .withEpochs(1)
@@ -217,22 +248,7 @@ final class TrainingBench implements Callable<Integer> {
                             }
                         },
                         () -> false);
-        final BatchEnd first = batchEnds.getFirst();
-        final BatchEnd last = batchEnds.getLast();
-        final int examples = (int) (last.step() - first.step()) * batchSize;
-        final double seconds = (last.nanos() - first.nanos()) / 1e9;
-        final double rate = examples / seconds;
-        System.out.printf(
-                ROW,
-                architecture.wireName(),
-                size,
-                ModelSizes.parameters(architecture, size),
-                batchSize,
-                examples,
-                seconds,
-                rate,
-                last.loss());
-        return rate;
+        return batchEnds;
     }
 
     /** When a training batch ended, its step and its loss. */
