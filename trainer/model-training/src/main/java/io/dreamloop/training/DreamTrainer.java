@@ -117,23 +117,10 @@ public final class DreamTrainer {
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(cancelled, "cancelled");
-        if (train.size() < 1 || validation.size() < 2) {
-            throw new IllegalArgumentException(
-                    "need at least 1 training and 2 validation rows, but got %d and %d"
-                            .formatted(train.size(), validation.size()));
-        }
+        requireEnoughRows(train, validation);
         final ModelManifest parent = job.fineTuning() ? parentOf(job) : null;
         try (Model model = Model.newInstance(job.modelVersion(), device, "PyTorch")) {
-            final PrixFixeNet net = DjlModels.build(job.architecture(), job.configuration());
-            model.setBlock(net);
-            model.getNDManager().getEngine().setRandomSeed(job.recipe().engineSeed());
-            net.initialize(
-                    model.getNDManager(),
-                    DataType.FLOAT32,
-                    new Shape(1, SequenceEncoding.CHANNELS, SequenceEncoding.LENGTH));
-            if (parent != null) {
-                copyParentInto(parent, net, model.getNDManager());
-            }
+            final PrixFixeNet net = initializedNet(model, job, parent);
             final TrainingLoop.Outcome outcome =
                     TrainingLoop.run(
                             model,
@@ -143,14 +130,7 @@ public final class DreamTrainer {
                             cancelled);
             TrainingLoop.restore(net, model.getNDManager(), outcome.bestParameters());
             final ModelManifest manifest =
-                    DjlModels.store(
-                            store,
-                            model,
-                            job.modelVersion(),
-                            job.architecture(),
-                            job.configuration(),
-                            parent == null ? null : parent.modelVersion(),
-                            lineage(job, train, validation, outcome));
+                    storeModel(model, job, parent, lineage(job, train, validation, outcome));
             return new TrainingResult(
                     manifest,
                     outcome.bestEpoch(),
@@ -158,6 +138,48 @@ public final class DreamTrainer {
                     outcome.initial().r(),
                     outcome.history());
         }
+    }
+
+    private static void requireEnoughRows(final DreamDataset train, final DreamDataset validation) {
+        if (train.size() < 1 || validation.size() < 2) {
+            throw new IllegalArgumentException(
+                    "need at least 1 training and 2 validation rows, but got %d and %d"
+                            .formatted(train.size(), validation.size()));
+        }
+    }
+
+    /**
+     * Builds the job's network as the model's block, seeds the engine and initializes the weights:
+     * the reference initialization, or the parent's weights when there is one.
+     */
+    private PrixFixeNet initializedNet(
+            final Model model, final TrainingJob job, final ModelManifest parent) {
+        final PrixFixeNet net = DjlModels.build(job.architecture(), job.configuration());
+        model.setBlock(net);
+        model.getNDManager().getEngine().setRandomSeed(job.recipe().engineSeed());
+        net.initialize(
+                model.getNDManager(),
+                DataType.FLOAT32,
+                new Shape(1, SequenceEncoding.CHANNELS, SequenceEncoding.LENGTH));
+        if (parent != null) {
+            copyParentInto(parent, net, model.getNDManager());
+        }
+        return net;
+    }
+
+    private ModelManifest storeModel(
+            final Model model,
+            final TrainingJob job,
+            final ModelManifest parent,
+            final Map<String, String> lineage) {
+        return DjlModels.store(
+                store,
+                model,
+                job.modelVersion(),
+                job.architecture(),
+                job.configuration(),
+                parent == null ? null : parent.modelVersion(),
+                lineage);
     }
 
     private ModelManifest parentOf(final TrainingJob job) {

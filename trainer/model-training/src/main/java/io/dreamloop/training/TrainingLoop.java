@@ -123,27 +123,70 @@ final class TrainingLoop {
             final Consumer<TrainingProgress> listener,
             final BooleanSupplier cancelled)
             throws TrainingCancelledException {
-        final int examples = task.examples();
-        final OneCycleAdamW optimizer = recipe.optimizer(examples);
-        final OneCycleSchedule schedule = optimizer.schedule();
-        final int epochs = recipe.epochs();
-        final long totalSteps = schedule.totalSteps();
+        final OneCycleAdamW optimizer = recipe.optimizer(task.examples());
         final DefaultTrainingConfig config =
                 new DefaultTrainingConfig(task.loss())
                         .optOptimizer(optimizer)
                         .optDevices(new ai.djl.Device[] {model.getNDManager().getDevice()});
-        final SplittableRandom random = new SplittableRandom(recipe.seed());
-        final List<EpochSummary> history = new ArrayList<>();
         try (Trainer trainer = model.newTrainer(config)) {
             trainer.initialize(new Shape(1, task.channels(), task.length()));
-            final UnaryOperator<NDList> evaluate = trainer::evaluate;
-            checkCancelled(cancelled, 0, 0, totalSteps);
-            final Validation initial =
-                    task.validate(evaluate, trainer.getManager(), recipe.validationBatchSize());
+            return new Run(model, task, recipe, optimizer, trainer, listener, cancelled).epochs();
+        }
+    }
+
+    /**
+     * One run's state: the step count, the skipped steps and the best epoch so far. Its methods are
+     * the loop's steps in the order they happen; the shuffles draw from one seeded stream.
+     */
+    private static final class Run {
+        private final Model model;
+        private final Task task;
+        private final Recipe recipe;
+        private final OneCycleAdamW optimizer;
+        private final OneCycleSchedule schedule;
+        private final Trainer trainer;
+        private final Consumer<TrainingProgress> listener;
+        private final BooleanSupplier cancelled;
+        private final int examples;
+        private final long totalSteps;
+        private final SplittableRandom random;
+        private final List<EpochSummary> history = new ArrayList<>();
+        private long step;
+        private long skipped;
+        private int consecutiveSkips;
+        private int bestEpoch;
+        private Validation best;
+        private byte[] bestParameters;
+
+        Run(
+                final Model model,
+                final Task task,
+                final Recipe recipe,
+                final OneCycleAdamW optimizer,
+                final Trainer trainer,
+                final Consumer<TrainingProgress> listener,
+                final BooleanSupplier cancelled) {
+            this.model = model;
+            this.task = task;
+            this.recipe = recipe;
+            this.optimizer = optimizer;
+            this.schedule = optimizer.schedule();
+            this.trainer = trainer;
+            this.listener = listener;
+            this.cancelled = cancelled;
+            this.examples = task.examples();
+            this.totalSteps = schedule.totalSteps();
+            this.random = new SplittableRandom(recipe.seed());
+        }
+
+        /** Validates the starting weights, then trains, validates and reports every epoch. */
+        Outcome epochs() throws TrainingCancelledException {
+            checkCancelled(0);
+            final Validation initial = validate();
             listener.accept(
                     new TrainingProgress(
                             0,
-                            epochs,
+                            recipe.epochs(),
                             0,
                             totalSteps,
                             Double.NaN,
@@ -151,90 +194,129 @@ final class TrainingLoop {
                             initial.r(),
                             initial.mse(),
                             Double.NaN));
-            long step = 0;
-            long skipped = 0;
-            int consecutiveSkips = 0;
-            int bestEpoch = 0;
-            Validation best = null;
-            byte[] bestParameters = null;
-            for (int epoch = 1; epoch <= epochs; epoch++) {
-                final int[] order = Shuffle.permutation(examples, random);
-                final long start = System.nanoTime();
-                double lossSum = 0;
-                int batches = 0;
-                for (int from = 0; from < examples; from += recipe.batchSize()) {
-                    checkCancelled(cancelled, epoch, step, totalSteps);
-                    final int to = Math.min(examples, from + recipe.batchSize());
-                    final Batch batch = trainBatch(trainer, optimizer, task, order, from, to);
-                    step++;
-                    if (!batch.applied()) {
-                        LOG.log(
-                                System.Logger.Level.WARNING,
-                                "skipped step {0} of {1} (epoch {2}): loss {3}, non-finite"
-                                        + " gradients in {4}",
-                                step,
-                                totalSteps,
-                                epoch,
-                                batch.loss(),
-                                batch.nonFinite());
-                        skipped++;
-                        consecutiveSkips++;
-                        if (consecutiveSkips >= MAX_CONSECUTIVE_SKIPS) {
-                            // Not a bad pass but the weights: stop now and say what to change.
-                            throw new TrainingDivergedException(
-                                    "training diverged at epoch %d, step %d of %d (%d steps in a row with a non-finite loss or gradient, last loss %s, at learning rate %.2g); lower the peak learning rate or raise the batch size"
-                                            .formatted(
-                                                    epoch,
-                                                    step,
-                                                    totalSteps,
-                                                    consecutiveSkips,
-                                                    batch.loss(),
-                                                    schedule.learningRate((int) step - 1)));
-                        }
-                        continue;
-                    }
-                    consecutiveSkips = 0;
-                    batches++;
-                    lossSum += batch.loss();
-                    final double seconds = (System.nanoTime() - start) / 1e9;
-                    listener.accept(
-                            new TrainingProgress(
-                                    epoch,
-                                    epochs,
-                                    step,
-                                    totalSteps,
-                                    batch.loss(),
-                                    schedule.learningRate((int) step - 1),
-                                    Double.NaN,
-                                    Double.NaN,
-                                    to / seconds));
-                }
-                final double seconds = (System.nanoTime() - start) / 1e9;
-                checkCancelled(cancelled, epoch, step, totalSteps);
-                final Validation v =
-                        task.validate(evaluate, trainer.getManager(), recipe.validationBatchSize());
-                final double meanLoss = batches == 0 ? Double.NaN : lossSum / batches;
-                history.add(
-                        new EpochSummary(
-                                epoch, meanLoss, v.r(), v.mse(), examples / seconds, seconds));
-                if (best == null || better(task, v, best)) {
-                    best = v;
-                    bestEpoch = epoch;
-                    bestParameters = snapshot(model.getBlock());
-                }
-                listener.accept(
-                        new TrainingProgress(
-                                epoch,
-                                epochs,
-                                step,
-                                totalSteps,
-                                meanLoss,
-                                schedule.learningRate((int) step - 1),
-                                v.r(),
-                                v.mse(),
-                                examples / seconds));
+            for (int epoch = 1; epoch <= recipe.epochs(); epoch++) {
+                epoch(epoch);
             }
             return new Outcome(history, initial, bestEpoch, best, bestParameters, skipped);
+        }
+
+        private void epoch(final int epoch) throws TrainingCancelledException {
+            final int[] order = Shuffle.permutation(examples, random);
+            final long start = System.nanoTime();
+            final double meanLoss = trainEpoch(epoch, order, start);
+            final double seconds = secondsSince(start);
+            checkCancelled(epoch);
+            final Validation validation = validate();
+            history.add(
+                    new EpochSummary(
+                            epoch,
+                            meanLoss,
+                            validation.r(),
+                            validation.mse(),
+                            examples / seconds,
+                            seconds));
+            keepIfBest(epoch, validation);
+            listener.accept(
+                    new TrainingProgress(
+                            epoch,
+                            recipe.epochs(),
+                            step,
+                            totalSteps,
+                            meanLoss,
+                            learningRateOfLastStep(),
+                            validation.r(),
+                            validation.mse(),
+                            examples / seconds));
+        }
+
+        /** The epoch's batches in {@code order}; returns the mean loss of the applied steps. */
+        private double trainEpoch(final int epoch, final int[] order, final long start)
+                throws TrainingCancelledException {
+            double lossSum = 0;
+            int batches = 0;
+            for (int from = 0; from < examples; from += recipe.batchSize()) {
+                checkCancelled(epoch);
+                final int to = Math.min(examples, from + recipe.batchSize());
+                final Batch batch = trainBatch(trainer, optimizer, task, order, from, to);
+                step++;
+                if (!batch.applied()) {
+                    countSkip(epoch, batch);
+                    continue;
+                }
+                consecutiveSkips = 0;
+                batches++;
+                lossSum += batch.loss();
+                reportBatch(epoch, batch, to / secondsSince(start));
+            }
+            return batches == 0 ? Double.NaN : lossSum / batches;
+        }
+
+        private void countSkip(final int epoch, final Batch batch) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "skipped step {0} of {1} (epoch {2}): loss {3}, non-finite gradients in {4}",
+                    step,
+                    totalSteps,
+                    epoch,
+                    batch.loss(),
+                    batch.nonFinite());
+            skipped++;
+            consecutiveSkips++;
+            if (consecutiveSkips >= MAX_CONSECUTIVE_SKIPS) {
+                // Not a bad pass but the weights: stop now and say what to change.
+                throw new TrainingDivergedException(
+                        "training diverged at epoch %d, step %d of %d (%d steps in a row with a non-finite loss or gradient, last loss %s, at learning rate %.2g); lower the peak learning rate or raise the batch size"
+                                .formatted(
+                                        epoch,
+                                        step,
+                                        totalSteps,
+                                        consecutiveSkips,
+                                        batch.loss(),
+                                        learningRateOfLastStep()));
+            }
+        }
+
+        private void reportBatch(
+                final int epoch, final Batch batch, final double examplesPerSecond) {
+            listener.accept(
+                    new TrainingProgress(
+                            epoch,
+                            recipe.epochs(),
+                            step,
+                            totalSteps,
+                            batch.loss(),
+                            learningRateOfLastStep(),
+                            Double.NaN,
+                            Double.NaN,
+                            examplesPerSecond));
+        }
+
+        private void keepIfBest(final int epoch, final Validation validation) {
+            if (best == null || better(task, validation, best)) {
+                best = validation;
+                bestEpoch = epoch;
+                bestParameters = snapshot(model.getBlock());
+            }
+        }
+
+        private Validation validate() {
+            return task.validate(
+                    trainer::evaluate, trainer.getManager(), recipe.validationBatchSize());
+        }
+
+        /** The rate the step just taken used (the schedule counts steps from zero). */
+        private double learningRateOfLastStep() {
+            return schedule.learningRate((int) step - 1);
+        }
+
+        private void checkCancelled(final int epoch) throws TrainingCancelledException {
+            if (cancelled.getAsBoolean()) {
+                throw new TrainingCancelledException(epoch, step, totalSteps);
+            }
+        }
+
+        private static double secondsSince(final long start) {
+            return (System.nanoTime() - start) / 1e9;
         }
     }
 
@@ -254,39 +336,16 @@ final class TrainingLoop {
             final int from,
             final int to) {
         final int n = to - from;
-        final int inputSize = task.channels() * task.length();
-        final float[] x = new float[n * inputSize];
+        final float[] x = new float[n * task.channels() * task.length()];
         final float[] y = new float[n * task.labelWidth()];
-        for (int i = 0; i < n; i++) {
-            task.encode(order[from + i], x, i * inputSize, y, i * task.labelWidth());
-        }
+        encode(task, order, from, n, x, y);
         try (NDManager scope = trainer.getManager().newSubManager()) {
             final NDArray input = scope.create(x, new Shape(n, task.channels(), task.length()));
             final NDArray labels = scope.create(y, new Shape(n, task.labelWidth()));
-            final float loss;
-            try (GradientCollector collector = trainer.newGradientCollector()) {
-                final NDList output = trainer.forward(new NDList(input));
-                final NDArray value = trainer.getLoss().evaluate(new NDList(labels), output);
-                collector.backward(value);
-                loss = value.getFloat();
-            }
-            final Block block = trainer.getModel().getBlock();
-            // The summed norm is the fast check; when it is not finite, each gradient is checked,
-            // and that check decides: the sum was once not finite while every gradient was (CI,
-            // 2026-12-07, a toy linear model), and such a step is applied, not skipped. Named
-            // before the step, which clears the gradients of a skipped one.
-            final boolean suspect = !Double.isFinite(Gradients.normSquared(block, scope));
+            final float loss = forwardAndBackward(trainer, input, labels);
             final List<String> nonFinite =
-                    suspect || !Float.isFinite(loss)
-                            ? Gradients.nonFinite(block, scope)
-                            : List.of();
+                    nonFiniteGradients(trainer.getModel().getBlock(), scope, loss);
             final boolean finite = Float.isFinite(loss) && nonFinite.isEmpty();
-            if (suspect && finite) {
-                LOG.log(
-                        System.Logger.Level.WARNING,
-                        "the summed squared gradients were not finite, but every gradient is: the"
-                                + " step is applied");
-            }
             optimizer.setSkipping(!finite);
             try {
                 trainer.step();
@@ -297,19 +356,58 @@ final class TrainingLoop {
         }
     }
 
+    /** Encodes examples {@code order[from .. from + n)} into {@code x} and {@code y}. */
+    private static void encode(
+            final Task task,
+            final int[] order,
+            final int from,
+            final int n,
+            final float[] x,
+            final float[] y) {
+        final int inputSize = task.channels() * task.length();
+        for (int i = 0; i < n; i++) {
+            task.encode(order[from + i], x, i * inputSize, y, i * task.labelWidth());
+        }
+    }
+
+    /** Computes the loss and its gradients; returns the loss. */
+    private static float forwardAndBackward(
+            final Trainer trainer, final NDArray input, final NDArray labels) {
+        try (GradientCollector collector = trainer.newGradientCollector()) {
+            final NDList output = trainer.forward(new NDList(input));
+            final NDArray value = trainer.getLoss().evaluate(new NDList(labels), output);
+            collector.backward(value);
+            return value.getFloat();
+        }
+    }
+
+    /**
+     * The parameters whose gradients are not finite; checked one by one only when the loss or the
+     * summed squared gradients are not finite.
+     */
+    private static List<String> nonFiniteGradients(
+            final Block block, final NDManager scope, final float loss) {
+        // The summed norm is the fast check; when it is not finite, each gradient is checked,
+        // and that check decides: the sum was once not finite while every gradient was (CI,
+        // 2026-12-07, a toy linear model), and such a step is applied, not skipped. Named
+        // before the step, which clears the gradients of a skipped one.
+        final boolean suspect = !Double.isFinite(Gradients.normSquared(block, scope));
+        final List<String> nonFinite =
+                suspect || !Float.isFinite(loss) ? Gradients.nonFinite(block, scope) : List.of();
+        if (suspect && Float.isFinite(loss) && nonFinite.isEmpty()) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "the summed squared gradients were not finite, but every gradient is: the"
+                            + " step is applied");
+        }
+        return nonFinite;
+    }
+
     private static boolean better(
             final Task task, final Validation candidate, final Validation best) {
         final double c = task.selectionScore(candidate);
         final double b = task.selectionScore(best);
         return !Double.isNaN(c) && (Double.isNaN(b) || c > b);
-    }
-
-    private static void checkCancelled(
-            final BooleanSupplier cancelled, final int epoch, final long step, final long total)
-            throws TrainingCancelledException {
-        if (cancelled.getAsBoolean()) {
-            throw new TrainingCancelledException(epoch, step, total);
-        }
     }
 
     /**

@@ -35,14 +35,7 @@ public class MeasurementStore {
      * @throws RejectedEventException for a scale this trainer does not accept
      */
     public int add(final MeasurementsRecorded event) {
-        if (!config.dataset().accepts(event.scale())) {
-            throw new RejectedEventException(
-                    "run %s is on scale '%s'; this trainer accepts %s"
-                            .formatted(
-                                    event.runId(),
-                                    event.scale().wireName(),
-                                    config.dataset().scales()));
-        }
+        requireAcceptedScale(event);
         final EntityManager em = database.em();
         int added = 0;
         for (final Measurement m : event.measurements()) {
@@ -51,23 +44,7 @@ public class MeasurementStore {
             if (em.find(MeasurementEntity.class, key) != null) {
                 continue;
             }
-            em.persist(
-                    new MeasurementEntity(
-                                    key,
-                                    event.libraryId(),
-                                    m.sequence().bases(),
-                                    m.value(),
-                                    event.scale().wireName(),
-                                    m.reads(),
-                                    m.singleton(),
-                                    String.join(",", m.qcFlags()),
-                                    event.header().eventId(),
-                                    m.subset() == null ? null : m.subset().wireName(),
-                                    m.pairId())
-                            .inCampaign(
-                                    event.header().lineage().campaignId(),
-                                    event.header().lineage().cycle())
-                            .withTruth(m.truth()));
+            em.persist(entity(key, event, m));
             if (++added % FLUSH_EVERY == 0) {
                 em.flush();
                 em.clear();
@@ -75,6 +52,37 @@ public class MeasurementStore {
         }
         recordChunk(event);
         return added;
+    }
+
+    private void requireAcceptedScale(final MeasurementsRecorded event) {
+        if (!config.dataset().accepts(event.scale())) {
+            throw new RejectedEventException(
+                    "run %s is on scale '%s'; this trainer accepts %s"
+                            .formatted(
+                                    event.runId(),
+                                    event.scale().wireName(),
+                                    config.dataset().scales()));
+        }
+    }
+
+    private static MeasurementEntity entity(
+            final MeasurementEntity.Key key,
+            final MeasurementsRecorded event,
+            final Measurement m) {
+        return new MeasurementEntity(
+                        key,
+                        event.libraryId(),
+                        m.sequence().bases(),
+                        m.value(),
+                        event.scale().wireName(),
+                        m.reads(),
+                        m.singleton(),
+                        String.join(",", m.qcFlags()),
+                        event.header().eventId(),
+                        m.subset() == null ? null : m.subset().wireName(),
+                        m.pairId())
+                .inCampaign(event.header().lineage().campaignId(), event.header().lineage().cycle())
+                .withTruth(m.truth());
     }
 
     /** Notes that a chunk arrived, once (a re-sent chunk changes nothing). */

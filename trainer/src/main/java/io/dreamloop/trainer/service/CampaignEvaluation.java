@@ -97,30 +97,9 @@ public class CampaignEvaluation {
         }
         final Predictions predicted = predict(ready);
         final Map<String, Double> metrics = score(ready, predicted);
-        final Map<String, Double> byRow = new LinkedHashMap<>();
-        for (int i = 0; i < predicted.ensemble().length; i++) {
-            byRow.put(ready.rows().get(i).id(), (double) predicted.ensemble()[i]);
-        }
         final CampaignEvaluationEntity evaluation =
-                new CampaignEvaluationEntity(
-                        new CampaignEvaluationEntity.Key(campaignId, cycle),
-                        ready.versions().size(),
-                        String.join(",", ready.versions()),
-                        ready.rows().size(),
-                        new String(
-                                EventCodec.instance().toJsonBytes(metrics), StandardCharsets.UTF_8),
-                        byRow);
-        final boolean added =
-                QuarkusTransaction.requiringNew()
-                        .call(
-                                () -> {
-                                    if (evaluations.find(campaignId, cycle).isPresent()) {
-                                        return false;
-                                    }
-                                    evaluations.add(evaluation);
-                                    return true;
-                                });
-        if (!added) {
+                evaluation(campaignId, cycle, ready, predicted, metrics);
+        if (!addIfFirst(evaluation, campaignId, cycle)) {
             return Optional.empty();
         }
         Log.infof(
@@ -134,6 +113,44 @@ public class CampaignEvaluation {
                 metrics.getOrDefault("pearson.all", Double.NaN),
                 metrics.getOrDefault("truth.pearson.all", Double.NaN));
         return Optional.of(evaluation);
+    }
+
+    private static CampaignEvaluationEntity evaluation(
+            final String campaignId,
+            final int cycle,
+            final Ready ready,
+            final Predictions predicted,
+            final Map<String, Double> metrics) {
+        final Map<String, Double> byRow = new LinkedHashMap<>();
+        for (int i = 0; i < predicted.ensemble().length; i++) {
+            byRow.put(ready.rows().get(i).id(), (double) predicted.ensemble()[i]);
+        }
+        return new CampaignEvaluationEntity(
+                new CampaignEvaluationEntity.Key(campaignId, cycle),
+                ready.versions().size(),
+                String.join(",", ready.versions()),
+                ready.rows().size(),
+                new String(EventCodec.instance().toJsonBytes(metrics), StandardCharsets.UTF_8),
+                byRow);
+    }
+
+    /**
+     * Adds the evaluation in its own transaction unless the cycle was scored meanwhile (scoring
+     * runs outside a transaction, so another caller may have finished first).
+     *
+     * @return whether it was added
+     */
+    private boolean addIfFirst(
+            final CampaignEvaluationEntity evaluation, final String campaignId, final int cycle) {
+        return QuarkusTransaction.requiringNew()
+                .call(
+                        () -> {
+                            if (evaluations.find(campaignId, cycle).isPresent()) {
+                                return false;
+                            }
+                            evaluations.add(evaluation);
+                            return true;
+                        });
     }
 
     private Ready ready(final String campaignId, final int cycle) {

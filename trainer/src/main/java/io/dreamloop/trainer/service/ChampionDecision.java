@@ -90,24 +90,39 @@ public record ChampionDecision(
         Objects.requireNonNull(policy, "policy");
         final String ours = "held-out r " + number(heldOutR);
         if (served.isEmpty()) {
-            final String none = ours + "; the predictor serves no champion yet";
-            return switch (policy) {
-                case ALWAYS -> of(true, "champion (policy always): " + none, heldOutR, null);
-                case NEVER -> of(false, "not champion (policy never): " + none, heldOutR, null);
-                case NOT_WORSE -> of(true, "champion: " + none, heldOutR, null);
-            };
+            return withNothingServed(policy, ours, heldOutR);
         }
         final Served s = served.get();
         if (s.r() == null) {
-            final String unloadable =
-                    "%s, but %s could not be loaded to score the same rows: %s"
-                            .formatted(ours, s.named(), s.failure());
-            return switch (policy) {
-                case ALWAYS -> of(true, "champion (policy always): " + unloadable, heldOutR, s);
-                case NEVER -> of(false, "not champion (policy never): " + unloadable, heldOutR, s);
-                case NOT_WORSE -> of(false, "not champion: " + unloadable, heldOutR, s);
-            };
+            return againstUnloadable(policy, ours, heldOutR, s);
         }
+        return againstScored(policy, ours, heldOutR, s);
+    }
+
+    private static ChampionDecision withNothingServed(
+            final ChampionPolicy policy, final String ours, final double heldOutR) {
+        final String none = ours + "; the predictor serves no champion yet";
+        return switch (policy) {
+            case ALWAYS -> of(true, "champion (policy always): " + none, heldOutR, null);
+            case NEVER -> of(false, "not champion (policy never): " + none, heldOutR, null);
+            case NOT_WORSE -> of(true, "champion: " + none, heldOutR, null);
+        };
+    }
+
+    private static ChampionDecision againstUnloadable(
+            final ChampionPolicy policy, final String ours, final double heldOutR, final Served s) {
+        final String unloadable =
+                "%s, but %s could not be loaded to score the same rows: %s"
+                        .formatted(ours, s.named(), s.failure());
+        return switch (policy) {
+            case ALWAYS -> of(true, "champion (policy always): " + unloadable, heldOutR, s);
+            case NEVER -> of(false, "not champion (policy never): " + unloadable, heldOutR, s);
+            case NOT_WORSE -> of(false, "not champion: " + unloadable, heldOutR, s);
+        };
+    }
+
+    private static ChampionDecision againstScored(
+            final ChampionPolicy policy, final String ours, final double heldOutR, final Served s) {
         final String both = "%s, %s of %s".formatted(ours, number(s.r()), s.named());
         return switch (policy) {
             case ALWAYS -> of(true, "champion (policy always): " + both, heldOutR, s);
