@@ -1,6 +1,5 @@
 package io.dreamloop.bench;
 
-import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -93,6 +93,8 @@ final class ArchitectureBench implements Callable<Integer> {
             description = "Seed of the random sequences and weights (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Mixin DeviceOption device = new DeviceOption();
+
     @Override
     public Integer call() throws TranslateException {
         validate();
@@ -156,7 +158,8 @@ final class ArchitectureBench implements Callable<Integer> {
             throws TranslateException {
         Engine.getInstance().setRandomSeed(Math.toIntExact(seed));
         final PrixFixeNet net = ModelSizes.build(Architecture.fromWireName(architecture), size);
-        try (Model model = Model.newInstance(architecture + "-" + size, Device.cpu(), "PyTorch")) {
+        try (Model model =
+                Model.newInstance(architecture + "-" + size, device.device(), "PyTorch")) {
             model.setBlock(net);
             net.initialize(
                     model.getNDManager(),

@@ -31,6 +31,7 @@ import java.util.List;
  * @param epochs epochs per model
  * @param batchSize training batch
  * @param maxLr peak learning rate, halved once when a run diverges
+ * @param device where the members train and score (--device)
  */
 record BenchEnsemble(
         ModelStore store,
@@ -38,7 +39,8 @@ record BenchEnsemble(
         int size,
         int epochs,
         int batchSize,
-        double maxLr) {
+        double maxLr,
+        Device device) {
     private static final int SCORING_BATCH = 512;
 
     /**
@@ -82,7 +84,7 @@ record BenchEnsemble(
 
     private TrainingResult trainOnce(final TrainingJob job, final DreamDataset.Split split)
             throws TrainingCancelledException {
-        final DreamTrainer trainer = new DreamTrainer(store);
+        final DreamTrainer trainer = new DreamTrainer(store, device, SequenceEncoding.DREAM_2022);
         try {
             return trainer.train(job, split.train(), split.validation(), p -> {}, () -> false);
         } catch (final TrainingDivergedException e) {
@@ -98,7 +100,7 @@ record BenchEnsemble(
     double[][] predict(final List<String> models, final List<DnaSequence> sequences) {
         final double[][] out = new double[models.size()][];
         for (int m = 0; m < models.size(); m++) {
-            try (Model model = DjlModels.load(store, models.get(m), Device.cpu());
+            try (Model model = DjlModels.load(store, models.get(m), device);
                     ModelScorer scorer =
                             new ModelScorer(model, SequenceEncoding.DREAM_2022, SCORING_BATCH)) {
                 out[m] = doubles(scorer.score(sequences).mean());
@@ -122,7 +124,7 @@ record BenchEnsemble(
 
         private Scorer(final List<String> models) {
             for (final String m : models) {
-                final Model model = DjlModels.load(store, m, Device.cpu());
+                final Model model = DjlModels.load(store, m, device);
                 loaded.add(model);
                 scorers.add(new ModelScorer(model, SequenceEncoding.DREAM_2022, SCORING_BATCH));
             }

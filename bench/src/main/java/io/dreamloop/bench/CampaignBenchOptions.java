@@ -3,6 +3,7 @@ package io.dreamloop.bench;
 import io.dreamloop.predictor.model.Architecture;
 import io.dreamloop.predictor.model.artifact.ModelStore;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of the campaign benchmarks' ensembles and in-silico lab. */
@@ -56,6 +57,8 @@ final class CampaignBenchOptions {
             description = "Motifs of the in-silico lab's ground truth (default ${DEFAULT-VALUE}).")
     Path motifs;
 
+    @Mixin DeviceOption device = new DeviceOption();
+
     /** The in-silico lab these options describe. */
     BenchLab lab() {
         return new BenchLab(motifs, cells, readsPerCell);
@@ -64,6 +67,12 @@ final class CampaignBenchOptions {
     /** The ensembles these options describe, stored in {@code store}. */
     BenchEnsemble ensembles(final ModelStore store) {
         return new BenchEnsemble(
-                store, Architecture.fromWireName(architecture), ensemble, epochs, batchSize, maxLr);
+                store,
+                Architecture.fromWireName(architecture),
+                ensemble,
+                epochs,
+                batchSize,
+                maxLr,
+                device.device());
     }
 }

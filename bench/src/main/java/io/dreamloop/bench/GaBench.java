@@ -1,6 +1,5 @@
 package io.dreamloop.bench;
 
-import ai.djl.Device;
 import io.dreamloop.contracts.event.LibraryConstraints;
 import io.dreamloop.contracts.sequence.Flanks;
 import io.dreamloop.deploy.LocalStack;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -70,6 +70,8 @@ final class GaBench implements Callable<Integer> {
     @Option(names = "--root", defaultValue = ".", description = "Repository root.")
     Path root;
 
+    @Mixin DeviceOption device = new DeviceOption();
+
     @Override
     public Integer call() throws Exception {
         final Path repo = root.toAbsolutePath().normalize();
@@ -97,7 +99,7 @@ final class GaBench implements Callable<Integer> {
     private List<GenerationStats> inProcess(final GaSettings settings) {
         try (ModelScorer scorer =
                 new ModelScorer(
-                        TorchScriptModels.load(model.toAbsolutePath(), Device.cpu()),
+                        TorchScriptModels.load(model.toAbsolutePath(), device.device()),
                         SequenceEncoding.DREAM_2022,
                         batchSize)) {
             final SequenceScorer oligos = oligos(scorer);

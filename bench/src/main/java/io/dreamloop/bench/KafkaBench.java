@@ -4,6 +4,7 @@ import io.dreamloop.contracts.event.ScoreItem;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.deploy.LocalStack;
 import io.dreamloop.predictor.client.PredictorClient;
+import io.dreamloop.predictor.model.DeviceChoice;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,7 +67,10 @@ final class KafkaBench implements Callable<Integer> {
             kafkaRate = viaKafka(stack.bootstrap(), input);
         }
         final double inProcess =
-                input.size() / ScoringBench.secondsToScore(model, input, batchSize);
+                input.size()
+                        // the predictor's default device, so both paths score on the same one
+                        / ScoringBench.secondsToScore(
+                                model, input, batchSize, DeviceChoice.resolve("auto"));
         System.out.printf("%n%-28s %12s%n", "path (batch " + batchSize + ")", "sequences/s");
         System.out.printf("%-28s %12.1f%n", "in-process (DJL)", inProcess);
         System.out.printf("%-28s %12.1f%n", "Kafka round trip", kafkaRate);

@@ -1,6 +1,7 @@
 package io.dreamloop.bench;
 
 import io.dreamloop.predictor.model.Architecture;
+import io.dreamloop.predictor.model.SequenceEncoding;
 import io.dreamloop.predictor.model.artifact.ModelStore;
 import io.dreamloop.training.DreamDataset;
 import io.dreamloop.training.DreamTrainer;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -110,6 +112,8 @@ final class QualityBench implements Callable<Integer> {
             defaultValue = "0.60",
             description = "Validation r whose first epoch is reported (default ${DEFAULT-VALUE}).")
     double targetR;
+
+    @Mixin DeviceOption device = new DeviceOption();
 
     @Override
     public Integer call() throws IOException, TrainingCancelledException {
@@ -216,7 +220,7 @@ final class QualityBench implements Callable<Integer> {
                 recipe.seed(), "epoch", "train loss", "val r", "val mse", "examples/s", "minutes");
         final SeedRun run = new SeedRun(recipe.seed(), targetR, System.nanoTime());
         final TrainingResult result =
-                new DreamTrainer(store)
+                new DreamTrainer(store, device.device(), SequenceEncoding.DREAM_2022)
                         .train(job, split.train(), split.validation(), run::epoch, () -> false);
         run.finish(result);
         System.out.println(run);

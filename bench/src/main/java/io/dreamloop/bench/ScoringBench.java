@@ -1,7 +1,6 @@
 package io.dreamloop.bench;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.sequence.Flanks;
 import io.dreamloop.predictor.model.SequenceEncoding;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,18 +50,18 @@ final class ScoringBench implements Callable<Integer> {
             description = "Seed of the random sequences (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Mixin DeviceOption device = new DeviceOption();
+
     @Override
     public Integer call() {
+        final Device on = device.device();
         final List<DnaSequence> input = randomOligos(sequences, seed);
         System.out.printf(
                 "scoring %s on %s (%d CPU threads visible), %,d random 110-bp oligos, both strands%n",
-                model.getFileName(),
-                Engine.getInstance().getGpuCount() > 0 ? "gpu" : "cpu",
-                Runtime.getRuntime().availableProcessors(),
-                sequences);
+                model.getFileName(), on, Runtime.getRuntime().availableProcessors(), sequences);
         System.out.printf("%10s %12s %14s%n", "batch", "seconds", "sequences/s");
         for (final int batch : batchSizes) {
-            final double seconds = secondsToScore(model, input, batch);
+            final double seconds = secondsToScore(model, input, batch, on);
             System.out.printf("%10d %12.2f %14.1f%n", batch, seconds, sequences / seconds);
         }
         return 0;
@@ -71,10 +71,11 @@ final class ScoringBench implements Callable<Integer> {
      * Seconds to score {@code input} on both strands with a freshly loaded TorchScript model, after
      * one warm-up batch.
      */
-    static double secondsToScore(final Path model, final List<DnaSequence> input, final int batch) {
+    static double secondsToScore(
+            final Path model, final List<DnaSequence> input, final int batch, final Device device) {
         try (ModelScorer scorer =
                 new ModelScorer(
-                        TorchScriptModels.load(model, Device.cpu()),
+                        TorchScriptModels.load(model, device),
                         SequenceEncoding.DREAM_2022,
                         batch)) {
             scorer.score(input.subList(0, Math.min(input.size(), Math.max(batch, 32))));

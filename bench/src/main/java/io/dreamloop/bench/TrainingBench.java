@@ -2,6 +2,7 @@ package io.dreamloop.bench;
 
 import ai.djl.engine.Engine;
 import io.dreamloop.predictor.model.Architecture;
+import io.dreamloop.predictor.model.SequenceEncoding;
 import io.dreamloop.predictor.model.artifact.ModelStore;
 import io.dreamloop.training.DreamDataset;
 import io.dreamloop.training.DreamTrainer;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -100,6 +102,8 @@ final class TrainingBench implements Callable<Integer> {
             defaultValue = "42",
             description = "Seed of the weights, shuffles and sample (default ${DEFAULT-VALUE}).")
     long seed;
+
+    @Mixin DeviceOption device = new DeviceOption();
 
     @Override
     public Integer call() throws IOException, TrainingCancelledException {
@@ -237,7 +241,7 @@ final class TrainingBench implements Callable<Integer> {
                         ModelSizes.configuration(architecture, size),
                         recipe);
         final List<BatchEnd> batchEnds = new ArrayList<>();
-        new DreamTrainer(store)
+        new DreamTrainer(store, device.device(), SequenceEncoding.DREAM_2022)
                 .train(
                         job,
                         split.train(),

@@ -103,6 +103,13 @@ public interface TrainerConfig {
         String store();
 
         /**
+         * Where runs train and models are scored: {@code auto} (the first GPU the engine sees, else
+         * the CPU), {@code cpu}, {@code gpu} or {@code gpu:N}.
+         */
+        @WithDefault("auto")
+        String device();
+
+        /**
          * When a new version becomes champion: {@code not-worse} (its held-out Pearson r is at
          * least that of the champion the predictor serves, whatever its origin, on the same rows;
          * not when the served champion cannot be loaded), {@code always} or {@code never}.

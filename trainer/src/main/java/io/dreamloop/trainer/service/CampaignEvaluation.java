@@ -5,6 +5,7 @@ import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.wire.EventCodec;
 import io.dreamloop.evaluation.ChallengeScore;
 import io.dreamloop.evaluation.Correlations;
+import io.dreamloop.predictor.model.DeviceChoice;
 import io.dreamloop.predictor.model.artifact.ModelStore;
 import io.dreamloop.predictor.model.scoring.ModelScorer;
 import io.dreamloop.predictor.model.scoring.StoredModels;
@@ -193,9 +194,10 @@ public class CampaignEvaluation {
                 ready.rows().stream().map(r -> DnaSequence.of(r.sequence())).toList();
         final float[][] members = new float[ready.artifacts().size()][];
         final float[] ensemble = new float[sequences.size()];
+        final Device device = DeviceChoice.resolve(config.training().device());
         for (int k = 0; k < members.length; k++) {
             try (ModelScorer scorer =
-                    StoredModels.scorer(store, ready.artifacts().get(k), Device.cpu(), BATCH)) {
+                    StoredModels.scorer(store, ready.artifacts().get(k), device, BATCH)) {
                 members[k] = scorer.score(sequences).mean();
             }
             for (int i = 0; i < ensemble.length; i++) {

@@ -52,7 +52,12 @@ public class RunExecutor {
                 registry,
                 status,
                 transactions,
-                new Steps(data, planner, ModelTraining.DREAM, review, publishing));
+                new Steps(
+                        data,
+                        planner,
+                        ModelTraining.dream(config.training().device()),
+                        review,
+                        publishing));
     }
 
     RunExecutor(

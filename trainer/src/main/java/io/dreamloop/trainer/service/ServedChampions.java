@@ -4,6 +4,7 @@ import ai.djl.Device;
 import io.dreamloop.contracts.event.ModelPublished;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.evaluation.ChallengeScore;
+import io.dreamloop.predictor.model.DeviceChoice;
 import io.dreamloop.predictor.model.artifact.ModelManifest;
 import io.dreamloop.predictor.model.artifact.ModelStore;
 import io.dreamloop.predictor.model.scoring.ModelScorer;
@@ -38,6 +39,11 @@ public class ServedChampions {
     public ServedChampions(final TrainerConfig config, final ModelRegistry registry) {
         this.config = config;
         this.registry = registry;
+    }
+
+    /** The device the trainer trains and scores on ({@code dreamloop.trainer.training.device}). */
+    public Device device() {
+        return DeviceChoice.resolve(config.training().device());
     }
 
     /**
@@ -78,7 +84,9 @@ public class ServedChampions {
                                 return ChampionDecision.Served.scored(
                                         s.modelVersion(),
                                         s.description(),
-                                        score(store, s.artifactSha256(), heldOut).all().r());
+                                        score(store, s.artifactSha256(), heldOut, device())
+                                                .all()
+                                                .r());
                             } catch (final RuntimeException e) {
                                 Log.warnf(
                                         "the served champion %s cannot be scored: %s",
@@ -99,8 +107,11 @@ public class ServedChampions {
      *     not hash to {@code sha256}
      */
     public static ChallengeScore score(
-            final ModelStore store, final String sha256, final HeldOut heldOut) {
-        try (ModelScorer scorer = StoredModels.scorer(store, sha256, Device.cpu(), BATCH)) {
+            final ModelStore store,
+            final String sha256,
+            final HeldOut heldOut,
+            final Device device) {
+        try (ModelScorer scorer = StoredModels.scorer(store, sha256, device, BATCH)) {
             return heldOut.evaluate(
                     scorer.score(
                                     heldOut.rows().stream()

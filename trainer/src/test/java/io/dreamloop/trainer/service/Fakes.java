@@ -43,7 +43,12 @@ final class Fakes {
             long seed,
             String store,
             ChampionPolicy championPolicy)
-            implements TrainerConfig.Training {}
+            implements TrainerConfig.Training {
+        @Override
+        public String device() {
+            return "cpu";
+        }
+    }
 
     record Campaign(int ensemble, ChampionPolicy championPolicy)
             implements TrainerConfig.Campaign {}

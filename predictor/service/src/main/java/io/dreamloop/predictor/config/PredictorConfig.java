@@ -29,8 +29,8 @@ public interface PredictorConfig {
     /** How sequences are scored. */
     interface Scoring {
         /**
-         * Device: {@code auto} (the first GPU when the engine sees one, else the CPU), {@code cpu}
-         * or {@code gpu}.
+         * Device: {@code auto} (the first GPU when the engine sees one, else the CPU), {@code cpu},
+         * {@code gpu} or {@code gpu:N}; one GPU per predictor instance.
          */
         @WithDefault("auto")
         String device();

@@ -1,10 +1,10 @@
 package io.dreamloop.predictor.scoring;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.DataType;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.predictor.config.PredictorConfig;
+import io.dreamloop.predictor.model.DeviceChoice;
 import io.dreamloop.predictor.model.scoring.ModelScorer;
 import io.dreamloop.predictor.persistence.ModelRegistry;
 import io.dreamloop.predictor.persistence.ModelVersionEntity;
@@ -160,16 +160,13 @@ public class ScorerPool {
                                         "ai.djl.pytorch.num_interop_threads", String.valueOf(n)));
     }
 
-    /** The configured device; {@code auto} takes the first GPU the engine sees. */
+    /** The configured device ({@link DeviceChoice}: auto, cpu, gpu or gpu:N). */
     Device device() {
-        return switch (config.scoring().device()) {
-            case "cpu" -> Device.cpu();
-            case "gpu" -> Device.gpu();
-            case "auto" -> Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
-            default ->
-                    throw new IllegalArgumentException(
-                            "dreamloop.predictor.scoring.device must be auto, cpu or gpu, not "
-                                    + config.scoring().device());
-        };
+        try {
+            return DeviceChoice.resolve(config.scoring().device());
+        } catch (final IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "dreamloop.predictor.scoring.device: " + e.getMessage(), e);
+        }
     }
 }
