@@ -16,6 +16,7 @@ import io.dreamloop.predictor.model.SequenceEncoding;
 import io.dreamloop.predictor.model.nn.Bins;
 import io.dreamloop.predictor.model.nn.Parameters;
 import io.dreamloop.predictor.model.nn.PrixFixeNet;
+import io.dreamloop.predictor.model.scoring.EncodedBatch;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -216,11 +217,7 @@ final class ArchitectureBench implements Callable<Integer> {
             final List<DnaSequence> chunk,
             final boolean reverse)
             throws TranslateException {
-        final NDArray x =
-                scope.create(
-                        SequenceEncoding.DREAM_2022.predictionBatch(chunk, reverse),
-                        new Shape(
-                                chunk.size(), SequenceEncoding.CHANNELS, SequenceEncoding.LENGTH));
+        final NDArray x = EncodedBatch.of(scope, SequenceEncoding.DREAM_2022, chunk, reverse);
         final NDArray logits = predictor.predict(new NDList(x)).singletonOrThrow();
         logits.attach(scope);
         logits.toFloatArray();

@@ -15,6 +15,7 @@ import io.dreamloop.predictor.model.artifact.ModelManifest;
 import io.dreamloop.predictor.model.artifact.ModelStore;
 import io.dreamloop.predictor.model.nn.Bins;
 import io.dreamloop.predictor.model.nn.PrixFixeNet;
+import io.dreamloop.predictor.model.scoring.EncodedBatch;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -301,13 +302,7 @@ public final class DreamTrainer {
                         validationSequences.subList(from, Math.min(n, from + batchSize));
                 for (final boolean reverse : new boolean[] {false, true}) {
                     try (NDManager scope = manager.newSubManager()) {
-                        final NDArray x =
-                                scope.create(
-                                        encoding.predictionBatch(batch, reverse),
-                                        new Shape(
-                                                batch.size(),
-                                                SequenceEncoding.CHANNELS,
-                                                SequenceEncoding.LENGTH));
+                        final NDArray x = EncodedBatch.of(scope, encoding, batch, reverse);
                         final NDArray logits = forward.apply(new NDList(x)).singletonOrThrow();
                         final float[] bins = Bins.expectedBin(logits).toFloatArray();
                         for (int i = 0; i < bins.length; i++) {

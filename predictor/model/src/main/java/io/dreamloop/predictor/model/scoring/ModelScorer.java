@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import io.dreamloop.contracts.sequence.DnaSequence;
@@ -86,13 +85,7 @@ public final class ModelScorer implements AutoCloseable {
             final int offset)
             throws TranslateException {
         try (NDManager scope = manager.newSubManager()) {
-            final NDArray x =
-                    scope.create(
-                            encoding.predictionBatch(batch, reverse),
-                            new Shape(
-                                    batch.size(),
-                                    SequenceEncoding.CHANNELS,
-                                    SequenceEncoding.LENGTH));
+            final NDArray x = EncodedBatch.of(scope, encoding, batch, reverse);
             final NDArray out =
                     predictor
                             .predict(new NDList(x.toType(precision, false)))

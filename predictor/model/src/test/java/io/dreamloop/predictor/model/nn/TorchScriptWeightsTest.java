@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.predictor.model.SequenceEncoding;
+import io.dreamloop.predictor.model.scoring.EncodedBatch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -115,10 +116,7 @@ class TorchScriptWeightsTest {
             final SequenceEncoding encoding,
             final List<DnaSequence> sequences,
             final boolean reverse) {
-        final NDArray x =
-                manager.create(
-                        encoding.predictionBatch(sequences, reverse),
-                        new Shape(sequences.size(), 6, 150));
+        final NDArray x = EncodedBatch.of(manager, encoding, sequences, reverse);
         return net.forward(new ParameterStore(manager, false), new NDList(x), false)
                 .singletonOrThrow();
     }
