@@ -16,7 +16,14 @@ Commands::
                   "seconds":..}
     infer     --architecture A --config JSON --batch-sizes 16,64,256,1024 --threads T
               --min-seconds 3 --seed S
-              -> {"event":"infer","batch":b,"sequences_per_s":..} per batch size
+              -> {"event":"engine","torch":version,"threads":T}
+                 {"event":"infer","batch":b,"sequences_per_s":..,"peak_mib":..,"before_mib":..}
+                 per batch size
+    train-step --architecture A --config JSON --batch-sizes 16,64,256,1024 --threads T
+              --min-seconds 3 --seed S
+              -> {"event":"engine","torch":version,"threads":T}
+                 {"event":"train-step","batch":b,"examples_per_s":..,"peak_mib":..,
+                  "before_mib":..} per batch size
     selfcheck [--data DIR]
               -> {"event":"check","name":..,"ok":..,...} per check, then
                  {"event":"selfcheck","ok":..}
@@ -123,15 +130,38 @@ def cmd_train(args) -> int:
     return 0
 
 
+def _emit_engine() -> None:
+    emit({"event": "engine", "torch": torch.__version__, "threads": torch.get_num_threads()})
+
+
 def cmd_infer(args) -> int:
+    _emit_engine()
     model = _build(args)
     length = models.input_length(args.architecture, _config(args.config, args.architecture))
     generator = torch.Generator().manual_seed(args.seed)
     for batch in args.batch_sizes:
         x = throughput.random_inputs(batch, length, generator)
-        rate = throughput.sequences_per_second(model, x, args.min_seconds)
-        log.info("%s batch %d: %.1f sequences/s", args.architecture, batch, rate)
-        emit({"event": "infer", "batch": batch, "sequences_per_s": rate})
+        timing = throughput.sequences_per_second(model, x, args.min_seconds)
+        log.info("%s batch %d: %.1f sequences/s, peak %.0f MiB", args.architecture, batch,
+                 timing.rate, timing.peak_mib)
+        emit({"event": "infer", "batch": batch, "sequences_per_s": timing.rate,
+              "peak_mib": timing.peak_mib, "before_mib": timing.before_mib})
+    return 0
+
+
+def cmd_train_step(args) -> int:
+    _emit_engine()
+    model = _build(args)
+    length = models.input_length(args.architecture, _config(args.config, args.architecture))
+    generator = torch.Generator().manual_seed(args.seed)
+    for batch in args.batch_sizes:
+        x = throughput.random_inputs(batch, length, generator)
+        y = throughput.random_targets(batch, generator)
+        timing = throughput.training_examples_per_second(model, x, y, args.min_seconds)
+        log.info("%s batch %d: %.1f training examples/s, peak %.0f MiB", args.architecture,
+                 batch, timing.rate, timing.peak_mib)
+        emit({"event": "train-step", "batch": batch, "examples_per_s": timing.rate,
+              "peak_mib": timing.peak_mib, "before_mib": timing.before_mib})
     return 0
 
 
@@ -180,6 +210,11 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--batch-sizes", type=_batch_sizes, default=[16, 64, 256, 1024])
     i.add_argument("--min-seconds", type=float, default=3.0)
 
+    s = sub.add_parser("train-step", help="training-step throughput on random one-hot inputs")
+    model_args(s)
+    s.add_argument("--batch-sizes", type=_batch_sizes, default=[16, 64, 256, 1024])
+    s.add_argument("--min-seconds", type=float, default=3.0)
+
     c = sub.add_parser("selfcheck", help="parameter counts, padding and the TorchScript fixture")
     c.add_argument("--data", default=str(encoding.default_data_dir()),
                    help="the shared data directory (default: %(default)s)")
@@ -188,7 +223,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 COMMANDS = {"count": cmd_count, "train": cmd_train, "infer": cmd_infer,
-            "selfcheck": cmd_selfcheck}
+            "train-step": cmd_train_step, "selfcheck": cmd_selfcheck}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,24 +2,18 @@ package io.dreamloop.bench;
 
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.inference.Predictor;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
-import io.dreamloop.contracts.sequence.DnaSequence;
+import io.dreamloop.bench.ArchitectureTiming.Timing;
 import io.dreamloop.predictor.model.Architecture;
 import io.dreamloop.predictor.model.SequenceEncoding;
-import io.dreamloop.predictor.model.nn.Bins;
-import io.dreamloop.predictor.model.nn.Parameters;
 import io.dreamloop.predictor.model.nn.PrixFixeNet;
-import io.dreamloop.predictor.model.scoring.EncodedBatch;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,35 +23,27 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Inference throughput of the three Prix Fixe architectures (DREAM-CNN, DREAM-RNN, DREAM-Attn)
- * built in Java, per size ({@code paper}, {@code cpu}) and batch size: sequences per second, each
- * sequence scored on both strands as {@code ModelScorer} does (two forward passes, then the
- * expected bin). Weights are random (seeded): throughput does not depend on their values.
+ * Speed and memory of the three Prix Fixe architectures built in Java (DJL) beside the project's
+ * PyTorch reference, in the same run, at the same sizes, batches and thread count: inference
+ * sequences/s and training examples/s of both, their ratio, and the peak resident memory each
+ * process grew by while it was timed. Weights are random (seeded): speed does not depend on them.
  */
 @Command(
         name = "architectures",
         mixinStandardHelpOptions = true,
         description =
-                "Inference throughput of DREAM-CNN, DREAM-RNN and DREAM-Attn per size and batch.")
+                "Inference and training speed and peak memory of DREAM-CNN, DREAM-RNN and"
+                        + " DREAM-Attn in Java beside the PyTorch reference, per size and batch.")
 final class ArchitectureBench implements Callable<Integer> {
 
-    private static final List<String> ARCHITECTURES =
-            List.of("dream-cnn", "dream-rnn", "dream-attn");
-    private static final String REFERENCE_SIZE = "paper";
-    private static final int REFERENCE_BATCH = 256;
+    /** The targets: speed at least PyTorch's, memory growth at most 1.2 times its. */
+    private static final double TARGET_SPEED = 1.0;
 
-    /**
-     * Sequences per second of the PyTorch reference models on this machine, paper size, batch 256.
-     */
-    private static final Map<String, Double> REFERENCE =
-            Map.of("dream-cnn", 64.0, "dream-rnn", 75.0, "dream-attn", 59.0);
+    private static final double TARGET_MEMORY = 1.2;
 
-    private static final String REFERENCE_LINE =
-            "PyTorch reference on this 2-core machine, paper size, batch 256:"
-                    + " dream-cnn ~64, dream-rnn ~75, dream-attn ~59 seq/s";
-
-    private static final String ROW_HEADER = "%-11s %-6s %12s %6s %10s %12s%n";
-    private static final String ROW = "%-11s %-6s %,12d %6d %10.2f %12.1f%n";
+    private static final String ROW_HEADER = "%-11s %-6s %-9s %6s %10s %10s %6s %16s %16s %6s%n";
+    private static final String ROW =
+            "%-11s %-6s %-9s %6d %10.1f %10s %6s %9.0f (+%4.0f) %16s %6s%n";
 
     @Spec CommandSpec spec;
 
@@ -71,172 +57,262 @@ final class ArchitectureBench implements Callable<Integer> {
     @Option(
             names = "--sizes",
             split = ",",
-            defaultValue = "paper,cpu",
-            description = "Model sizes: paper, cpu (default ${DEFAULT-VALUE}).")
+            defaultValue = "cpu,paper",
+            description = "Model sizes: cpu, paper (default ${DEFAULT-VALUE}).")
     List<String> sizes;
+
+    @Option(
+            names = "--modes",
+            split = ",",
+            defaultValue = "inference,training",
+            description = "What to time: inference, training (default ${DEFAULT-VALUE}).")
+    List<Mode> modes;
 
     @Option(
             names = "--batch-sizes",
             split = ",",
-            defaultValue = "16,64,256",
+            defaultValue = "16,64,256,1024",
             description = "Batch sizes (default ${DEFAULT-VALUE}).")
     List<Integer> batchSizes;
 
     @Option(
-            names = "--sequences",
-            defaultValue = "512",
-            description = "Sequences per measurement (default ${DEFAULT-VALUE}).")
-    int sequences;
+            names = "--min-seconds",
+            defaultValue = "3",
+            description =
+                    "Timed seconds per measurement, after a warm-up (default ${DEFAULT-VALUE}).")
+    double minSeconds;
+
+    @Option(
+            names = "--threads",
+            description = "Intra-op threads of both engines (default: the CPU cores).")
+    Integer threads;
 
     @Option(
             names = "--seed",
             defaultValue = "2022",
-            description = "Seed of the random sequences and weights (default ${DEFAULT-VALUE}).")
+            description = "Seed of the random inputs and weights (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Mixin DeviceOption device = new DeviceOption();
 
+    /** What a measurement times (the option's values). */
+    enum Mode {
+        inference,
+        training
+    }
+
+    private final List<Comparison> comparisons = new ArrayList<>();
+
     @Override
     public Integer call() throws TranslateException {
         validate();
-        final List<DnaSequence> input = ScoringBench.randomOligos(sequences, seed);
-        printHeader();
-        final Map<String, Double> atReference = new LinkedHashMap<>();
+        final int threadCount =
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        // Before the engine loads: DJL reads it once.
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threadCount));
+        final Optional<TorchReference> reference = TorchReference.find(System.out::println);
+        printHeader(threadCount, reference.isPresent());
         for (final String architecture : architectures) {
             for (final String size : sizes) {
-                measure(architecture, size, input, atReference);
+                measure(Architecture.fromWireName(architecture), size, reference, threadCount);
             }
         }
-        printReference(atReference);
+        printSummary();
         return 0;
     }
 
     private void validate() {
-        requireKnown("architecture", architectures, ARCHITECTURES);
-        requireKnown("size", sizes, ModelSizes.SIZES);
-        if (sequences < 1) {
-            throw new ParameterException(
-                    spec.commandLine(), "--sequences must be >= 1, but was " + sequences);
+        for (final String name : architectures) {
+            try {
+                Architecture.fromWireName(name);
+            } catch (final IllegalArgumentException e) {
+                throw usage("%s", e.getMessage());
+            }
+        }
+        for (final String size : sizes) {
+            if (!ModelSizes.SIZES.contains(size)) {
+                throw usage("unknown size '%s'; expected one of %s", size, ModelSizes.SIZES);
+            }
         }
         if (batchSizes.stream().anyMatch(b -> b < 1)) {
-            throw new ParameterException(
-                    spec.commandLine(), "--batch-sizes must all be >= 1, but were " + batchSizes);
+            throw usage("--batch-sizes must all be >= 1, but were %s", batchSizes);
+        }
+        if (!(minSeconds > 0)) {
+            throw usage("--min-seconds must be > 0, but was %s", minSeconds);
+        }
+        if (threads != null && threads < 1) {
+            throw usage("--threads must be >= 1, but was %d", threads);
         }
     }
 
-    private void requireKnown(
-            final String what, final List<String> given, final List<String> known) {
-        for (final String name : given) {
-            if (!known.contains(name)) {
-                throw new ParameterException(
-                        spec.commandLine(),
-                        "unknown %s '%s'; expected one of %s".formatted(what, name, known));
+    private ParameterException usage(final String format, final Object... args) {
+        return new ParameterException(spec.commandLine(), format.formatted(args));
+    }
+
+    private void printHeader(final int threadCount, final boolean withReference) {
+        final Engine engine = Engine.getInstance();
+        System.out.printf(
+                "architectures: ours DJL %s (libtorch %s) on %s, %d intra-op threads on both sides,"
+                        + " random one-hot inputs (seed %d), %.0f s per measurement after a"
+                        + " warm-up%n",
+                Engine.getDjlVersion(),
+                engine.getVersion(),
+                device.device(),
+                threadCount,
+                seed,
+                minSeconds);
+        System.out.println(
+                "memory: peak resident MiB of each process while timed (+ growth over its resident"
+                        + " memory before); 'mem' is ours/PyTorch of the growth");
+        System.out.printf(
+                ROW_HEADER,
+                "architecture",
+                "size",
+                "mode",
+                "batch",
+                "ours/s",
+                withReference ? "torch/s" : "(no ref)",
+                "ratio",
+                "ours MiB",
+                "torch MiB",
+                "mem");
+    }
+
+    /** Times one architecture at one size, ours then the reference, and prints a row per batch. */
+    private void measure(
+            final Architecture architecture,
+            final String size,
+            final Optional<TorchReference> reference,
+            final int threadCount)
+            throws TranslateException {
+        for (final Mode mode : modes) {
+            final Map<Integer, Timing> ours = ours(architecture, size, mode);
+            final Map<Integer, Timing> torch =
+                    reference
+                            .map(r -> torch(r, architecture, size, mode, threadCount))
+                            .orElse(Map.of());
+            for (final int batch : batchSizes) {
+                final Comparison c =
+                        new Comparison(
+                                architecture, size, mode, batch, ours.get(batch), torch.get(batch));
+                comparisons.add(c);
+                c.print();
             }
         }
     }
 
-    private void printHeader() {
-        final Engine engine = Engine.getInstance();
-        System.out.printf(
-                "architectures: %s %s on cpu, %d CPU threads visible (ai.djl.pytorch.num_threads=%s),"
-                        + " %,d random 110-bp oligos (seed %d), both strands%n",
-                engine.getEngineName(),
-                engine.getVersion(),
-                Runtime.getRuntime().availableProcessors(),
-                System.getProperty("ai.djl.pytorch.num_threads", "default"),
-                sequences,
-                seed);
-        System.out.printf(
-                ROW_HEADER, "architecture", "size", "params", "batch", "seconds", "sequences/s");
-    }
-
-    /** Builds, initializes and times one model at every batch size; prints one row per batch. */
-    private void measure(
-            final String architecture,
-            final String size,
-            final List<DnaSequence> input,
-            final Map<String, Double> atReference)
+    private Map<Integer, Timing> ours(
+            final Architecture architecture, final String size, final Mode mode)
             throws TranslateException {
         Engine.getInstance().setRandomSeed(Math.toIntExact(seed));
-        final PrixFixeNet net = ModelSizes.build(Architecture.fromWireName(architecture), size);
+        final PrixFixeNet net = ModelSizes.build(architecture, size);
+        final Map<Integer, Timing> out = new LinkedHashMap<>();
         try (Model model =
-                Model.newInstance(architecture + "-" + size, device.device(), "PyTorch")) {
+                Model.newInstance(
+                        architecture.wireName() + "-" + size, device.device(), "PyTorch")) {
             model.setBlock(net);
             net.initialize(
                     model.getNDManager(),
                     DataType.FLOAT32,
                     new Shape(1, SequenceEncoding.CHANNELS, SequenceEncoding.LENGTH));
-            final long params = Parameters.countTrainable(net);
             for (final int batch : batchSizes) {
-                final double seconds = time(model, input, batch);
-                final double rate = input.size() / seconds;
-                System.out.printf(ROW, architecture, size, params, batch, seconds, rate);
-                if (REFERENCE_SIZE.equals(size) && batch == REFERENCE_BATCH) {
-                    atReference.put(architecture, rate);
-                }
+                out.put(
+                        batch,
+                        mode == Mode.inference
+                                ? ArchitectureTiming.inference(model, batch, minSeconds, seed)
+                                : ArchitectureTiming.training(model, batch, minSeconds, seed));
             }
         }
+        return out;
     }
 
-    /**
-     * Seconds to score all of {@code input} in batches of {@code batch}, after one warm-up batch.
-     */
-    private static double time(final Model model, final List<DnaSequence> input, final int batch)
-            throws TranslateException {
-        try (Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator())) {
-            final NDManager manager = model.getNDManager();
-            scoreAll(predictor, manager, input.subList(0, Math.min(batch, input.size())), batch);
-            final long t0 = System.nanoTime();
-            scoreAll(predictor, manager, input, batch);
-            return (System.nanoTime() - t0) / 1e9;
+    private Map<Integer, Timing> torch(
+            final TorchReference reference,
+            final Architecture architecture,
+            final String size,
+            final Mode mode,
+            final int threadCount) {
+        return reference.timings(
+                mode == Mode.inference
+                        ? TorchReference.Timed.INFERENCE
+                        : TorchReference.Timed.TRAINING,
+                architecture,
+                ParityCounts.configJson(ModelSizes.configuration(architecture, size)),
+                batchSizes,
+                threadCount,
+                minSeconds,
+                seed);
+    }
+
+    /** One batch size of one architecture, size and mode: ours and, when run, the reference's. */
+    private record Comparison(
+            Architecture architecture,
+            String size,
+            Mode mode,
+            int batch,
+            Timing ours,
+            Timing torch) {
+
+        double speedRatio() {
+            return torch == null ? Double.NaN : ours.rate() / torch.rate();
+        }
+
+        double memoryRatio() {
+            return torch == null ? Double.NaN : growth(ours) / Math.max(1, growth(torch));
+        }
+
+        private static double growth(final Timing t) {
+            return Math.max(0, t.peakMib() - t.beforeMib());
+        }
+
+        void print() {
+            System.out.printf(
+                    ROW,
+                    architecture.wireName(),
+                    size,
+                    mode,
+                    batch,
+                    ours.rate(),
+                    torch == null ? "-" : "%.1f".formatted(torch.rate()),
+                    torch == null ? "-" : "%.2f".formatted(speedRatio()),
+                    ours.peakMib(),
+                    growth(ours),
+                    torch == null
+                            ? "-"
+                            : "%9.0f (+%4.0f)".formatted(torch.peakMib(), growth(torch)),
+                    torch == null ? "-" : "%.2f".formatted(memoryRatio()));
         }
     }
 
-    private static void scoreAll(
-            final Predictor<NDList, NDList> predictor,
-            final NDManager manager,
-            final List<DnaSequence> input,
-            final int batch)
-            throws TranslateException {
-        for (int from = 0; from < input.size(); from += batch) {
-            final List<DnaSequence> chunk =
-                    input.subList(from, Math.min(input.size(), from + batch));
-            try (NDManager scope = manager.newSubManager()) {
-                strand(predictor, scope, chunk, false);
-                strand(predictor, scope, chunk, true);
-            }
-        }
-    }
-
-    /**
-     * One forward pass; logits and expected bins are copied to the JVM as {@code ModelScorer} does.
-     */
-    private static void strand(
-            final Predictor<NDList, NDList> predictor,
-            final NDManager scope,
-            final List<DnaSequence> chunk,
-            final boolean reverse)
-            throws TranslateException {
-        final NDArray x = EncodedBatch.of(scope, SequenceEncoding.DREAM_2022, chunk, reverse);
-        final NDArray logits = predictor.predict(new NDList(x)).singletonOrThrow();
-        logits.attach(scope);
-        logits.toFloatArray();
-        Bins.expectedBin(logits).toFloatArray();
-    }
-
-    private static void printReference(final Map<String, Double> atReference) {
+    /** Per architecture and mode: the lowest speed ratio and the highest memory ratio. */
+    private void printSummary() {
         System.out.println();
-        System.out.println(REFERENCE_LINE);
-        if (atReference.isEmpty()) {
-            System.out.printf(
-                    "(no ratio: nothing was measured at size %s, batch %d)%n",
-                    REFERENCE_SIZE, REFERENCE_BATCH);
-        }
-        for (final Map.Entry<String, Double> e : atReference.entrySet()) {
-            final double reference = REFERENCE.get(e.getKey());
-            System.out.printf(
-                    "%-11s ours %6.1f / reference %4.0f seq/s = %.2f%n",
-                    e.getKey(), e.getValue(), reference, e.getValue() / reference);
+        System.out.printf(
+                "targets: speed ratio >= %.1f at every batch, memory growth <= %.1fx PyTorch's%n",
+                TARGET_SPEED, TARGET_MEMORY);
+        for (final String architecture : architectures) {
+            for (final Mode mode : modes) {
+                final List<Comparison> rows =
+                        comparisons.stream()
+                                .filter(c -> c.architecture().wireName().equals(architecture))
+                                .filter(c -> c.mode() == mode && c.torch() != null)
+                                .toList();
+                if (rows.isEmpty()) {
+                    continue;
+                }
+                final double slowest =
+                        rows.stream().mapToDouble(Comparison::speedRatio).min().orElseThrow();
+                final double heaviest =
+                        rows.stream().mapToDouble(Comparison::memoryRatio).max().orElseThrow();
+                System.out.printf(
+                        "%-11s %-9s lowest speed ratio %.2f (%s), highest memory ratio %.2f (%s)%n",
+                        architecture,
+                        mode,
+                        slowest,
+                        slowest >= TARGET_SPEED ? "met" : "not met",
+                        heaviest,
+                        heaviest <= TARGET_MEMORY ? "met" : "not met");
+            }
         }
     }
 }

@@ -213,7 +213,7 @@ final class NanHuntBench implements Callable<Integer> {
         pass(
                 trainer,
                 parameters,
-                ParityInference.randomOneHot(batch, random),
+                ArchitectureTiming.randomOneHot(batch, random),
                 targets(random),
                 gradients);
         for (int p = 0; p < gradients.length; p++) {
@@ -231,7 +231,7 @@ final class NanHuntBench implements Callable<Integer> {
 
     private int hunt(final Trainer trainer) {
         final SplittableRandom random = new SplittableRandom(seed);
-        final float[] x = ParityInference.randomOneHot(batch, random);
+        final float[] x = ArchitectureTiming.randomOneHot(batch, random);
         final float[] y = targets(random);
         final List<Pair<String, Parameter>> parameters = new ArrayList<>();
         trainer.getModel().getBlock().getParameters().forEach(parameters::add);

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dreamloop.predictor.model.Architecture;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,7 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -108,6 +111,65 @@ final class TorchReference {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the PyTorch reference ran", e);
         }
+    }
+
+    /** What {@link #timings} times: the reference's command and the rate it prints. */
+    enum Timed {
+        /** Forward passes in evaluation mode, logits read back. */
+        INFERENCE("infer", "sequences_per_s"),
+        /** Forward, KL loss, backward and an AdamW step, the loss read back. */
+        TRAINING("train-step", "examples_per_s");
+
+        private final String command;
+        private final String rateField;
+
+        Timed(final String command, final String rateField) {
+            this.command = command;
+            this.rateField = rateField;
+        }
+    }
+
+    /**
+     * Rows per second and peak memory of the reference per batch size, on random one-hot inputs
+     * ({@code throughput.py}, timed as {@link ArchitectureTiming} times ours).
+     *
+     * @param config the Java configuration record as JSON ({@link ParityCounts#configJson})
+     */
+    Map<Integer, ArchitectureTiming.Timing> timings(
+            final Timed timed,
+            final Architecture architecture,
+            final String config,
+            final List<Integer> batches,
+            final int threads,
+            final double minSeconds,
+            final long seed) {
+        final List<String> arguments =
+                List.of(
+                        timed.command,
+                        "--architecture",
+                        architecture.wireName(),
+                        "--config",
+                        config,
+                        "--batch-sizes",
+                        String.join(",", batches.stream().map(String::valueOf).toList()),
+                        "--threads",
+                        Integer.toString(threads),
+                        "--min-seconds",
+                        Double.toString(minSeconds),
+                        "--seed",
+                        Long.toString(seed));
+        final Map<Integer, ArchitectureTiming.Timing> out = new LinkedHashMap<>();
+        for (final JsonNode line : run(arguments, l -> {})) {
+            if (timed.command.equals(line.path("event").asText())) {
+                out.put(
+                        line.get("batch").asInt(),
+                        new ArchitectureTiming.Timing(
+                                number(line, timed.rateField),
+                                number(line, "peak_mib"),
+                                number(line, "before_mib")));
+            }
+        }
+        return out;
     }
 
     /** The last line of an event, e.g. {@code done}. */

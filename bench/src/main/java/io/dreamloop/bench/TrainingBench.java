@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,17 +42,7 @@ import picocli.CommandLine.Spec;
                         + " next to the PyTorch reference.")
 final class TrainingBench implements Callable<Integer> {
 
-    private static final String REFERENCE_SIZE = "paper";
-
-    /**
-     * Training sequences per second of the PyTorch reference on this machine, paper size, batch 256
-     * (the issue's numbers).
-     */
-    private static final Map<Architecture, Double> REFERENCE =
-            Map.of(
-                    Architecture.DREAM_CNN, 18.0,
-                    Architecture.DREAM_RNN, 22.0,
-                    Architecture.DREAM_ATTN, 6.0);
+    private static final double REFERENCE_SECONDS = 3;
 
     private static final String ROW_HEADER = "%-11s %-6s %12s %6s %8s %10s %12s %10s%n";
     private static final String ROW = "%-11s %-6s %,12d %6d %8d %10.1f %12.1f %10.4f%n";
@@ -110,23 +101,20 @@ final class TrainingBench implements Callable<Integer> {
         validate();
         final DreamDataset all = DreamDataset.read(data);
         printHeader(all.size());
-        final Map<Architecture, Double> atReference = new LinkedHashMap<>();
+        final Map<String, Double> ours = new LinkedHashMap<>();
         final Path storeRoot = Files.createTempDirectory("dreamloop-training-bench");
         try {
             final ModelStore store = new ModelStore(storeRoot);
             for (final String name : architectures) {
                 final Architecture architecture = Architecture.fromWireName(name);
                 for (final String size : sizes) {
-                    final double rate = measure(store, all, architecture, size);
-                    if (REFERENCE_SIZE.equals(size)) {
-                        atReference.put(architecture, rate);
-                    }
+                    ours.put(name + " " + size, measure(store, all, architecture, size));
                 }
             }
         } finally {
             BenchFiles.deleteTree(storeRoot);
         }
-        printReference(atReference);
+        printReference(ours);
         return 0;
     }
 
@@ -210,7 +198,7 @@ final class TrainingBench implements Callable<Integer> {
 
     /** Just enough rows for the batches wanted at {@code size}, and 2 for validation. */
     private DreamDataset.Split sample(final DreamDataset all, final String size) {
-        final int steps = REFERENCE_SIZE.equals(size) ? batches : cpuBatches;
+        final int steps = "paper".equals(size) ? batches : cpuBatches;
         final int rows = steps * batchSize / DreamDataset.STRANDS;
         if (rows + 2 > all.size()) {
             throw new ParameterException(
@@ -258,23 +246,43 @@ final class TrainingBench implements Callable<Integer> {
     /** When a training batch ended, its step and its loss. */
     private record BatchEnd(long nanos, long step, double loss) {}
 
-    private void printReference(final Map<Architecture, Double> atReference) {
+    /**
+     * The reference's training steps at the same architecture, size and batch, in this run (random
+     * inputs: it times the steps alone, without the data pipeline, validation or the finiteness
+     * guard that ours includes).
+     */
+    private void printReference(final Map<String, Double> ours) {
         System.out.println();
-        System.out.println(
-                "PyTorch reference on this 2-core machine, paper size, batch 256 (training seq/s):"
-                        + " dream-cnn ~18, dream-rnn ~22, dream-attn ~6");
-        if (atReference.isEmpty()) {
-            System.out.println("(no ratio: nothing was measured at paper size)");
+        final Optional<TorchReference> reference = TorchReference.find(System.out::println);
+        if (reference.isEmpty()) {
+            return;
         }
-        for (final Map.Entry<Architecture, Double> e : atReference.entrySet()) {
-            final double reference = REFERENCE.get(e.getKey());
+        final int threads =
+                Integer.getInteger(
+                        "ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "PyTorch reference, training steps at batch %d, %d threads, same run:%n",
+                batchSize, threads);
+        for (final Map.Entry<String, Double> e : ours.entrySet()) {
+            final String[] key = e.getKey().split(" ");
+            final Architecture architecture = Architecture.fromWireName(key[0]);
+            final double torch =
+                    reference
+                            .get()
+                            .timings(
+                                    TorchReference.Timed.TRAINING,
+                                    architecture,
+                                    ParityCounts.configJson(
+                                            ModelSizes.configuration(architecture, key[1])),
+                                    List.of(batchSize),
+                                    threads,
+                                    REFERENCE_SECONDS,
+                                    seed)
+                            .get(batchSize)
+                            .rate();
             System.out.printf(
-                    "%-11s ours %6.1f / reference %4.0f examples/s = %.2f (batch %d)%n",
-                    e.getKey().wireName(),
-                    e.getValue(),
-                    reference,
-                    e.getValue() / reference,
-                    batchSize);
+                    "%-11s %-6s ours %7.1f / reference %7.1f examples/s = %.2f%n",
+                    key[0], key[1], e.getValue(), torch, e.getValue() / torch);
         }
     }
 }

@@ -1,7 +1,10 @@
 package io.dreamloop.training;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
@@ -21,6 +24,26 @@ public final class Gradients {
      * when any gradient is. The gradients are attached to {@code scope}.
      */
     public static double normSquared(final Block block, final NDManager scope) {
+        final NDArray total = normSquaredArray(block, scope);
+        return total == null ? 0 : total.getFloat();
+    }
+
+    /**
+     * {@code [loss, squared L2 norm of all gradients]} read back in one transfer (one sync with the
+     * device per training step instead of two); the norm is 0 when no parameter has a gradient.
+     */
+    public static float[] withNormSquared(
+            final Block block, final NDManager scope, final NDArray loss) {
+        final NDArray total = normSquaredArray(block, scope);
+        final NDArray norm = total == null ? scope.zeros(new Shape(1), loss.getDataType()) : total;
+        return NDArrays.concat(
+                        new NDList(
+                                loss.reshape(1), norm.toType(loss.getDataType(), false).reshape(1)))
+                .toFloatArray();
+    }
+
+    /** The summed squared gradients on the device, or null when no parameter has a gradient. */
+    private static NDArray normSquaredArray(final Block block, final NDManager scope) {
         NDArray total = null;
         for (final Parameter parameter : block.getParameters().values()) {
             final NDArray weight = parameter.getArray();
@@ -32,7 +55,7 @@ public final class Gradients {
             final NDArray squares = gradient.square().sum();
             total = total == null ? squares : total.add(squares);
         }
-        return total == null ? 0 : total.getFloat();
+        return total;
     }
 
     /**

@@ -20,6 +20,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -151,6 +155,9 @@ final class TrainingLoop {
         private final long totalSteps;
         private final SplittableRandom random;
         private final List<EpochSummary> history = new ArrayList<>();
+        private final ExecutorService encoder =
+                Executors.newSingleThreadExecutor(
+                        r -> Thread.ofPlatform().daemon().name("training-encoder").unstarted(r));
         private long step;
         private long skipped;
         private int consecutiveSkips;
@@ -194,8 +201,12 @@ final class TrainingLoop {
                             initial.r(),
                             initial.mse(),
                             Double.NaN));
-            for (int epoch = 1; epoch <= recipe.epochs(); epoch++) {
-                epoch(epoch);
+            try {
+                for (int epoch = 1; epoch <= recipe.epochs(); epoch++) {
+                    epoch(epoch);
+                }
+            } finally {
+                encoder.shutdownNow();
             }
             return new Outcome(history, initial, bestEpoch, best, bestParameters, skipped);
         }
@@ -234,10 +245,14 @@ final class TrainingLoop {
                 throws TrainingCancelledException {
             double lossSum = 0;
             int batches = 0;
-            for (int from = 0; from < examples; from += recipe.batchSize()) {
+            // Encode ahead: the next batch is encoded on the host while this one trains.
+            CompletableFuture<Encoded> next = encodeAhead(order, 0);
+            while (next != null) {
                 checkCancelled(epoch);
-                final int to = Math.min(examples, from + recipe.batchSize());
-                final Batch batch = trainBatch(trainer, optimizer, task, order, from, to);
+                final Encoded current = await(next);
+                final int to = current.to();
+                next = to < examples ? encodeAhead(order, to) : null;
+                final Batch batch = trainBatch(trainer, optimizer, task, current);
                 step++;
                 if (!batch.applied()) {
                     countSkip(epoch, batch);
@@ -249,6 +264,23 @@ final class TrainingLoop {
                 reportBatch(epoch, batch, to / secondsSince(start));
             }
             return batches == 0 ? Double.NaN : lossSum / batches;
+        }
+
+        /** The encoded batch; what encoding threw is rethrown as it was. */
+        private static Encoded await(final CompletableFuture<Encoded> batch) {
+            try {
+                return batch.join();
+            } catch (final CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
+
+        private CompletableFuture<Encoded> encodeAhead(final int[] order, final int from) {
+            final int to = Math.min(examples, from + recipe.batchSize());
+            return CompletableFuture.supplyAsync(() -> encode(task, order, from, to), encoder);
         }
 
         private void countSkip(final int epoch, final Batch batch) {
@@ -327,24 +359,27 @@ final class TrainingLoop {
      */
     private record Batch(float loss, boolean applied, List<String> nonFinite) {}
 
-    /** One optimizer step on examples {@code order[from .. to)}, skipped when not finite. */
+    /** A batch, examples {@code order[from .. to)}, encoded on the host. */
+    private record Encoded(int to, int n, float[] x, float[] y) {}
+
+    /** One optimizer step on an encoded batch, skipped when not finite. */
     private static Batch trainBatch(
             final Trainer trainer,
             final OneCycleAdamW optimizer,
             final Task task,
-            final int[] order,
-            final int from,
-            final int to) {
-        final int n = to - from;
-        final float[] x = new float[n * task.channels() * task.length()];
-        final float[] y = new float[n * task.labelWidth()];
-        encode(task, order, from, n, x, y);
+            final Encoded batch) {
+        final int n = batch.n();
         try (NDManager scope = trainer.getManager().newSubManager()) {
-            final NDArray input = scope.create(x, new Shape(n, task.channels(), task.length()));
-            final NDArray labels = scope.create(y, new Shape(n, task.labelWidth()));
-            final float loss = forwardAndBackward(trainer, input, labels);
-            final List<String> nonFinite =
-                    nonFiniteGradients(trainer.getModel().getBlock(), scope, loss);
+            final NDArray input =
+                    scope.create(batch.x(), new Shape(n, task.channels(), task.length()));
+            final NDArray labels = scope.create(batch.y(), new Shape(n, task.labelWidth()));
+            final Block block = trainer.getModel().getBlock();
+            // The loss and the gradients' norm come back in one read: one sync with the device.
+            final float[] lossAndNorm =
+                    Gradients.withNormSquared(
+                            block, scope, forwardAndBackward(trainer, input, labels));
+            final float loss = lossAndNorm[0];
+            final List<String> nonFinite = nonFiniteGradients(block, scope, loss, lossAndNorm[1]);
             final boolean finite = Float.isFinite(loss) && nonFinite.isEmpty();
             optimizer.setSkipping(!finite);
             try {
@@ -356,28 +391,27 @@ final class TrainingLoop {
         }
     }
 
-    /** Encodes examples {@code order[from .. from + n)} into {@code x} and {@code y}. */
-    private static void encode(
-            final Task task,
-            final int[] order,
-            final int from,
-            final int n,
-            final float[] x,
-            final float[] y) {
+    /** Encodes examples {@code order[from .. to)}. */
+    private static Encoded encode(
+            final Task task, final int[] order, final int from, final int to) {
+        final int n = to - from;
         final int inputSize = task.channels() * task.length();
+        final float[] x = new float[n * inputSize];
+        final float[] y = new float[n * task.labelWidth()];
         for (int i = 0; i < n; i++) {
             task.encode(order[from + i], x, i * inputSize, y, i * task.labelWidth());
         }
+        return new Encoded(to, n, x, y);
     }
 
-    /** Computes the loss and its gradients; returns the loss. */
-    private static float forwardAndBackward(
+    /** Computes the loss and its gradients; returns the loss, not read back yet. */
+    private static NDArray forwardAndBackward(
             final Trainer trainer, final NDArray input, final NDArray labels) {
         try (GradientCollector collector = trainer.newGradientCollector()) {
             final NDList output = trainer.forward(new NDList(input));
             final NDArray value = trainer.getLoss().evaluate(new NDList(labels), output);
             collector.backward(value);
-            return value.getFloat();
+            return value;
         }
     }
 
@@ -386,12 +420,12 @@ final class TrainingLoop {
      * summed squared gradients are not finite.
      */
     private static List<String> nonFiniteGradients(
-            final Block block, final NDManager scope, final float loss) {
+            final Block block, final NDManager scope, final float loss, final float normSquared) {
         // The summed norm is the fast check; when it is not finite, each gradient is checked,
         // and that check decides: the sum was once not finite while every gradient was (CI,
         // 2026-12-07, a toy linear model), and such a step is applied, not skipped. Named
         // before the step, which clears the gradients of a skipped one.
-        final boolean suspect = !Double.isFinite(Gradients.normSquared(block, scope));
+        final boolean suspect = !Float.isFinite(normSquared);
         final List<String> nonFinite =
                 suspect || !Float.isFinite(loss) ? Gradients.nonFinite(block, scope) : List.of();
         if (suspect && Float.isFinite(loss) && nonFinite.isEmpty()) {

@@ -71,11 +71,7 @@ public final class AutosomeCoreBlock extends AbstractBlock {
             final NDList inputs,
             final boolean training,
             final PairList<String, Object> params) {
-        NDList x = inputs;
-        for (final AutosomeEffBlock block : blocks) {
-            x = block.forward(parameterStore, x, training, params);
-        }
-        return x;
+        return Intermediates.chain(blocks, parameterStore, inputs, training, params);
     }
 
     @Override

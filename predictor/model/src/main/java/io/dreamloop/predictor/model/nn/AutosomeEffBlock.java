@@ -73,7 +73,7 @@ public final class AutosomeEffBlock extends AbstractBlock {
         this.invRes =
                 addChildBlock(
                         "inv_res",
-                        new SequentialBlock()
+                        new ReleasingSequentialBlock()
                                 .add(conv(1, expanded, 1))
                                 .add(batchNorm())
                                 .add(Activation.swishBlock(1f))
@@ -87,7 +87,7 @@ public final class AutosomeEffBlock extends AbstractBlock {
         this.resize =
                 addChildBlock(
                         "resize",
-                        new SequentialBlock()
+                        new ReleasingSequentialBlock()
                                 .add(conv(kernel, outChannels, 1))
                                 .add(batchNorm())
                                 .add(Activation.swishBlock(1f)));
@@ -132,9 +132,14 @@ public final class AutosomeEffBlock extends AbstractBlock {
             final boolean training,
             final PairList<String, Object> params) {
         final NDArray x = inputs.singletonOrThrow();
-        final NDArray branch =
-                invRes.forward(parameterStore, inputs, training, params).singletonOrThrow();
-        return resize.forward(parameterStore, new NDList(x.concat(branch, 1)), training, params);
+        final NDList branch =
+                Intermediates.forward(invRes, parameterStore, inputs, training, params);
+        final NDList joined = new NDList(x.concat(branch.singletonOrThrow(), 1));
+        Intermediates.release(branch, inputs);
+        final NDList resized =
+                Intermediates.forward(resize, parameterStore, joined, training, params);
+        Intermediates.release(joined, resized);
+        return resized;
     }
 
     @Override

@@ -72,16 +72,16 @@ public final class BhiCoreBlock extends AbstractBlock {
             final boolean training,
             final PairList<String, Object> params) {
         final NDList sequence = new NDList(inputs.singletonOrThrow().transpose(0, 2, 1));
-        final NDList features =
-                new NDList(
-                        lstm.forward(parameterStore, sequence, training, params)
-                                .singletonOrThrow()
-                                .transpose(0, 2, 1));
-        return dropout.forward(
-                parameterStore,
-                branches.forward(parameterStore, features, training, params),
-                training,
-                params);
+        final NDList encoded =
+                Intermediates.forward(lstm, parameterStore, sequence, training, params);
+        Intermediates.release(sequence);
+        final NDList features = new NDList(encoded.singletonOrThrow().transpose(0, 2, 1));
+        Intermediates.release(encoded);
+        final NDList out =
+                Intermediates.chain(
+                        List.of(branches, dropout), parameterStore, features, training, params);
+        Intermediates.release(features, out);
+        return out;
     }
 
     @Override

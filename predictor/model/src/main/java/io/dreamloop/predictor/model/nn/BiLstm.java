@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -96,21 +97,38 @@ public final class BiLstm extends AbstractBlock {
             JniUtils.setGradMode(true);
         }
         try {
-            final NDArray ahead =
-                    forward.forward(parameterStore, withZeroState(x), training, params).head();
-            final NDArray reversed =
-                    backward.forward(
-                                    parameterStore,
-                                    withZeroState(x.flip(TIME_AXIS)),
-                                    training,
-                                    params)
-                            .head();
-            return new NDList(
-                    NDArrays.concat(new NDList(ahead, reversed.flip(TIME_AXIS)), FEATURE_AXIS));
+            final NDArray ahead = run(forward, x, parameterStore, training, params);
+            final NDArray flipped = x.flip(TIME_AXIS);
+            final NDArray reversed = run(backward, flipped, parameterStore, training, params);
+            flipped.close();
+            final NDArray behind = reversed.flip(TIME_AXIS);
+            reversed.close();
+            final NDList both = new NDList(ahead, behind);
+            final NDArray out = NDArrays.concat(both, FEATURE_AXIS);
+            both.close();
+            return new NDList(out);
         } finally {
             if (gradModeOff) {
                 JniUtils.setGradMode(false);
             }
+        }
+    }
+
+    /**
+     * One direction's outputs {@code (N, L, H)}; its states and intermediates are freed at once
+     * ({@link Intermediates}).
+     */
+    private NDArray run(
+            final LSTM lstm,
+            final NDArray x,
+            final ParameterStore parameterStore,
+            final boolean training,
+            final PairList<String, Object> params) {
+        try (NDScope scope = new NDScope()) {
+            final NDArray outputs =
+                    lstm.forward(parameterStore, withZeroState(x), training, params).head();
+            NDScope.unregister(outputs);
+            return outputs;
         }
     }
 

@@ -17,4 +17,24 @@ public final class Bins {
         final NDArray k = p.getManager().arange(0f, (float) logits.getShape().get(1));
         return p.mul(k).sum(new int[] {1});
     }
+
+    /**
+     * The expected bin of one row of logits already read back to the host, {@code logits[offset ..
+     * offset + bins)}, with the same formula in double precision (the largest logit subtracted
+     * first, as PyTorch's softmax does).
+     */
+    public static float expectedBin(final float[] logits, final int offset, final int bins) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int k = 0; k < bins; k++) {
+            max = Math.max(max, logits[offset + k]);
+        }
+        double weights = 0;
+        double weighted = 0;
+        for (int k = 0; k < bins; k++) {
+            final double w = Math.exp(logits[offset + k] - (double) max);
+            weights += w;
+            weighted += k * w;
+        }
+        return (float) (weighted / weights);
+    }
 }

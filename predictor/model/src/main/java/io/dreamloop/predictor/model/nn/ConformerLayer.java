@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.nn.transformer.ScaledDotProductAttentionBlock;
 import ai.djl.training.ParameterStore;
@@ -75,13 +76,20 @@ public final class ConformerLayer extends AbstractBlock {
             final NDList inputs,
             final boolean training,
             final PairList<String, Object> params) {
+        // Each module's own intermediates (attention's (N, heads, L, L) scores the largest) are
+        // freed when it returns; the residual sums, when the core's chain closes this layer.
+        final Step step =
+                (block, x) ->
+                        Intermediates.forward(
+                                        block, parameterStore, new NDList(x), training, params)
+                                .head();
         NDArray x = inputs.singletonOrThrow();
-        x = x.add(ff1.forward(parameterStore, new NDList(x), training, params).head().mul(HALF));
-        final NDList c = norm1.forward(parameterStore, new NDList(x), training, params);
-        x = x.add(c.head()).add(conv.forward(parameterStore, c, training, params).head());
-        x = norm2.forward(parameterStore, new NDList(x), training, params).head();
-        x = x.add(attention.forward(parameterStore, new NDList(x), training, params).head());
-        x = x.add(ff2.forward(parameterStore, new NDList(x), training, params).head().mul(HALF));
+        x = x.add(step.apply(ff1, x).mul(HALF));
+        final NDArray c = step.apply(norm1, x);
+        x = x.add(c).add(step.apply(conv, c));
+        x = step.apply(norm2, x);
+        x = x.add(step.apply(attention, x));
+        x = x.add(step.apply(ff2, x).mul(HALF));
         return new NDList(x);
     }
 
@@ -103,5 +111,11 @@ public final class ConformerLayer extends AbstractBlock {
         TorchDefaults.attentionOutProjection(attention.getResultProjection(), channels);
         attention.initialize(manager, dataType, inputShapes);
         ff2.initialize(manager, dataType, inputShapes);
+    }
+
+    /** One module of the layer on the residual stream. */
+    @FunctionalInterface
+    private interface Step {
+        NDArray apply(Block block, NDArray x);
     }
 }

@@ -8,6 +8,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.List;
 
 /**
  * The Prix Fixe contract: {@code forward(x) = final(core(first(x)))}. Input {@code (N, 6, L)},
@@ -51,9 +52,8 @@ public final class PrixFixeNet extends AbstractBlock {
             final NDList inputs,
             final boolean training,
             final PairList<String, Object> params) {
-        NDList x = first.forward(parameterStore, inputs, training, params);
-        x = core.forward(parameterStore, x, training, params);
-        return last.forward(parameterStore, x, training, params);
+        return Intermediates.chain(
+                List.of(first, core, last), parameterStore, inputs, training, params);
     }
 
     @Override

@@ -97,11 +97,14 @@ public final class UnlockDnaCoreBlock extends AbstractBlock {
             final PairList<String, Object> params) {
         final NDArray x = inputs.singletonOrThrow();
         final NDArray embedding = parameterStore.getValue(positions, x.getDevice(), training);
-        NDList stream = new NDList(x.transpose(0, 2, 1).add(embedding));
-        for (final ConformerLayer layer : layers) {
-            stream = layer.forward(parameterStore, stream, training, params);
-        }
-        return new NDList(stream.singletonOrThrow().transpose(0, 2, 1));
+        final NDArray channelsLast = x.transpose(0, 2, 1);
+        final NDList stream = new NDList(channelsLast.add(embedding));
+        channelsLast.close();
+        final NDList out = Intermediates.chain(layers, parameterStore, stream, training, params);
+        Intermediates.release(stream, out);
+        final NDList result = new NDList(out.singletonOrThrow().transpose(0, 2, 1));
+        Intermediates.release(out);
+        return result;
     }
 
     @Override

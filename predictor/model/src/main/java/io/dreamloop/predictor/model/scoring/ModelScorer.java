@@ -10,6 +10,7 @@ import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.predictor.model.SequenceEncoding;
+import io.dreamloop.predictor.model.nn.AutosomeFinalBlock;
 import io.dreamloop.predictor.model.nn.Bins;
 import java.util.List;
 
@@ -18,6 +19,8 @@ import java.util.List;
  * closing the scorer closes it. Safe for concurrent use (one DJL predictor per call).
  */
 public final class ModelScorer implements AutoCloseable {
+    private static final int BINS = AutosomeFinalBlock.BINS;
+
     private final Model model;
     private final SequenceEncoding encoding;
     private final int batchSize;
@@ -31,7 +34,8 @@ public final class ModelScorer implements AutoCloseable {
     /**
      * @param model a loaded model mapping {@code (N, 6, 150)} to logits {@code (N, 18)}
      * @param encoding the input encoding
-     * @param batchSize the largest batch sent to the model at once
+     * @param batchSize the largest batch sent to the model at once, both strands counted (a batch
+     *     of 64 scores 32 sequences)
      * @param precision the model's parameter type; inputs are cast to it, logits read as float32
      */
     public ModelScorer(
@@ -58,15 +62,22 @@ public final class ModelScorer implements AutoCloseable {
         final int n = sequences.size();
         final float[] fwd = new float[n];
         final float[] rev = new float[n];
-        final float[] logitsF = new float[n * 18];
-        final float[] logitsR = new float[n * 18];
+        final float[] logitsF = new float[n * BINS];
+        final float[] logitsR = new float[n * BINS];
+        // Both strands go through one forward pass, so a chunk holds half a batch of sequences.
+        final int chunk = Math.max(1, batchSize / 2);
         try (Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator());
                 NDManager manager = model.getNDManager().newSubManager()) {
-            for (int from = 0; from < n; from += batchSize) {
-                final List<DnaSequence> batch =
-                        sequences.subList(from, Math.min(n, from + batchSize));
-                strand(predictor, manager, batch, false, fwd, logitsF, from);
-                strand(predictor, manager, batch, true, rev, logitsR, from);
+            for (int from = 0; from < n; from += chunk) {
+                final List<DnaSequence> batch = sequences.subList(from, Math.min(n, from + chunk));
+                final float[] logits = logits(predictor, manager, batch);
+                final int rows = batch.size() * BINS;
+                System.arraycopy(logits, 0, logitsF, from * BINS, rows);
+                System.arraycopy(logits, rows, logitsR, from * BINS, rows);
+                for (int i = 0; i < batch.size(); i++) {
+                    fwd[from + i] = Bins.expectedBin(logits, i * BINS, BINS);
+                    rev[from + i] = Bins.expectedBin(logits, rows + i * BINS, BINS);
+                }
             }
         } catch (final TranslateException e) {
             throw new IllegalStateException(
@@ -75,25 +86,21 @@ public final class ModelScorer implements AutoCloseable {
         return new StrandPredictions(fwd, rev, logitsF, logitsR);
     }
 
-    private void strand(
+    /** Logits of both strands, {@code (2 * batch, 18)} row-major: one pass, one readback. */
+    private float[] logits(
             final Predictor<NDList, NDList> predictor,
             final NDManager manager,
-            final List<DnaSequence> batch,
-            final boolean reverse,
-            final float[] bins,
-            final float[] logits,
-            final int offset)
+            final List<DnaSequence> batch)
             throws TranslateException {
         try (NDManager scope = manager.newSubManager()) {
-            final NDArray x = EncodedBatch.of(scope, encoding, batch, reverse);
+            final NDArray x = EncodedBatch.bothStrands(scope, encoding, batch);
             final NDArray out =
                     predictor
                             .predict(new NDList(x.toType(precision, false)))
                             .singletonOrThrow()
                             .toType(DataType.FLOAT32, false);
             out.attach(scope);
-            System.arraycopy(out.toFloatArray(), 0, logits, offset * 18, batch.size() * 18);
-            System.arraycopy(Bins.expectedBin(out).toFloatArray(), 0, bins, offset, batch.size());
+            return out.toFloatArray();
         }
     }
 
