@@ -1,10 +1,8 @@
 package io.dreamloop.predictor.model.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -23,8 +21,9 @@ import ai.djl.util.PairList;
  * parameters as {@code [l_w_ih, l_w_hh, r_w_ih, r_w_hh, l_b_ih, l_b_hh, r_b_ih, r_b_hh]} and hands
  * them to {@code torch::lstm} in that order, while PyTorch expects each direction's weights and
  * biases together ({@code [w_ih, w_hh, b_ih, b_hh]} per direction), so with biases the PyTorch
- * engine fails. This block runs two unidirectional DJL LSTMs instead (their order is PyTorch's),
- * one over the input and one over the input reversed in time, and reverses the second output back.
+ * engine fails. This block holds two unidirectional DJL LSTMs instead (their order is PyTorch's)
+ * and hands their parameters, forward then backward, to one bidirectional {@code torch::lstm} call:
+ * PyTorch's own order, and one fused pass without reversing copies of the input and the output.
  *
  * <p>Parameters, for TorchScript import. DJL keeps PyTorch's gate order {@code i, f, g, o} in the
  * row blocks of every weight and bias (the arrays reach {@code torch::lstm} unchanged, and {@code
@@ -43,8 +42,6 @@ import ai.djl.util.PairList;
  */
 public final class BiLstm extends AbstractBlock {
     private static final byte VERSION = 1;
-    private static final int TIME_AXIS = 1;
-    private static final int FEATURE_AXIS = 2;
 
     private final int hidden;
     private final LSTM forward;
@@ -97,16 +94,7 @@ public final class BiLstm extends AbstractBlock {
             JniUtils.setGradMode(true);
         }
         try {
-            final NDArray ahead = run(forward, x, parameterStore, training, params);
-            final NDArray flipped = x.flip(TIME_AXIS);
-            final NDArray reversed = run(backward, flipped, parameterStore, training, params);
-            flipped.close();
-            final NDArray behind = reversed.flip(TIME_AXIS);
-            reversed.close();
-            final NDList both = new NDList(ahead, behind);
-            final NDArray out = NDArrays.concat(both, FEATURE_AXIS);
-            both.close();
-            return new NDList(out);
+            return new NDList(bidirectional(x, parameterStore, training));
         } finally {
             if (gradModeOff) {
                 JniUtils.setGradMode(false);
@@ -115,34 +103,30 @@ public final class BiLstm extends AbstractBlock {
     }
 
     /**
-     * One direction's outputs {@code (N, L, H)}; its states and intermediates are freed at once
-     * ({@link Intermediates}).
+     * Both directions in one {@code lstm} call: parameters {@code [w_ih, w_hh, b_ih, b_hh]} of the
+     * forward LSTM, then of the backward one, zero initial states {@code (2, N, H)} of the input's
+     * type; outputs {@code (N, L, 2H)}, the final states freed at once.
      */
-    private NDArray run(
-            final LSTM lstm,
-            final NDArray x,
-            final ParameterStore parameterStore,
-            final boolean training,
-            final PairList<String, Object> params) {
-        try (NDScope scope = new NDScope()) {
-            final NDArray outputs =
-                    lstm.forward(parameterStore, withZeroState(x), training, params).head();
-            NDScope.unregister(outputs);
-            return outputs;
+    private NDArray bidirectional(
+            final NDArray x, final ParameterStore parameterStore, final boolean training) {
+        final NDList weights = new NDList();
+        for (final LSTM direction : new LSTM[] {forward, backward}) {
+            for (final Parameter parameter : direction.getDirectParameters().values()) {
+                weights.add(parameterStore.getValue(parameter, x.getDevice(), training));
+            }
         }
-    }
-
-    /**
-     * The input with zero initial hidden and cell states of its own type and device. Left to
-     * itself, DJL's LSTM makes them float32, which a float16 or bfloat16 input then meets in the
-     * engine ("Input and hidden tensors are not the same dtype").
-     */
-    private NDList withZeroState(final NDArray x) {
-        final Shape state = new Shape(1, x.getShape().get(0), hidden);
-        return new NDList(
-                x,
-                x.getManager().zeros(state, x.getDataType()),
-                x.getManager().zeros(state, x.getDataType()));
+        final Shape state = new Shape(2, x.getShape().get(0), hidden);
+        final NDList zeros =
+                new NDList(
+                        x.getManager().zeros(state, x.getDataType()),
+                        x.getManager().zeros(state, x.getDataType()));
+        final NDList out =
+                x.getNDArrayInternal().lstm(x, zeros, weights, true, 1, 0, training, true, true);
+        zeros.close();
+        for (int i = 1; i < out.size(); i++) {
+            out.get(i).close();
+        }
+        return out.head();
     }
 
     private static boolean isPyTorch(final NDArray x) {
