@@ -3,10 +3,13 @@ package io.dreamloop.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dreamloop.cli.http.ServiceClient;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.testing.Infrastructure;
 import io.dreamloop.testing.JdbcSettings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -37,8 +40,9 @@ import org.junit.jupiter.api.Test;
  * predictor and lab-ingest run two instances each (one consumer group, one database, as replicas on
  * a cluster). The campaign maximizes expression, so cycles 1 and 2 are GA designs scored through
  * the predictors; one predictor is killed mid-design and not restarted, the other serves the rest.
- * Afterwards every score request on the topic has its answer on the reply partition it named, both
- * predictors answered, and each run's members are estimated once.
+ * Before it, a champion imported through one predictor is served by both. Afterwards every score
+ * request on the topic has its answer on the reply partition it named, both predictors answered,
+ * and each run's members are estimated once.
  */
 class FaultInjectionIT {
     private static final String CAMPAIGN = "fault-1";
@@ -52,6 +56,9 @@ class FaultInjectionIT {
     private static final int TEST_MEMBERS = 3 * TEST_PER_SUBSET;
     private static final Duration TIMEOUT = Duration.ofMinutes(15);
     private static final int BASE_PORT = 18181;
+
+    /** The DREAM-CNN fixture, imported as champion through one predictor instance. */
+    private static final String CHAMPION = "scale-champion";
 
     /** The second instances: ports after the four services'. */
     private static final String PREDICTOR_2 = Topics.PREDICTOR + "-2";
@@ -107,7 +114,9 @@ class FaultInjectionIT {
     }
 
     @Test
-    void aCampaignSurvivesKillingTheBrokerAndEachServiceMidCycle() throws SQLException {
+    void aCampaignSurvivesKillingTheBrokerAndEachServiceMidCycle()
+            throws SQLException, IOException {
+        assertEveryPredictorServesANewChampion();
         final ServiceClient http = stack.http();
         final String designer = stack.url(Topics.DESIGNER);
         http.postJson(
@@ -215,6 +224,49 @@ class FaultInjectionIT {
             assertThat(cycle.path("metrics").path("truth.pearson.all").isNumber())
                     .as("cycle %d is scored against the truth: %s", k, cycle)
                     .isTrue();
+        }
+    }
+
+    /**
+     * A champion imported through the second predictor is served by both: one of them consumes its
+     * model-published event (they share the group), the other follows the registry they share.
+     */
+    private static void assertEveryPredictorServesANewChampion() throws IOException {
+        final Path models = Infrastructure.repositoryRoot().resolve("../shared/data/models");
+        final String sequence =
+                new ObjectMapper()
+                        .readTree(models.resolve("dream_cnn_demo_expected.json").toFile())
+                        .path("sequences")
+                        .get(0)
+                        .asText();
+        stack.http()
+                .postBytes(
+                        stack.url(PREDICTOR_2)
+                                + "/models/import?version="
+                                + CHAMPION
+                                + "&architecture=dream-cnn&champion=true",
+                        Files.readAllBytes(models.resolve("dream_cnn_demo.pt")));
+        final Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        for (final String instance : List.of(Topics.PREDICTOR, PREDICTOR_2)) {
+            String served = servedChampion(instance, sequence);
+            while (!CHAMPION.equals(served) && Instant.now().isBefore(deadline)) {
+                ServiceProcess.sleep(500);
+                served = servedChampion(instance, sequence);
+            }
+            assertThat(served).as("the champion %s serves", instance).isEqualTo(CHAMPION);
+        }
+    }
+
+    /** The version that scores a request for the champion on one predictor instance. */
+    private static String servedChampion(final String instance, final String sequence) {
+        try {
+            return stack.http()
+                    .postJson(
+                            stack.url(instance) + "/score", Map.of("sequences", List.of(sequence)))
+                    .path("modelVersion")
+                    .asText();
+        } catch (final IllegalStateException e) {
+            return "none (" + e.getMessage() + ")";
         }
     }
 
