@@ -13,7 +13,9 @@ import java.util.function.Function;
 
 /**
  * The broker and the four services, started together and stopped together (services first, then the
- * broker). Each service gets its own log file under the run directory.
+ * broker). Each service instance gets its own log file under the run directory. More instances of a
+ * service ({@link #addReplica}) join its consumer groups and share its database, as replicas on a
+ * cluster do.
  */
 public final class LocalStack implements AutoCloseable {
     private final LocalBroker broker;
@@ -73,7 +75,7 @@ public final class LocalStack implements AutoCloseable {
             }
             for (final ServiceProcess service : stack.services) {
                 stack.readiness.put(
-                        service.spec().name(),
+                        service.spec().instance(),
                         service.awaitReady(stack.http, Duration.ofSeconds(180)));
             }
             progress.accept(
@@ -90,14 +92,36 @@ public final class LocalStack implements AutoCloseable {
             final ServiceSpec spec,
             final Map<String, String> props,
             final Consumer<String> progress) {
-        started.put(spec.name(), props);
+        started.put(spec.instance(), props);
         services.add(ServiceProcess.start(root, spec, props, logDir));
         progress.accept(
                 "started %s on %s (log %s)"
                         .formatted(
-                                spec.name(),
+                                spec.instance(),
                                 spec.url(),
-                                root.relativize(logDir.resolve(spec.name() + ".log"))));
+                                root.relativize(logDir.resolve(spec.instance() + ".log"))));
+    }
+
+    /**
+     * Starts instance {@code n} of a running service on another port, with the first instance's
+     * properties plus {@code overrides} (e.g. not to clean the database the instances share), and
+     * waits until it is ready.
+     *
+     * @return the new instance's name, {@code <service>-<n>}
+     */
+    public String addReplica(
+            final String service,
+            final int n,
+            final int port,
+            final Map<String, String> overrides,
+            final Consumer<String> progress) {
+        final ServiceSpec spec = services.get(indexOf(service)).spec().replica(n, port);
+        final Map<String, String> props = new LinkedHashMap<>(started.get(service));
+        props.putAll(overrides);
+        startService(spec, props, progress);
+        readiness.put(
+                spec.instance(), services.getLast().awaitReady(http, Duration.ofSeconds(180)));
+        return spec.instance();
     }
 
     public String bootstrap() {
@@ -108,10 +132,10 @@ public final class LocalStack implements AutoCloseable {
         return List.copyOf(services);
     }
 
-    /** The URL of a service by name. */
+    /** The URL of a service instance by name ({@code predictor}, {@code predictor-2}). */
     public String url(final String service) {
         return services.stream()
-                .filter(s -> s.spec().name().equals(service))
+                .filter(s -> s.spec().instance().equals(service))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + service))
                 .spec()
@@ -136,6 +160,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
+     * Kills a service instance with SIGKILL, as a crash would, and leaves it down: the other
+     * instances of its service take over its partitions.
+     */
+    public void crash(final String instance) {
+        services.get(indexOf(instance)).kill();
+    }
+
+    /**
      * Kills the broker this stack started with SIGKILL, waits {@code down}, and starts it again on
      * its data.
      *
@@ -152,7 +184,7 @@ public final class LocalStack implements AutoCloseable {
 
     private int indexOf(final String service) {
         for (int i = 0; i < services.size(); i++) {
-            if (services.get(i).spec().name().equals(service)) {
+            if (services.get(i).spec().instance().equals(service)) {
                 return i;
             }
         }

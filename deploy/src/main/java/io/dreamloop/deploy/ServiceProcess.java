@@ -35,7 +35,7 @@ public final class ServiceProcess implements AutoCloseable {
             final ServiceSpec spec,
             final Map<String, String> properties,
             final Path logDir) {
-        final Path log = logDir.resolve(spec.name() + ".log");
+        final Path log = logDir.resolve(spec.instance() + ".log");
         try {
             Files.deleteIfExists(log);
         } catch (final IOException e) {
@@ -55,7 +55,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(
                     "%s is not built (%s missing): run ./mvnw -DskipTests package"
-                            .formatted(spec.name(), jar));
+                            .formatted(spec.instance(), jar));
         }
         final List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -75,7 +75,7 @@ public final class ServiceProcess implements AutoCloseable {
                             .start();
             return new ServiceProcess(spec, process, log);
         } catch (final IOException e) {
-            throw new IllegalStateException("cannot start " + spec.name(), e);
+            throw new IllegalStateException("cannot start " + spec.instance(), e);
         }
     }
 
@@ -118,7 +118,7 @@ public final class ServiceProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException(
                         "%s exited with %d during start; see %s"
-                                .formatted(spec.name(), process.exitValue(), log));
+                                .formatted(spec.instance(), process.exitValue(), log));
             }
             try {
                 final JsonNode health = http.getJson(spec.url() + "/q/health/ready");
@@ -133,7 +133,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         throw new IllegalStateException(
                 "%s not ready within %s (last: %s); see %s"
-                        .formatted(spec.name(), timeout, last, log));
+                        .formatted(spec.instance(), timeout, last, log));
     }
 
     /** Kills the service with SIGKILL, as a crash would, and waits until it has exited. */
@@ -141,11 +141,11 @@ public final class ServiceProcess implements AutoCloseable {
         process.destroyForcibly();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException(spec.name() + " did not exit after SIGKILL");
+                throw new IllegalStateException(spec.instance() + " did not exit after SIGKILL");
             }
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while killing " + spec.name(), e);
+            throw new IllegalStateException("interrupted while killing " + spec.instance(), e);
         }
     }
 

@@ -35,7 +35,7 @@ public final class Topology {
     /** One line per service: name, URL, readiness and each readiness check. */
     private static void printServices(final LocalStack stack, final PrintStream out) {
         for (final ServiceProcess service : stack.services()) {
-            final JsonNode health = stack.readiness().get(service.spec().name());
+            final JsonNode health = stack.readiness().get(service.spec().instance());
             final List<String> checks = new ArrayList<>();
             health.path("checks")
                     .forEach(

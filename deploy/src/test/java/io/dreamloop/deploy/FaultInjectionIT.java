@@ -3,10 +3,13 @@ package io.dreamloop.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dreamloop.cli.http.ServiceClient;
 import io.dreamloop.contracts.topic.Topics;
 import io.dreamloop.testing.Infrastructure;
 import io.dreamloop.testing.JdbcSettings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,16 +23,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * A campaign runs to its end while its broker and then each of its four services is killed with
- * SIGKILL in the middle of a cycle and started again, on a broker of its own (from the Maven jars,
- * so that it can be killed) and PostgreSQL: afterwards every library was designed once, sorted
- * once, and every one of its members is measured exactly once per estimation method at the trainer,
- * every cycle's ensemble was trained once per member and scored on the campaign's test library.
+ * SIGKILL in the middle of a cycle, on a broker of its own (from the Maven jars, so that it can be
+ * killed) and PostgreSQL: afterwards every library was designed once, sorted once, and every one of
+ * its members is measured exactly once per estimation method at the trainer, every cycle's ensemble
+ * was trained once per member and scored on the campaign's test library.
+ *
+ * <p>Scale-out (issue 16) in the same stack, which costs far less than a stack of its own: the
+ * predictor and lab-ingest run two instances each (one consumer group, one database, as replicas on
+ * a cluster). The campaign maximizes expression, so cycles 1 and 2 are GA designs scored through
+ * the predictors; one predictor is killed mid-design and not restarted, the other serves the rest.
+ * Before it, a champion imported through one predictor is served by both. Afterwards every score
+ * request on the topic has its answer on the reply partition it named, both predictors answered,
+ * and each run's members are estimated once.
  */
 class FaultInjectionIT {
     private static final String CAMPAIGN = "fault-1";
@@ -42,6 +55,18 @@ class FaultInjectionIT {
 
     private static final int TEST_MEMBERS = 3 * TEST_PER_SUBSET;
     private static final Duration TIMEOUT = Duration.ofMinutes(15);
+    private static final int BASE_PORT = 18181;
+
+    /** The DREAM-CNN fixture, imported as champion through one predictor instance. */
+    private static final String CHAMPION = "scale-champion";
+
+    /** The second instances: ports after the four services'. */
+    private static final String PREDICTOR_2 = Topics.PREDICTOR + "-2";
+
+    private static final String LAB_INGEST_2 = Topics.LAB_INGEST + "-2";
+
+    /** Score answers each predictor instance published, read from its metrics. */
+    private static final Map<String, Long> ANSWERED = new LinkedHashMap<>();
 
     private static final Map<String, JdbcSettings> DATABASES = new LinkedHashMap<>();
     private static LocalStack stack;
@@ -58,7 +83,7 @@ class FaultInjectionIT {
                         runDir,
                         19392,
                         null,
-                        ServiceSpec.defaults(18181),
+                        ServiceSpec.defaults(BASE_PORT),
                         spec -> {
                             final JdbcSettings db =
                                     CleanPostgres.database(infrastructure, spec, "faults");
@@ -75,6 +100,10 @@ class FaultInjectionIT {
                             return props;
                         },
                         System.out::println);
+        // The second instances share the first's database: they must not clean it.
+        final Map<String, String> shared = Map.of("quarkus.flyway.\"pg\".clean-at-start", "false");
+        stack.addReplica(Topics.PREDICTOR, 2, BASE_PORT + 4, shared, System.out::println);
+        stack.addReplica(Topics.LAB_INGEST, 2, BASE_PORT + 5, shared, System.out::println);
     }
 
     @AfterAll
@@ -85,7 +114,9 @@ class FaultInjectionIT {
     }
 
     @Test
-    void aCampaignSurvivesKillingTheBrokerAndEachServiceMidCycle() throws SQLException {
+    void aCampaignSurvivesKillingTheBrokerAndEachServiceMidCycle()
+            throws SQLException, IOException {
+        assertEveryPredictorServesANewChampion();
         final ServiceClient http = stack.http();
         final String designer = stack.url(Topics.DESIGNER);
         http.postJson(
@@ -106,29 +137,32 @@ class FaultInjectionIT {
                         "seed",
                         5,
                         "testLibrary",
-                        Map.of("perSubset", TEST_PER_SUBSET, "subsets", List.of("random", "snv"))));
+                        Map.of("perSubset", TEST_PER_SUBSET, "subsets", List.of("random", "snv")),
+                        // GA designs from cycle 1 on, every generation scored by the predictors.
+                        "objective",
+                        "maximize"));
         final List<Fault> faults =
                 List.of(
                         new Fault(
-                                "broker, while cycle 0's library goes to lab-ingest",
+                                "kill and restart the broker, while cycle 0's library goes to lab-ingest",
                                 view -> designed(view, 0),
                                 () -> stack.crashAndRestartBroker(Duration.ofSeconds(3))),
                         new Fault(
-                                "designer, as cycle 1 is acquired",
+                                "kill and restart the designer, as cycle 1 is acquired",
                                 view -> cycle(view, 1) != null,
                                 () -> restart(Topics.DESIGNER)),
                         new Fault(
-                                "lab-ingest, while cycle 1's library is sorted",
+                                "kill and restart the lab-ingest, while cycle 1's library is sorted",
                                 view -> designed(view, 1),
                                 () -> restart(Topics.LAB_INGEST)),
                         new Fault(
-                                "trainer, while it trains an ensemble member of cycle 1 or later",
+                                "kill and restart the trainer, while it trains an ensemble member of cycle 1 or later",
                                 view -> trainingAfterCycle(0),
                                 () -> restart(Topics.TRAINER)),
                         new Fault(
-                                "predictor, as cycle 2's candidates are scored",
-                                view -> cycle(view, 2) != null,
-                                () -> restart(Topics.PREDICTOR)));
+                                "kill the first predictor, not restarted, while the GA designs cycle 2",
+                                view -> cycle(view, 2) != null && cycleTwoScoringStarted(),
+                                FaultInjectionIT::killFirstPredictor));
         final List<String> injected = new ArrayList<>();
         final Instant deadline = Instant.now().plus(TIMEOUT);
         JsonNode view = http.getJson(designer + "/campaigns/" + CAMPAIGN);
@@ -140,7 +174,7 @@ class FaultInjectionIT {
             assertThat(Instant.now()).as("campaign not finished: %s", view).isBefore(deadline);
             if (next < faults.size() && faults.get(next).when().test(view)) {
                 final Fault fault = faults.get(next++);
-                System.out.printf("injecting fault: kill and restart the %s%n", fault.what());
+                System.out.printf("injecting fault: %s%n", fault.what());
                 fault.inject().run();
                 injected.add(fault.what());
             }
@@ -164,7 +198,9 @@ class FaultInjectionIT {
             assertThat(cycle.path("models")).as("cycle %s", cycle).hasSize(ENSEMBLE);
         }
         assertOneSortPerLibrary();
+        assertEachRunEstimatedOnce();
         assertEveryMemberMeasuredOncePerMethod();
+        assertEveryScoreRequestAnsweredOnItsReplyPartition();
         assertOneTrainingRunPerEnsembleMember();
         assertEveryCycleScoredOnTheTestLibrary();
     }
@@ -189,6 +225,139 @@ class FaultInjectionIT {
                     .as("cycle %d is scored against the truth: %s", k, cycle)
                     .isTrue();
         }
+    }
+
+    /**
+     * A champion imported through the second predictor is served by both: one of them consumes its
+     * model-published event (they share the group), the other follows the registry they share.
+     */
+    private static void assertEveryPredictorServesANewChampion() throws IOException {
+        final Path models = Infrastructure.repositoryRoot().resolve("../shared/data/models");
+        final String sequence =
+                new ObjectMapper()
+                        .readTree(models.resolve("dream_cnn_demo_expected.json").toFile())
+                        .path("sequences")
+                        .get(0)
+                        .asText();
+        stack.http()
+                .postBytes(
+                        stack.url(PREDICTOR_2)
+                                + "/models/import?version="
+                                + CHAMPION
+                                + "&architecture=dream-cnn&champion=true",
+                        Files.readAllBytes(models.resolve("dream_cnn_demo.pt")));
+        final Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        for (final String instance : List.of(Topics.PREDICTOR, PREDICTOR_2)) {
+            String served = servedChampion(instance, sequence);
+            while (!CHAMPION.equals(served) && Instant.now().isBefore(deadline)) {
+                ServiceProcess.sleep(500);
+                served = servedChampion(instance, sequence);
+            }
+            assertThat(served).as("the champion %s serves", instance).isEqualTo(CHAMPION);
+        }
+    }
+
+    /** The version that scores a request for the champion on one predictor instance. */
+    private static String servedChampion(final String instance, final String sequence) {
+        try {
+            return stack.http()
+                    .postJson(
+                            stack.url(instance) + "/score", Map.of("sequences", List.of(sequence)))
+                    .path("modelVersion")
+                    .asText();
+        } catch (final IllegalStateException e) {
+            return "none (" + e.getMessage() + ")";
+        }
+    }
+
+    /** Answers of both predictors when cycle 2 was first seen; -1 before. */
+    private static long answersBeforeCycleTwo = -1;
+
+    /**
+     * True once a score request of cycle 2's GA design has been answered: the kill then lands in
+     * the middle of the design (GA runs of several generations, each scored), not before it.
+     */
+    private static boolean cycleTwoScoringStarted() {
+        final long answers = answersPublished(Topics.PREDICTOR) + answersPublished(PREDICTOR_2);
+        if (answersBeforeCycleTwo < 0) {
+            answersBeforeCycleTwo = answers;
+        }
+        return answers > answersBeforeCycleTwo;
+    }
+
+    /**
+     * Kills the first predictor instance as a crash would, and leaves it down; the second takes its
+     * partitions of score-requested over. Its answers so far are read from its metrics first.
+     */
+    private static void killFirstPredictor() {
+        ANSWERED.put(Topics.PREDICTOR, answersPublished(Topics.PREDICTOR));
+        stack.crash(Topics.PREDICTOR);
+    }
+
+    /** The scores-computed events a predictor instance published since it started. */
+    private static long answersPublished(final String instance) {
+        return counter(instance, "dreamloop_events_published_total", "dreamloop.scores-computed");
+    }
+
+    /** A counter of an instance's Prometheus metrics whose tags hold {@code tag}; 0 when absent. */
+    private static long counter(final String instance, final String name, final String tag) {
+        final Pattern line =
+                Pattern.compile(
+                        "(?m)^"
+                                + Pattern.quote(name)
+                                + "\\{[^}]*\""
+                                + Pattern.quote(tag)
+                                + "\"[^}]*} ([0-9.eE+]+)$");
+        final Matcher m = line.matcher(stack.http().getText(stack.url(instance) + "/q/metrics"));
+        return m.find() ? Math.round(Double.parseDouble(m.group(1))) : 0;
+    }
+
+    /**
+     * Every score request on the topic (the designer's, across its crash) has an answer, each on
+     * the reply partition the request named; the first predictor answered until it was killed and
+     * the second after. An answer given twice (a request the killed instance answered but had not
+     * committed, answered again by the other) is counted; the designer keeps one per chunk.
+     */
+    private static void assertEveryScoreRequestAnsweredOnItsReplyPartition() {
+        ANSWERED.put(PREDICTOR_2, answersPublished(PREDICTOR_2));
+        final ScoreTraffic traffic = ScoreTraffic.read(stack.bootstrap());
+        System.out.printf(
+                "score requests %d, answers %d (answered by instance: %s), lost %d, answered twice %d,"
+                        + " answers off their reply partition %d%n",
+                traffic.requests().size(),
+                traffic.answers(),
+                ANSWERED,
+                traffic.lost().size(),
+                traffic.duplicates().size(),
+                traffic.misrouted().size());
+        assertThat(traffic.requests()).as("score requests of the GA designs").isNotEmpty();
+        assertThat(traffic.lost()).as("requests without an answer").isEmpty();
+        assertThat(traffic.misrouted()).as("answers off the requests' reply partitions").isEmpty();
+        assertThat(ANSWERED)
+                .as("answers per predictor instance")
+                .allSatisfy((i, n) -> assertThat(n).as(i).isPositive());
+    }
+
+    /** Each run (a cycle's library or the test library) has one estimate per member and method. */
+    private static void assertEachRunEstimatedOnce() throws SQLException {
+        final Map<String, Long> rows =
+                counts(
+                        Topics.LAB_INGEST,
+                        "select r.library_id, count(*) from measurement m join sortseq_run r on r.run_id = m.run_id where r.library_id like ? group by r.library_id",
+                        CAMPAIGN + "-%");
+        System.out.printf(
+                "lab-ingest estimates per library (2 methods): %s; runs estimated by %s since its"
+                        + " restart %d, by %s %d%n",
+                rows,
+                Topics.LAB_INGEST,
+                counter(Topics.LAB_INGEST, "dreamloop_lab_runs_total", "estimated"),
+                LAB_INGEST_2,
+                counter(LAB_INGEST_2, "dreamloop_lab_runs_total", "estimated"));
+        assertThat(rows)
+                .hasSize(CYCLES + 2)
+                .allSatisfy(
+                        (library, n) ->
+                                assertThat(n).as(library).isIn(2L * BUDGET, 2L * TEST_MEMBERS));
     }
 
     private static void restart(final String service) {

@@ -3,6 +3,7 @@ package io.dreamloop.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.dreamloop.contracts.topic.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -132,8 +133,34 @@ final class Manifests {
         return resource.path("metadata").path("name").asText();
     }
 
+    /** The kinds that run a service's pods. */
+    static final List<String> WORKLOAD_KINDS = List.of("Deployment", "StatefulSet");
+
+    /** The Deployments and StatefulSets of the four services (not PostgreSQL's). */
+    static List<JsonNode> workloads() {
+        return WORKLOAD_KINDS.stream()
+                .flatMap(kind -> kubernetes(kind).stream())
+                .filter(resource -> Topics.SERVICES.contains(name(resource)))
+                .toList();
+    }
+
+    /** The one Deployment or StatefulSet of a service. */
+    static JsonNode workload(final String service) {
+        final List<JsonNode> found =
+                workloads().stream().filter(resource -> service.equals(name(resource))).toList();
+        if (found.size() != 1) {
+            throw new AssertionError(found.size() + " Deployments or StatefulSets " + service);
+        }
+        return found.getFirst();
+    }
+
+    /** A workload's replicas (1 when unset, as Kubernetes defaults it). */
+    static int replicas(final String service) {
+        return workload(service).path("spec").path("replicas").asInt(1);
+    }
+
     static JsonNode podSpec(final String service) {
-        return kubernetes("Deployment", service).path("spec").path("template").path("spec");
+        return workload(service).path("spec").path("template").path("spec");
     }
 
     static JsonNode container(final String service) {

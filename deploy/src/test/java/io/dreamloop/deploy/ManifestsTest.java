@@ -19,8 +19,11 @@ import static io.dreamloop.deploy.Manifests.name;
 import static io.dreamloop.deploy.Manifests.plainListenerPort;
 import static io.dreamloop.deploy.Manifests.podSpec;
 import static io.dreamloop.deploy.Manifests.read;
+import static io.dreamloop.deploy.Manifests.replicas;
 import static io.dreamloop.deploy.Manifests.texts;
 import static io.dreamloop.deploy.Manifests.topicName;
+import static io.dreamloop.deploy.Manifests.workload;
+import static io.dreamloop.deploy.Manifests.workloads;
 import static io.dreamloop.deploy.ServiceConfigs.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -175,8 +178,8 @@ class ManifestsTest {
             }
         }
         final Map<String, String> kubernetes = new TreeMap<>();
-        for (final JsonNode deployment : kubernetes("Deployment")) {
-            kubernetes.put(name(deployment), container(name(deployment)).path("image").asText());
+        for (final JsonNode workload : workloads()) {
+            kubernetes.put(name(workload), container(name(workload)).path("image").asText());
         }
         assertThat(built.values())
                 .allSatisfy(image -> assertThat(image).matches("dreamloop/[a-z-]+:\\S+"));
@@ -311,6 +314,65 @@ class ManifestsTest {
         }
         assertThat(composeServices().has("postgres")).isTrue();
         assertThat(name(kubernetes("Service", "postgres"))).isEqualTo("postgres");
+    }
+
+    // --- scale-out -------------------------------------------------------------------------------
+
+    /**
+     * Topics a service's replicas need not share: one partition of model-published goes to one
+     * replica of each service, which records the version in the database all replicas read (the
+     * predictor's replicas follow the champion recorded there).
+     */
+    private static final Set<String> HANDLED_BY_ONE_REPLICA = Set.of(Topics.MODEL_PUBLISHED);
+
+    @Test
+    void replicasDoNotOutnumberThePartitionsOfTheirConsumerGroups() {
+        final Map<String, Integer> partitions = declaredPartitions();
+        for (final TopicSpec topic : Topics.CATALOG) {
+            for (final String consumer : topic.consumers()) {
+                if (Topics.SERVICES.contains(consumer)
+                        && !topic.name().equals(Topics.SCORES_COMPUTED)
+                        && !HANDLED_BY_ONE_REPLICA.contains(topic.name())) {
+                    assertThat(partitions.get(topic.name()))
+                            .as(
+                                    "partitions of %s >= replicas of %s (its consumer group)",
+                                    topic.name(), consumer)
+                            .isGreaterThanOrEqualTo(replicas(consumer));
+                }
+            }
+        }
+    }
+
+    @Test
+    void eachDesignerReplicaReadsAReplyPartitionOfItsOwn() {
+        assertThat(workload(Topics.DESIGNER).path("kind").asText())
+                .as("the designer's pods need stable ordinals: a StatefulSet")
+                .isEqualTo("StatefulSet");
+        assertThat(declaredPartitions().get(Topics.SCORES_COMPUTED))
+                .as("partitions of %s >= designer replicas", Topics.SCORES_COMPUTED)
+                .isGreaterThanOrEqualTo(replicas(Topics.DESIGNER));
+        assertThat(kubernetesEnvironment(Topics.DESIGNER))
+                .as("a fixed reply partition would be the same for every replica")
+                .doesNotContainKey("DREAMLOOP_DESIGNER_SCORING_REPLY_PARTITION");
+        final String headless = workload(Topics.DESIGNER).path("spec").path("serviceName").asText();
+        assertThat(kubernetes("Service", headless).path("spec").path("clusterIP").asText())
+                .as("the StatefulSet's serviceName is a headless Service")
+                .isEqualTo("None");
+    }
+
+    @Test
+    void theTrainerRunsOnce() {
+        // Training runs, their cancellation and the champion decision live in one process.
+        assertThat(replicas(Topics.TRAINER)).isOne();
+        assertThat(replicas(Topics.LAB_INGEST)).as("lab-ingest scales out").isGreaterThan(1);
+    }
+
+    private static Map<String, Integer> declaredPartitions() {
+        final Map<String, Integer> declared = new TreeMap<>();
+        for (final JsonNode topic : kubernetes("KafkaTopic")) {
+            declared.put(topicName(topic), topic.path("spec").path("partitions").asInt());
+        }
+        return declared;
     }
 
     // --- compose and Kubernetes specifics --------------------------------------------------------

@@ -30,4 +30,9 @@ public record TopicSpec(
         producers = List.copyOf(producers);
         consumers = List.copyOf(consumers);
     }
+
+    /** This topic with another partition count. */
+    public TopicSpec withPartitions(final int count) {
+        return new TopicSpec(name, eventType, count, keyedBy, producers, consumers);
+    }
 }

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 /** Topic names and the topology of the loop. */
 public final class Topics {
+    /** What every topic name starts with; the rest is its short name. */
+    public static final String PREFIX = "dreamloop.";
 
     public static final String DESIGN_REQUESTED = "dreamloop.design-requested";
     public static final String SCORE_REQUESTED = "dreamloop.score-requested";
@@ -88,6 +90,14 @@ public final class Topics {
 
     public static Optional<TopicSpec> find(final String name) {
         return CATALOG.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /**
+     * A topic's name without {@link #PREFIX}: {@code score-requested} for {@code
+     * dreamloop.score-requested}; the name of its partition setting ({@link TopicPartitions}).
+     */
+    public static String shortName(final String topic) {
+        return topic.startsWith(PREFIX) ? topic.substring(PREFIX.length()) : topic;
     }
 
     /** The consumer group of one service's subscription to one topic: one group per channel. */

@@ -2,6 +2,7 @@ package io.dreamloop.predictor.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,5 +61,14 @@ public interface PredictorConfig {
         /** Largest number of sequences one HTTP request may ask for. */
         @WithDefault("100000")
         int maxSequencesPerRequest();
+
+        /**
+         * How often, at most, a request for the champion checks the champion recorded in the
+         * database. Replicas share one consumer group and one database, so only one of them
+         * consumes each model-published event; the others follow the champion it recorded within
+         * this interval (loading it on the first request after the change).
+         */
+        @WithDefault("2s")
+        Duration championCheck();
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -29,11 +30,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * request holds the scorer it started with, so it finishes on that version and its results are
  * attributed to it. Loaded models stay loaded until shutdown (they are requested by version too).
  * Artifacts are TorchScript modules or DJL-format models ({@link ArtifactLoader}).
+ *
+ * <p>Replicas: the instances of the predictor share one consumer group of model-published and one
+ * database, so one of them consumes a new champion's event and records it. A request for the
+ * champion therefore checks the registry's champion at most every {@code
+ * dreamloop.predictor.scoring.champion-check} and moves to it when it changed; on the instances
+ * that did not consume the event, that first request waits for the load.
  */
 @ApplicationScoped
 public class ScorerPool {
     private final Map<String, ModelScorer> loaded = new ConcurrentHashMap<>();
     private final AtomicReference<String> champion = new AtomicReference<>();
+    private final AtomicLong championCheckedAt = new AtomicLong(System.nanoTime());
     private final ModelRegistry registry;
     private final PredictorConfig config;
     private final ScoringMetrics metrics;
@@ -89,6 +97,8 @@ public class ScorerPool {
                     "cannot promote %s: it is not loaded".formatted(version));
         }
         final String previous = champion.getAndSet(version);
+        // The event that promoted it commits its registry row after this: the next check waits.
+        championCheckedAt.set(System.nanoTime());
         Log.infof("champion is now %s (was %s)", version, previous);
     }
 
@@ -103,7 +113,7 @@ public class ScorerPool {
      * @throws UnknownModelException when the version is unknown or there is no champion
      */
     public Scored score(final String version, final List<DnaSequence> sequences) {
-        final String v = version != null ? version : champion.get();
+        final String v = version != null ? version : followedChampion();
         if (v == null) {
             throw new UnknownModelException("no champion model has been published yet");
         }
@@ -112,6 +122,24 @@ public class ScorerPool {
         final Scored scored = new Scored(v, scorer.score(sequences));
         metrics.scored(version == null, sequences.size(), System.nanoTime() - start);
         return scored;
+    }
+
+    /** The champion, after moving to the registry's if it changed and the check is due. */
+    private String followedChampion() {
+        final long now = System.nanoTime();
+        final long last = championCheckedAt.get();
+        if (now - last >= config.scoring().championCheck().toNanos()
+                && championCheckedAt.compareAndSet(last, now)) {
+            QuarkusTransaction.requiringNew()
+                    .call(registry::champion)
+                    .filter(c -> !c.modelVersion().equals(champion.get()))
+                    .ifPresent(
+                            c -> {
+                                load(c.modelVersion(), c.artifactSha256(), c.artifactUri());
+                                promote(c.modelVersion());
+                            });
+        }
+        return champion.get();
     }
 
     private ModelScorer openRegistered(final String version) {
