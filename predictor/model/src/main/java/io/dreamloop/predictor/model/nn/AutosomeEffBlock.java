@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
@@ -76,21 +75,21 @@ public final class AutosomeEffBlock extends AbstractBlock {
                         new ReleasingSequentialBlock()
                                 .add(conv(1, expanded, 1))
                                 .add(batchNorm())
-                                .add(Activation.swishBlock(1f))
+                                .add(Silu.block())
                                 .add(conv(kernel, expanded, expanded / 2))
                                 .add(batchNorm())
-                                .add(Activation.swishBlock(1f))
+                                .add(Silu.block())
                                 .add(new SqueezeExcitationBlock(expanded, inChannels / seReduction))
                                 .add(conv(1, inChannels, 1))
                                 .add(batchNorm())
-                                .add(Activation.swishBlock(1f)));
+                                .add(Silu.block()));
         this.resize =
                 addChildBlock(
                         "resize",
                         new ReleasingSequentialBlock()
                                 .add(conv(kernel, outChannels, 1))
                                 .add(batchNorm())
-                                .add(Activation.swishBlock(1f)));
+                                .add(Silu.block()));
     }
 
     private static Conv1d conv(final int kernel, final int filters, final int groups) {

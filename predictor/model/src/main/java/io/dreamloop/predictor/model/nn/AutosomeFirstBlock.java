@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.norm.BatchNorm;
@@ -79,7 +78,7 @@ public final class AutosomeFirstBlock extends AbstractBlock {
         final NDList convolved = conv.forward(parameterStore, inputs, training, params);
         final NDArray normalized =
                 norm.forward(parameterStore, convolved, training, params).singletonOrThrow();
-        return new NDList(Activation.swish(normalized, 1f)); // SiLU = swish with beta 1
+        return new NDList(Silu.apply(normalized));
     }
 
     @Override

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
@@ -59,7 +58,7 @@ public final class FeedForwardSwiGlu extends AbstractBlock {
                 up.forward(parameterStore, normalized, training, params)
                         .singletonOrThrow()
                         .split(2, FEATURE_AXIS);
-        final NDArray gated = halves.get(0).mul(Activation.swish(halves.get(1), 1f)); // SiLU
+        final NDArray gated = halves.get(0).mul(Silu.apply(halves.get(1)));
         final NDList hidden = dropout.forward(parameterStore, new NDList(gated), training, params);
         return dropout.forward(
                 parameterStore,

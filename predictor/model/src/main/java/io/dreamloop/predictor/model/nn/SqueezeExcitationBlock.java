@@ -63,9 +63,8 @@ public final class SqueezeExcitationBlock extends AbstractBlock {
         final NDArray x = inputs.singletonOrThrow();
         final NDList mean = new NDList(x.mean(new int[] {2}));
         final NDArray h =
-                Activation.swish(
-                        squeeze.forward(parameterStore, mean, training, params).singletonOrThrow(),
-                        1f);
+                Silu.apply(
+                        squeeze.forward(parameterStore, mean, training, params).singletonOrThrow());
         final NDArray gate =
                 Activation.sigmoid(
                         excite.forward(parameterStore, new NDList(h), training, params)
