@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  *   <li>{@code float32} everywhere;
  *   <li>{@code float16} on the CPU and on GPUs: all three architectures run on the CPU in float16
  *       (PyTorch 2.x has CPU half kernels for conv, linear, LSTM, batch norm and softmax), within
- *       5e-4 of float32 in the expected bin at cpu size;
+ *       1e-3 of float32 in the expected bin at cpu size and 2e-3 for the trained paper-size
+ *       DREAM-CNN, but slower than float32 there (0.4-0.9x, no tensor cores): it is for GPUs;
  *   <li>{@code bfloat16} nowhere: DJL's JNI maps DJL types to libtorch's only up to {@code
  *       COMPLEX64} ({@code GetScalarTypeFromDType} in {@code djl_pytorch_utils.h}), so the first
  *       bfloat16 array, on any device, ends in a bare C++ {@code throw;} and aborts the JVM
