@@ -53,9 +53,9 @@ public class ScorerPool {
     }
 
     /**
-     * Before any model loads: engine threads, then device and precision checked (a missing GPU or
-     * a precision the engine cannot run fails start-up naming the property), cuDNN autotuning set
-     * for the process, and one line saying how this predictor scores; then the champion loads.
+     * Before any model loads: engine threads, then device and precision checked (a missing GPU or a
+     * precision the engine cannot run fails start-up naming the property), cuDNN autotuning set for
+     * the process, and one line saying how this predictor scores; then the champion loads.
      */
     void onStart(@Observes final StartupEvent event) {
         applyThreads();
