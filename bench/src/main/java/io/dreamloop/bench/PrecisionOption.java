@@ -1,5 +1,6 @@
 package io.dreamloop.bench;
 
+import ai.djl.Device;
 import io.dreamloop.predictor.model.Precision;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -30,7 +31,7 @@ final class PrecisionOption {
      *
      * @throws IllegalArgumentException when the engine cannot run it there
      */
-    Precision checkedOn(final ai.djl.Device device) {
+    Precision checkedOn(final Device device) {
         return precision.requireSupportedOn(device);
     }
 
