@@ -6,6 +6,7 @@ import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.sequence.Flanks;
 import io.dreamloop.designer.ga.SequenceScorer;
 import io.dreamloop.predictor.model.Architecture;
+import io.dreamloop.predictor.model.Precision;
 import io.dreamloop.predictor.model.SequenceEncoding;
 import io.dreamloop.predictor.model.artifact.DjlModels;
 import io.dreamloop.predictor.model.artifact.ModelStore;
@@ -32,6 +33,7 @@ import java.util.List;
  * @param batchSize training batch
  * @param maxLr peak learning rate, halved once when a run diverges
  * @param device where the members train and score (--device)
+ * @param precision what the members score in (--precision; they train in float32)
  */
 record BenchEnsemble(
         ModelStore store,
@@ -40,7 +42,8 @@ record BenchEnsemble(
         int epochs,
         int batchSize,
         double maxLr,
-        Device device) {
+        Device device,
+        Precision precision) {
     private static final int SCORING_BATCH = 512;
 
     /**
@@ -100,13 +103,17 @@ record BenchEnsemble(
     double[][] predict(final List<String> models, final List<DnaSequence> sequences) {
         final double[][] out = new double[models.size()][];
         for (int m = 0; m < models.size(); m++) {
-            try (Model model = DjlModels.load(store, models.get(m), device);
-                    ModelScorer scorer =
-                            new ModelScorer(model, SequenceEncoding.DREAM_2022, SCORING_BATCH)) {
+            try (Model model = DjlModels.load(store, models.get(m), device, precision);
+                    ModelScorer scorer = scorerOf(model)) {
                 out[m] = doubles(scorer.score(sequences).mean());
             }
         }
         return out;
+    }
+
+    private ModelScorer scorerOf(final Model model) {
+        return new ModelScorer(
+                model, SequenceEncoding.DREAM_2022, SCORING_BATCH, precision.dataType());
     }
 
     /**
@@ -124,9 +131,9 @@ record BenchEnsemble(
 
         private Scorer(final List<String> models) {
             for (final String m : models) {
-                final Model model = DjlModels.load(store, m, device);
+                final Model model = DjlModels.load(store, m, device, precision);
                 loaded.add(model);
-                scorers.add(new ModelScorer(model, SequenceEncoding.DREAM_2022, SCORING_BATCH));
+                scorers.add(scorerOf(model));
             }
         }
 

@@ -59,6 +59,8 @@ final class CampaignBenchOptions {
 
     @Mixin DeviceOption device = new DeviceOption();
 
+    @Mixin PrecisionOption precision = new PrecisionOption();
+
     /** The in-silico lab these options describe. */
     BenchLab lab() {
         return new BenchLab(motifs, cells, readsPerCell);
@@ -73,6 +75,7 @@ final class CampaignBenchOptions {
                 epochs,
                 batchSize,
                 maxLr,
-                device.device());
+                device.device(),
+                precision.checkedOn(device.device()));
     }
 }

@@ -1,8 +1,11 @@
 package io.dreamloop.trainer.config;
 
+import ai.djl.Device;
 import io.dreamloop.contracts.event.EstimationMethod;
 import io.dreamloop.contracts.event.ExpressionScale;
+import io.dreamloop.predictor.model.DeviceDefaults;
 import io.dreamloop.predictor.model.ModelSize;
+import io.dreamloop.predictor.model.Precision;
 import io.dreamloop.training.TrainingDefaults;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
@@ -75,13 +78,23 @@ public interface TrainerConfig {
         int batchSize();
 
         /**
-         * Sequences per validation forward pass (the paper's is 4096, on a GPU). DJL frees a
-         * forward pass's intermediate arrays only when its scope closes, so a pass holds all of
-         * them at once: 4096 sequences through the CPU DREAM-CNN hold about 12 GiB, 256 under 1
-         * GiB. The scores do not depend on it (evaluation is per sequence).
+         * Sequences per validation forward pass, and per forward pass when the trainer scores
+         * stored models (champion, candidate, campaign ensembles); absent: by the device, 256 on a
+         * CPU and 1024 on a GPU ({@link #validationBatchSizeOn}). The paper's is 4096, on a GPU.
+         * DJL frees a forward pass's intermediate arrays only when its scope closes, so a pass
+         * holds all of them at once: 4096 sequences through the CPU DREAM-CNN hold about 12 GiB,
+         * 256 under 1 GiB. The scores do not depend on it (evaluation is per sequence).
          */
-        @WithDefault(TrainingDefaults.VALIDATION_BATCH_SIZE)
-        int validationBatchSize();
+        Optional<Integer> validationBatchSize();
+
+        /** The configured validation batch, or the device's default. */
+        default int validationBatchSizeOn(final Device device) {
+            return validationBatchSize()
+                    .orElse(
+                            device.isGpu()
+                                    ? DeviceDefaults.GPU_SCORING_BATCH
+                                    : Integer.parseInt(TrainingDefaults.VALIDATION_BATCH_SIZE));
+        }
 
         /**
          * Peak learning rate; absent means the recipe's (0.005, 0.001 for DREAM-Attn) at every
@@ -108,6 +121,24 @@ public interface TrainerConfig {
          */
         @WithDefault("auto")
         String device();
+
+        /**
+         * Precision the trainer scores stored models in ({@link Precision}): the served champion
+         * and a run's candidate on the held-out rows, campaign ensembles on test libraries. {@code
+         * float32} (default) or {@code float16} (DJL-format models; TorchScript ones stay float32);
+         * {@code bfloat16} is refused (DJL 0.35.1 cannot make bfloat16 arrays). Training, and the
+         * per-epoch validation of the weights being trained, stay float32: DJL 0.35.1 has no
+         * autocast (README, GPU path).
+         */
+        @WithDefault("float32")
+        @WithConverter(PrecisionConverter.class)
+        Precision precision();
+
+        /**
+         * cuDNN autotuning ({@code ai.djl.pytorch.cudnn_benchmark}) for training and scoring;
+         * absent: on for a GPU, off for a CPU (where it does nothing).
+         */
+        Optional<Boolean> cudnnBenchmark();
 
         /**
          * When a new version becomes champion: {@code not-worse} (its held-out Pearson r is at

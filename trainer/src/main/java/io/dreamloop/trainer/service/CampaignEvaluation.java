@@ -1,14 +1,11 @@
 package io.dreamloop.trainer.service;
 
-import ai.djl.Device;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.wire.EventCodec;
 import io.dreamloop.evaluation.ChallengeScore;
 import io.dreamloop.evaluation.Correlations;
-import io.dreamloop.predictor.model.DeviceChoice;
 import io.dreamloop.predictor.model.artifact.ModelStore;
 import io.dreamloop.predictor.model.scoring.ModelScorer;
-import io.dreamloop.predictor.model.scoring.StoredModels;
 import io.dreamloop.trainer.config.TrainerConfig;
 import io.dreamloop.trainer.persistence.CampaignEvaluationEntity;
 import io.dreamloop.trainer.persistence.EvaluationStore;
@@ -43,7 +40,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class CampaignEvaluation {
-    private static final int BATCH = 256;
 
     private final TrainerConfig config;
     private final MeasurementStore measurements;
@@ -194,10 +190,9 @@ public class CampaignEvaluation {
                 ready.rows().stream().map(r -> DnaSequence.of(r.sequence())).toList();
         final float[][] members = new float[ready.artifacts().size()][];
         final float[] ensemble = new float[sequences.size()];
-        final Device device = DeviceChoice.resolve(config.training().device());
+        final ScoringSetup setup = ScoringSetup.of(config.training());
         for (int k = 0; k < members.length; k++) {
-            try (ModelScorer scorer =
-                    StoredModels.scorer(store, ready.artifacts().get(k), device, BATCH)) {
+            try (ModelScorer scorer = setup.open(store, ready.artifacts().get(k))) {
                 members[k] = scorer.score(sequences).mean();
             }
             for (int i = 0; i < ensemble.length; i++) {

@@ -62,7 +62,7 @@ public class ChampionReview {
                     @Override
                     public ChallengeScore candidate(
                             final ModelStore store, final String sha256, final HeldOut heldOut) {
-                        return ServedChampions.score(store, sha256, heldOut, served.device());
+                        return ServedChampions.score(store, sha256, heldOut, served.scoring());
                     }
 
                     @Override

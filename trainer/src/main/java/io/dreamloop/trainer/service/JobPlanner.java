@@ -1,6 +1,7 @@
 package io.dreamloop.trainer.service;
 
 import io.dreamloop.predictor.model.Architecture;
+import io.dreamloop.predictor.model.DeviceChoice;
 import io.dreamloop.predictor.model.artifact.DjlModels;
 import io.dreamloop.predictor.model.artifact.ModelManifest;
 import io.dreamloop.predictor.model.artifact.ModelStore;
@@ -110,9 +111,20 @@ public class JobPlanner {
                 Recipe.dream(settings.architecture())
                         .withEpochs(settings.epochs())
                         .withBatchSize(settings.batchSize())
-                        .withValidationBatchSize(config.training().validationBatchSize())
+                        .withValidationBatchSize(validationBatchSize())
                         .withSeed(seed);
         return base.withMaxLr(settings.maxLr().orElse(base.maxLr()));
+    }
+
+    /** The configured validation batch, else the device's (resolved only then). */
+    private int validationBatchSize() {
+        return config.training()
+                .validationBatchSize()
+                .orElseGet(
+                        () ->
+                                config.training()
+                                        .validationBatchSizeOn(
+                                                DeviceChoice.resolve(config.training().device())));
     }
 
     private static Record configuration(final RunSettings settings) {

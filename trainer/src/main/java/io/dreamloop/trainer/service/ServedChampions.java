@@ -4,17 +4,18 @@ import ai.djl.Device;
 import io.dreamloop.contracts.event.ModelPublished;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.evaluation.ChallengeScore;
-import io.dreamloop.predictor.model.DeviceChoice;
+import io.dreamloop.predictor.model.DeviceDefaults;
 import io.dreamloop.predictor.model.artifact.ModelManifest;
 import io.dreamloop.predictor.model.artifact.ModelStore;
 import io.dreamloop.predictor.model.scoring.ModelScorer;
-import io.dreamloop.predictor.model.scoring.StoredModels;
 import io.dreamloop.trainer.config.TrainerConfig;
 import io.dreamloop.trainer.persistence.ModelRegistry;
 import io.dreamloop.trainer.persistence.ServedChampionEntity;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -30,8 +31,6 @@ public class ServedChampions {
     /** The manifest lineage entry that names the run that trained an artifact here. */
     static final String TRAINING_RUN = "trainingRun";
 
-    private static final int BATCH = 256;
-
     private final TrainerConfig config;
     private final ModelRegistry registry;
 
@@ -43,7 +42,31 @@ public class ServedChampions {
 
     /** The device the trainer trains and scores on ({@code dreamloop.trainer.training.device}). */
     public Device device() {
-        return DeviceChoice.resolve(config.training().device());
+        return scoring().device();
+    }
+
+    /** How the trainer scores stored models: device, precision, batch. */
+    ScoringSetup scoring() {
+        return ScoringSetup.of(config.training());
+    }
+
+    /**
+     * Checks device and precision at start-up, so a GPU that is missing or a precision the engine
+     * cannot run fails here with the property's name, and sets cuDNN autotuning for the process.
+     */
+    void onStart(@Observes final StartupEvent event) {
+        final ScoringSetup setup = scoring();
+        final boolean cudnn =
+                config.training()
+                        .cudnnBenchmark()
+                        .orElse(DeviceDefaults.cudnnBenchmark(setup.device()));
+        DeviceDefaults.applyCudnnBenchmark(cudnn);
+        Log.infof(
+                "training on %s (float32), scoring stored models in %s, batches of %d, cuDNN autotuning %s",
+                setup.device(),
+                setup.precision().wireName(),
+                setup.batchSize(),
+                cudnn ? "on" : "off");
     }
 
     /**
@@ -84,7 +107,7 @@ public class ServedChampions {
                                 return ChampionDecision.Served.scored(
                                         s.modelVersion(),
                                         s.description(),
-                                        score(store, s.artifactSha256(), heldOut, device())
+                                        score(store, s.artifactSha256(), heldOut, scoring())
                                                 .all()
                                                 .r());
                             } catch (final RuntimeException e) {
@@ -110,8 +133,8 @@ public class ServedChampions {
             final ModelStore store,
             final String sha256,
             final HeldOut heldOut,
-            final Device device) {
-        try (ModelScorer scorer = StoredModels.scorer(store, sha256, device, BATCH)) {
+            final ScoringSetup setup) {
+        try (ModelScorer scorer = setup.open(store, sha256)) {
             return heldOut.evaluate(
                     scorer.score(
                                     heldOut.rows().stream()

@@ -3,6 +3,7 @@ package io.dreamloop.trainer.service;
 import io.dreamloop.contracts.event.EstimationMethod;
 import io.dreamloop.evaluation.ChallengeScore;
 import io.dreamloop.predictor.model.ModelSize;
+import io.dreamloop.predictor.model.Precision;
 import io.dreamloop.predictor.model.artifact.ModelManifest;
 import io.dreamloop.trainer.config.ChampionPolicy;
 import io.dreamloop.trainer.config.TrainerConfig;
@@ -37,7 +38,7 @@ final class Fakes {
             Optional<List<String>> files,
             int epochs,
             int batchSize,
-            int validationBatchSize,
+            Optional<Integer> validationBatchSize,
             Optional<Double> maxLr,
             double validationFraction,
             long seed,
@@ -47,6 +48,16 @@ final class Fakes {
         @Override
         public String device() {
             return "cpu";
+        }
+
+        @Override
+        public Precision precision() {
+            return Precision.FLOAT32;
+        }
+
+        @Override
+        public Optional<Boolean> cudnnBenchmark() {
+            return Optional.empty();
         }
     }
 
@@ -79,7 +90,7 @@ final class Fakes {
                         Optional.empty(),
                         2,
                         32,
-                        64,
+                        Optional.of(64),
                         Optional.empty(),
                         0.1,
                         42,

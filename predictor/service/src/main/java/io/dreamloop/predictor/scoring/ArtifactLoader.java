@@ -2,7 +2,7 @@ package io.dreamloop.predictor.scoring;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.ndarray.types.DataType;
+import io.dreamloop.predictor.model.Precision;
 import io.dreamloop.predictor.model.SequenceEncoding;
 import io.dreamloop.predictor.model.artifact.ModelManifest;
 import io.dreamloop.predictor.model.artifact.ModelStore;
@@ -21,22 +21,24 @@ import org.jboss.logging.Logger;
  * first and must match the sha256 the artifact is addressed by.
  *
  * <p>Precision: {@code float16} applies to DJL-format models only (their parameters are cast after
- * loading); a traced module keeps the precision it was traced in, float32.
+ * loading); a traced module keeps the precision it was traced in, float32 ({@link
+ * StoredModels#servable}).
  *
  * @param device where models are loaded
- * @param precision the configured precision, {@code FLOAT32} or {@code FLOAT16}
+ * @param precision the configured precision, one the engine runs on {@code device}
  * @param batchSize the largest batch per forward pass
  * @param architectures the architectures this predictor serves
  */
 public record ArtifactLoader(
-        Device device, DataType precision, int batchSize, List<String> architectures) {
+        Device device, Precision precision, int batchSize, List<String> architectures) {
     private static final Logger LOG = Logger.getLogger(ArtifactLoader.class);
 
+    /**
+     * @throws IllegalArgumentException when the engine cannot run {@code precision} on {@code
+     *     device}
+     */
     public ArtifactLoader {
-        if (precision != DataType.FLOAT32 && precision != DataType.FLOAT16) {
-            throw new IllegalArgumentException(
-                    "precision must be float32 or float16, not " + precision);
-        }
+        precision.requireSupportedOn(device);
         architectures = List.copyOf(architectures);
     }
 
@@ -71,22 +73,31 @@ public record ArtifactLoader(
                     "model %s: the artifact is a '%s'; this predictor serves %s"
                             .formatted(version, manifest.architecture(), architectures));
         }
-        final DataType served = precisionOf(manifest);
+        final Precision served = precisionOf(manifest);
         LOG.infof(
-                "loading model %s (%s, %s, %s) on %s in %s",
-                version, manifest.architecture(), manifest.format(), sha256, device, served);
+                "loading model %s (%s, %s, %s) on %s in %s, batches of %d",
+                version,
+                manifest.architecture(),
+                manifest.format(),
+                sha256,
+                device,
+                served.wireName(),
+                batchSize);
         final Model model = StoredModels.load(store, sha256, device, served);
-        return new ModelScorer(model, SequenceEncoding.DREAM_2022, batchSize, served);
+        return new ModelScorer(model, SequenceEncoding.DREAM_2022, batchSize, served.dataType());
     }
 
-    /** The precision a stored model is served in: float16 only for a DJL-format model. */
-    DataType precisionOf(final ModelManifest manifest) {
-        if (precision == DataType.FLOAT16 && !ModelManifest.DJL.equals(manifest.format())) {
+    /** The precision a stored model is served in: a reduced one only for a DJL-format model. */
+    Precision precisionOf(final ModelManifest manifest) {
+        final Precision served = StoredModels.servable(manifest, precision);
+        if (served != precision) {
             LOG.infof(
-                    "model %s is %s: served in float32 (float16 applies to djl models)",
-                    manifest.modelVersion(), manifest.format());
-            return DataType.FLOAT32;
+                    "model %s is %s: served in %s (%s applies to djl models)",
+                    manifest.modelVersion(),
+                    manifest.format(),
+                    served.wireName(),
+                    precision.wireName());
         }
-        return precision;
+        return served;
     }
 }

@@ -1,10 +1,14 @@
 package io.dreamloop.predictor.scoring;
 
+import static io.dreamloop.predictor.model.DeviceDefaults.cudnnBenchmark;
+import static io.dreamloop.predictor.model.DeviceDefaults.scoringBatchSize;
+
 import ai.djl.Device;
-import ai.djl.ndarray.types.DataType;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.predictor.config.PredictorConfig;
 import io.dreamloop.predictor.model.DeviceChoice;
+import io.dreamloop.predictor.model.DeviceDefaults;
+import io.dreamloop.predictor.model.Precision;
 import io.dreamloop.predictor.model.scoring.ModelScorer;
 import io.dreamloop.predictor.persistence.ModelRegistry;
 import io.dreamloop.predictor.persistence.ModelVersionEntity;
@@ -56,13 +60,20 @@ public class ScorerPool {
         this.metrics = metrics;
     }
 
+    /**
+     * Before any model loads: engine threads, then device and precision checked (a missing GPU or a
+     * precision the engine cannot run fails start-up naming the property), cuDNN autotuning set for
+     * the process, and one line saying how this predictor scores; then the champion loads.
+     */
     void onStart(@Observes final StartupEvent event) {
         applyThreads();
-        if (precision() == DataType.FLOAT16 && !device().isGpu()) {
-            throw new IllegalStateException(
-                    "dreamloop.predictor.scoring.precision=float16 needs a GPU; this predictor runs on "
-                            + device());
-        }
+        final Device device = device();
+        final Precision precision = precision();
+        final boolean cudnn = config.scoring().cudnnBenchmark().orElse(cudnnBenchmark(device));
+        DeviceDefaults.applyCudnnBenchmark(cudnn);
+        Log.infof(
+                "scoring on %s in %s, batches of %d, cuDNN autotuning %s",
+                device, precision.wireName(), batchSize(), cudnn ? "on" : "off");
         QuarkusTransaction.requiringNew()
                 .call(registry::champion)
                 .ifPresent(
@@ -155,23 +166,32 @@ public class ScorerPool {
 
     private ModelScorer open(final String version, final String sha256, final String artifactUri) {
         return new ArtifactLoader(
-                        device(),
-                        precision(),
-                        config.scoring().batchSize(),
-                        config.registry().architectures())
+                        device(), precision(), batchSize(), config.registry().architectures())
                 .open(version, sha256, artifactUri);
     }
 
-    /** The configured precision of weights and inputs. */
-    DataType precision() {
-        return switch (config.scoring().precision()) {
-            case "float32" -> DataType.FLOAT32;
-            case "float16" -> DataType.FLOAT16;
-            default ->
-                    throw new IllegalArgumentException(
-                            "dreamloop.predictor.scoring.precision must be float32 or float16, not "
-                                    + config.scoring().precision());
-        };
+    /**
+     * The configured precision of weights and inputs, checked against the device.
+     *
+     * @throws IllegalArgumentException when the engine cannot run it there (bfloat16)
+     */
+    Precision precision() {
+        try {
+            return config.scoring().precision().requireSupportedOn(device());
+        } catch (final IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "dreamloop.predictor.scoring.precision: " + e.getMessage(), e);
+        }
+    }
+
+    /** The configured batch, or the device's default ({@link DeviceDefaults}). */
+    int batchSize() {
+        final int batch = config.scoring().batchSize().orElseGet(() -> scoringBatchSize(device()));
+        if (batch < 1) {
+            throw new IllegalArgumentException(
+                    "dreamloop.predictor.scoring.batch-size must be >= 1, but was " + batch);
+        }
+        return batch;
     }
 
     /** Intra- and inter-op threads of the PyTorch engine, applied before it starts. */

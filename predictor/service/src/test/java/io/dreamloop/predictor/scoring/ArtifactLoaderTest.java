@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.predictor.model.Architecture;
+import io.dreamloop.predictor.model.Precision;
 import io.dreamloop.predictor.model.SequenceEncoding;
 import io.dreamloop.predictor.model.artifact.ArtifactIntegrityException;
 import io.dreamloop.predictor.model.artifact.DjlModels;
@@ -50,7 +51,7 @@ class ArtifactLoaderTest {
         return out;
     }
 
-    private static ArtifactLoader loader(final DataType precision) {
+    private static ArtifactLoader loader(final Precision precision) {
         return new ArtifactLoader(Device.cpu(), precision, 4, SERVED);
     }
 
@@ -92,7 +93,7 @@ class ArtifactLoaderTest {
             assertThat(m.format()).isEqualTo(ModelManifest.DJL);
             assertThat(m.weightsFile()).isEqualTo("model-0000.params");
             try (ModelScorer served =
-                    loader(DataType.FLOAT32)
+                    loader(Precision.FLOAT32)
                             .open("cnn-11", m.sha256(), store.uri(m.sha256()).toString())) {
                 final StrandPredictions a = original.score(sequences());
                 final StrandPredictions b = served.score(sequences());
@@ -117,8 +118,9 @@ class ArtifactLoaderTest {
                         null,
                         null);
         // float16 is configured, but a traced module is served as traced, in float32.
-        final ArtifactLoader loader = new ArtifactLoader(Device.cpu(), DataType.FLOAT16, 8, SERVED);
-        assertThat(loader.precisionOf(m)).isEqualTo(DataType.FLOAT32);
+        final ArtifactLoader loader =
+                new ArtifactLoader(Device.cpu(), Precision.FLOAT16, 8, SERVED);
+        assertThat(loader.precisionOf(m)).isEqualTo(Precision.FLOAT32);
         try (ModelScorer scorer =
                 loader.open("cnn-demo", m.sha256(), store.uri(m.sha256()).toString())) {
             final float[] mean = scorer.score(sequences()).mean();
@@ -141,7 +143,7 @@ class ArtifactLoaderTest {
         Files.write(params, bytes);
         assertThatThrownBy(
                         () ->
-                                loader(DataType.FLOAT32)
+                                loader(Precision.FLOAT32)
                                         .open(
                                                 "cnn-12",
                                                 m.sha256(),
@@ -157,20 +159,20 @@ class ArtifactLoaderTest {
         final ModelManifest m = storeCnn(store, model);
         model.close();
         final String uri = store.uri(m.sha256()).toString();
-        assertThatThrownBy(() -> loader(DataType.FLOAT32).open("v", "a".repeat(64), uri))
+        assertThatThrownBy(() -> loader(Precision.FLOAT32).open("v", "a".repeat(64), uri))
                 .hasMessage(
                         "model v: artifact %s is not addressed by its sha256 %s"
                                 .formatted(uri, "a".repeat(64)));
         assertThatThrownBy(
                         () ->
-                                loader(DataType.FLOAT32)
+                                loader(Precision.FLOAT32)
                                         .open("v", m.sha256(), "s3://models/" + m.sha256()))
                 .hasMessageStartingWith("model v: only file: artifact URIs are supported");
         assertThatThrownBy(
                         () ->
                                 new ArtifactLoader(
                                                 Device.cpu(),
-                                                DataType.FLOAT32,
+                                                Precision.FLOAT32,
                                                 4,
                                                 List.of("dream-rnn"))
                                         .open("v", m.sha256(), uri))
@@ -183,7 +185,7 @@ class ArtifactLoaderTest {
         final ModelStore store = new ModelStore(dir);
         final Model model = randomCnn(14);
         final ModelManifest m = storeCnn(store, model);
-        try (Model half = DjlModels.load(store, m.sha256(), Device.cpu(), DataType.FLOAT16)) {
+        try (Model half = DjlModels.load(store, m.sha256(), Device.cpu(), Precision.FLOAT16)) {
             final var params = half.getBlock().getParameters().values();
             assertThat(params).isNotEmpty();
             assertThat(params)
@@ -223,8 +225,9 @@ class ArtifactLoaderTest {
                             null,
                             Map.of("source", "dream_cnn_demo.pt"));
         }
-        final ArtifactLoader loader = new ArtifactLoader(Device.cpu(), DataType.FLOAT16, 8, SERVED);
-        assertThat(loader.precisionOf(m)).isEqualTo(DataType.FLOAT16);
+        final ArtifactLoader loader =
+                new ArtifactLoader(Device.cpu(), Precision.FLOAT16, 8, SERVED);
+        assertThat(loader.precisionOf(m)).isEqualTo(Precision.FLOAT16);
         try (ModelScorer scorer =
                 loader.open("cnn-ref", m.sha256(), store.uri(m.sha256()).toString())) {
             final float[] mean = scorer.score(sequences()).mean();

@@ -11,6 +11,7 @@ import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dreamloop.predictor.model.Architecture;
 import io.dreamloop.predictor.model.ModelSize;
+import io.dreamloop.predictor.model.Precision;
 import io.dreamloop.predictor.model.SequenceEncoding;
 import io.dreamloop.predictor.model.nn.AutosomeFinalBlock;
 import io.dreamloop.predictor.model.nn.DreamAttn;
@@ -162,27 +163,25 @@ public final class DjlModels {
      * @throws IllegalArgumentException when the artifact is not in DJL format or does not load
      */
     public static Model load(final ModelStore store, final String sha256, final Device device) {
-        return load(store, sha256, device, DataType.FLOAT32);
+        return load(store, sha256, device, Precision.FLOAT32);
     }
 
     /**
      * Loads a stored DJL-format model on a device in a precision; the weights are verified by the
-     * store. In {@code float16} every parameter (BatchNorm statistics included) is cast after
-     * loading, as PyTorch's {@code module.half()} does; the model then expects float16 inputs.
+     * store. In {@code float16} or {@code bfloat16} every parameter (BatchNorm statistics included)
+     * is cast after loading, as PyTorch's {@code module.half()} or {@code module.bfloat16()} does;
+     * the model then expects inputs of that type ({@code ModelScorer} casts them).
      *
-     * @param precision {@code FLOAT32} (as stored) or {@code FLOAT16}
-     * @throws IllegalArgumentException when the artifact is not in DJL format or does not load
+     * @throws IllegalArgumentException when the artifact is not in DJL format or does not load, or
+     *     the engine cannot run the precision on the device ({@link Precision#requireSupportedOn})
      * @throws ArtifactIntegrityException when the weights do not hash to the artifact's address
      */
     public static Model load(
             final ModelStore store,
             final String sha256,
             final Device device,
-            final DataType precision) {
-        if (precision != DataType.FLOAT32 && precision != DataType.FLOAT16) {
-            throw new IllegalArgumentException(
-                    "a DJL model is served in float32 or float16, not " + precision);
-        }
+            final Precision precision) {
+        precision.requireSupportedOn(device);
         final ModelManifest manifest = store.manifest(sha256);
         if (!ModelManifest.DJL.equals(manifest.format())) {
             throw new IllegalArgumentException(
@@ -199,8 +198,8 @@ public final class DjlModels {
                     DataType.FLOAT32,
                     new Shape(1, SequenceEncoding.CHANNELS, SequenceEncoding.LENGTH));
             model.load(weights.getParent(), PREFIX);
-            if (precision != DataType.FLOAT32) {
-                cast(net, precision);
+            if (precision != Precision.FLOAT32) {
+                cast(net, precision.dataType());
             }
             return model;
         } catch (final IOException | MalformedModelException | RuntimeException e) {
@@ -213,9 +212,10 @@ public final class DjlModels {
 
     /**
      * Casts every parameter of a block to a type in place of the loaded one (DJL's {@code
-     * Block.cast} is not implemented); the cast copy lives in the original's manager.
+     * Block.cast} is not implemented); the cast copy lives in the original's manager. Models are
+     * trained in float32 ({@code DreamTrainer}); this is how a reduced precision is served.
      */
-    private static void cast(final Block block, final DataType type) {
+    public static void cast(final Block block, final DataType type) {
         for (final Parameter p : block.getParameters().values()) {
             final NDArray cast = p.getArray().toType(type, true);
             p.close();

@@ -1,0 +1,17 @@
+package io.dreamloop.trainer.config;
+
+import io.dreamloop.predictor.model.Precision;
+import org.eclipse.microprofile.config.spi.Converter;
+
+/**
+ * Reads {@code dreamloop.trainer.training.precision} by its wire name; an unknown name fails
+ * start-up with the valid ones.
+ */
+public final class PrecisionConverter implements Converter<Precision> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Precision convert(final String value) {
+        return Precision.fromWireName(value);
+    }
+}
