@@ -43,6 +43,7 @@ public final class ConformerLayer extends AbstractBlock {
     private final ConformerConvModule conv;
     private final LayerNorm norm2;
     private final ScaledDotProductAttentionBlock attention;
+    private final SelfAttention selfAttention;
     private final FeedForwardSwiGlu ff2;
 
     /**
@@ -67,6 +68,7 @@ public final class ConformerLayer extends AbstractBlock {
                                 .setHeadCount(heads)
                                 .optAttentionProbsDropoutProb(0f)
                                 .build());
+        this.selfAttention = new SelfAttention(attention, heads);
         this.ff2 = addChildBlock("ff2", new FeedForwardSwiGlu(channels, dropoutRate));
     }
 
@@ -88,7 +90,7 @@ public final class ConformerLayer extends AbstractBlock {
         final NDArray c = step.apply(norm1, x);
         x = x.add(c).add(step.apply(conv, c));
         x = step.apply(norm2, x);
-        x = x.add(step.apply(attention, x));
+        x = x.add(attend(x, parameterStore, training, params));
         x = x.add(step.apply(ff2, x).mul(HALF));
         return new NDList(x);
     }
@@ -111,6 +113,16 @@ public final class ConformerLayer extends AbstractBlock {
         TorchDefaults.attentionOutProjection(attention.getResultProjection(), channels);
         attention.initialize(manager, dataType, inputShapes);
         ff2.initialize(manager, dataType, inputShapes);
+    }
+
+    /** The attention module ({@link SelfAttention}), its intermediates freed when it returns. */
+    private NDArray attend(
+            final NDArray x,
+            final ParameterStore parameterStore,
+            final boolean training,
+            final PairList<String, Object> params) {
+        return Intermediates.scoped(
+                () -> selfAttention.forward(parameterStore, x, training, params));
     }
 
     /** One module of the layer on the residual stream. */

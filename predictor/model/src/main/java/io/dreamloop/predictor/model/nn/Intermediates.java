@@ -7,6 +7,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Frees a forward pass's intermediate arrays as the pass goes, as PyTorch does, instead of when the
@@ -47,6 +48,20 @@ final class Intermediates {
             }
         }
         return outputs;
+    }
+
+    /**
+     * Runs {@code work} and frees every array it made except the one it returns, which belongs to
+     * the caller's scope, if one is open.
+     */
+    static NDArray scoped(final Supplier<NDArray> work) {
+        final NDArray out;
+        try (NDScope scope = new NDScope()) {
+            out = work.get();
+            NDScope.unregister(out);
+        }
+        NDScope.register(out);
+        return out;
     }
 
     /**

@@ -1,0 +1,107 @@
+package io.dreamloop.predictor.model.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.transformer.ScaledDotProductAttentionBlock;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * Multi-head self-attention with the parameters of a DJL {@link ScaledDotProductAttentionBlock}
+ * (attention dropout 0, no mask), computed with less memory than its own forward pass. The same
+ * function, {@code softmax(q k^T / sqrt(d)) v} per head, then the result projection, but:
+ *
+ * <ul>
+ *   <li>the scale goes on {@code q} ({@code (N, L, C)}), not on the scores ({@code (N, heads, L,
+ *       L)}), one fewer array of the largest size;
+ *   <li>the scores are freed once their softmax exists, the probabilities once they are applied;
+ *   <li>outside grad mode (inference, where nothing keeps them for backward) the rows go through in
+ *       slices of at most {@value #SLICE_ELEMENTS} score elements, so the {@code (rows, heads, L,
+ *       L)} arrays stay small whatever the batch: PyTorch's fused attention never makes them.
+ * </ul>
+ */
+final class SelfAttention {
+    /** Score elements per slice: 32 Mi floats, 128 MiB. */
+    static final long SLICE_ELEMENTS = 1L << 25;
+
+    private final ScaledDotProductAttentionBlock block;
+    private final int heads;
+
+    SelfAttention(final ScaledDotProductAttentionBlock block, final int heads) {
+        this.block = block;
+        this.heads = heads;
+    }
+
+    /** {@code x (N, L, C) -> (N, L, C)}. */
+    NDArray forward(
+            final ParameterStore parameterStore,
+            final NDArray x,
+            final boolean training,
+            final PairList<String, Object> params) {
+        final long rows = x.getShape().get(0);
+        final long length = x.getShape().get(1);
+        final long perRow = heads * length * length;
+        if (JniUtils.isGradMode() || rows * perRow <= SLICE_ELEMENTS) {
+            return attend(parameterStore, x, training, params);
+        }
+        final long slice = Math.max(1, SLICE_ELEMENTS / perRow);
+        final NDList parts = new NDList();
+        for (long from = 0; from < rows; from += slice) {
+            try (NDArray part = x.get(new NDIndex("{}:{}", from, Math.min(rows, from + slice)))) {
+                parts.add(attend(parameterStore, part, training, params));
+            }
+        }
+        final NDArray out = NDArrays.concat(parts, 0);
+        parts.close();
+        return out;
+    }
+
+    private NDArray attend(
+            final ParameterStore parameterStore,
+            final NDArray x,
+            final boolean training,
+            final PairList<String, Object> params) {
+        final long n = x.getShape().get(0);
+        final long length = x.getShape().get(1);
+        final long channels = x.getShape().get(2);
+        final long width = channels / heads;
+        final NDArray q0 = project(block.getQueryProjection(), parameterStore, x, training, params);
+        final NDArray q = q0.mul((float) (1 / Math.sqrt(width)));
+        q0.close();
+        final NDArray k = project(block.getKeyProjection(), parameterStore, x, training, params);
+        final NDArray v = project(block.getValueProjection(), parameterStore, x, training, params);
+        final NDArray scores =
+                heads(q, n, length, width).matMul(heads(k, n, length, width).transpose(0, 1, 3, 2));
+        q.close();
+        k.close();
+        final NDArray probabilities = scores.softmax(-1);
+        scores.close();
+        final NDArray context = probabilities.matMul(heads(v, n, length, width));
+        probabilities.close();
+        v.close();
+        final NDArray merged = context.transpose(0, 2, 1, 3).reshape(n, length, channels);
+        context.close();
+        final NDArray out =
+                project(block.getResultProjection(), parameterStore, merged, training, params);
+        merged.close();
+        return out;
+    }
+
+    /** {@code (N, L, C) -> (N, heads, L, C / heads)}. */
+    private NDArray heads(final NDArray a, final long n, final long length, final long width) {
+        return a.reshape(n, length, heads, width).transpose(0, 2, 1, 3);
+    }
+
+    private static NDArray project(
+            final Linear linear,
+            final ParameterStore parameterStore,
+            final NDArray x,
+            final boolean training,
+            final PairList<String, Object> params) {
+        return linear.forward(parameterStore, new NDList(x), training, params).singletonOrThrow();
+    }
+}
