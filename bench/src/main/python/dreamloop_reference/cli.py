@@ -130,39 +130,34 @@ def cmd_train(args) -> int:
     return 0
 
 
-def _emit_engine() -> None:
+def _time_batches(args, event: str, rate_field: str, time_one) -> int:
+    """Times ``time_one(model, batch, length, generator)`` per batch size, one line each."""
     emit({"event": "engine", "torch": torch.__version__, "threads": torch.get_num_threads()})
+    model = _build(args)
+    length = models.input_length(args.architecture, _config(args.config, args.architecture))
+    generator = torch.Generator().manual_seed(args.seed)
+    for batch in args.batch_sizes:
+        timing = time_one(model, batch, length, generator)
+        log.info("%s %s batch %d: %.1f rows/s, peak %.0f MiB", args.architecture, event, batch,
+                 timing.rate, timing.peak_mib)
+        emit({"event": event, "batch": batch, rate_field: timing.rate,
+              "peak_mib": timing.peak_mib, "before_mib": timing.before_mib})
+    return 0
 
 
 def cmd_infer(args) -> int:
-    _emit_engine()
-    model = _build(args)
-    length = models.input_length(args.architecture, _config(args.config, args.architecture))
-    generator = torch.Generator().manual_seed(args.seed)
-    for batch in args.batch_sizes:
-        x = throughput.random_inputs(batch, length, generator)
-        timing = throughput.sequences_per_second(model, x, args.min_seconds)
-        log.info("%s batch %d: %.1f sequences/s, peak %.0f MiB", args.architecture, batch,
-                 timing.rate, timing.peak_mib)
-        emit({"event": "infer", "batch": batch, "sequences_per_s": timing.rate,
-              "peak_mib": timing.peak_mib, "before_mib": timing.before_mib})
-    return 0
+    return _time_batches(
+        args, "infer", "sequences_per_s",
+        lambda model, batch, length, generator: throughput.sequences_per_second(
+            model, throughput.random_inputs(batch, length, generator), args.min_seconds))
 
 
 def cmd_train_step(args) -> int:
-    _emit_engine()
-    model = _build(args)
-    length = models.input_length(args.architecture, _config(args.config, args.architecture))
-    generator = torch.Generator().manual_seed(args.seed)
-    for batch in args.batch_sizes:
-        x = throughput.random_inputs(batch, length, generator)
-        y = throughput.random_targets(batch, generator)
-        timing = throughput.training_examples_per_second(model, x, y, args.min_seconds)
-        log.info("%s batch %d: %.1f training examples/s, peak %.0f MiB", args.architecture,
-                 batch, timing.rate, timing.peak_mib)
-        emit({"event": "train-step", "batch": batch, "examples_per_s": timing.rate,
-              "peak_mib": timing.peak_mib, "before_mib": timing.before_mib})
-    return 0
+    return _time_batches(
+        args, "train-step", "examples_per_s",
+        lambda model, batch, length, generator: throughput.training_examples_per_second(
+            model, throughput.random_inputs(batch, length, generator),
+            throughput.random_targets(batch, generator), args.min_seconds))
 
 
 def cmd_selfcheck(args) -> int:
