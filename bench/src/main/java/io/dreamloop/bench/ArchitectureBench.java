@@ -83,6 +83,15 @@ final class ArchitectureBench implements Callable<Integer> {
     double minSeconds;
 
     @Option(
+            names = "--repeats",
+            defaultValue = "1",
+            description =
+                    "Times each architecture, size and mode this many times, ours and the reference"
+                            + " in turn; the summary gives the mean and spread of the ratios"
+                            + " (default ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(
             names = "--threads",
             description = "Intra-op threads of both engines (default: the CPU cores).")
     Integer threads;
@@ -140,6 +149,9 @@ final class ArchitectureBench implements Callable<Integer> {
         if (!(minSeconds > 0)) {
             throw usage("--min-seconds must be > 0, but was %s", minSeconds);
         }
+        if (repeats < 1) {
+            throw usage("--repeats must be >= 1, but was %d", repeats);
+        }
         if (threads != null && threads < 1) {
             throw usage("--threads must be >= 1, but was %d", threads);
         }
@@ -185,19 +197,31 @@ final class ArchitectureBench implements Callable<Integer> {
             final Optional<TorchReference> reference,
             final int threadCount)
             throws TranslateException {
-        for (final Mode mode : modes) {
-            final Map<Integer, Timing> ours = ours(architecture, size, mode);
-            final Map<Integer, Timing> torch =
-                    reference
-                            .map(r -> torch(r, architecture, size, mode, threadCount))
-                            .orElse(Map.of());
-            for (final int batch : batchSizes) {
-                final Comparison c =
-                        new Comparison(
-                                architecture, size, mode, batch, ours.get(batch), torch.get(batch));
-                comparisons.add(c);
-                c.print();
+        for (int repeat = 0; repeat < repeats; repeat++) {
+            for (final Mode mode : modes) {
+                compare(architecture, size, reference, threadCount, mode);
             }
+        }
+    }
+
+    private void compare(
+            final Architecture architecture,
+            final String size,
+            final Optional<TorchReference> reference,
+            final int threadCount,
+            final Mode mode)
+            throws TranslateException {
+        final Map<Integer, Timing> ours = ours(architecture, size, mode);
+        final Map<Integer, Timing> torch =
+                reference
+                        .map(r -> torch(r, architecture, size, mode, threadCount))
+                        .orElse(Map.of());
+        for (final int batch : batchSizes) {
+            final Comparison c =
+                    new Comparison(
+                            architecture, size, mode, batch, ours.get(batch), torch.get(batch));
+            comparisons.add(c);
+            c.print();
         }
     }
 
@@ -284,35 +308,61 @@ final class ArchitectureBench implements Callable<Integer> {
         }
     }
 
-    /** Per architecture and mode: the lowest speed ratio and the highest memory ratio. */
+    /**
+     * Per architecture, size, mode and batch: the mean (and, over repeats, the standard deviation)
+     * of the speed and memory ratios; then per architecture and mode whether the targets are met.
+     */
     private void printSummary() {
         System.out.println();
         System.out.printf(
-                "targets: speed ratio >= %.1f at every batch, memory growth <= %.1fx PyTorch's%n",
-                TARGET_SPEED, TARGET_MEMORY);
+                "targets: speed ratio >= %.1f at every batch, memory growth <= %.1fx PyTorch's;"
+                        + " mean (sd) over %d repeat(s)%n",
+                TARGET_SPEED, TARGET_MEMORY, repeats);
         for (final String architecture : architectures) {
             for (final Mode mode : modes) {
+                summarize(architecture, mode);
+            }
+        }
+    }
+
+    private void summarize(final String architecture, final Mode mode) {
+        double slowest = Double.POSITIVE_INFINITY;
+        double heaviest = 0;
+        final StringBuilder line = new StringBuilder();
+        for (final String size : sizes) {
+            for (final int batch : batchSizes) {
                 final List<Comparison> rows =
                         comparisons.stream()
                                 .filter(c -> c.architecture().wireName().equals(architecture))
+                                .filter(c -> c.size().equals(size) && c.batch() == batch)
                                 .filter(c -> c.mode() == mode && c.torch() != null)
                                 .toList();
                 if (rows.isEmpty()) {
                     continue;
                 }
-                final double slowest =
-                        rows.stream().mapToDouble(Comparison::speedRatio).min().orElseThrow();
-                final double heaviest =
-                        rows.stream().mapToDouble(Comparison::memoryRatio).max().orElseThrow();
-                System.out.printf(
-                        "%-11s %-9s lowest speed ratio %.2f (%s), highest memory ratio %.2f (%s)%n",
-                        architecture,
-                        mode,
-                        slowest,
-                        slowest >= TARGET_SPEED ? "met" : "not met",
-                        heaviest,
-                        heaviest <= TARGET_MEMORY ? "met" : "not met");
+                final Spread speed =
+                        Spread.of(rows.stream().mapToDouble(Comparison::speedRatio).toArray());
+                final Spread memory =
+                        Spread.of(rows.stream().mapToDouble(Comparison::memoryRatio).toArray());
+                slowest = Math.min(slowest, speed.mean());
+                heaviest = Math.max(heaviest, memory.mean());
+                line.append(
+                        " %s/%d %.2f (%.2f) mem %.2f;"
+                                .formatted(size, batch, speed.mean(), speed.sd(), memory.mean()));
             }
         }
+        if (line.isEmpty()) {
+            return;
+        }
+        System.out.printf("%-11s %-9s%s%n", architecture, mode, line);
+        System.out.printf(
+                "%-11s %-9s lowest mean speed ratio %.2f (%s), highest mean memory ratio %.2f"
+                        + " (%s)%n",
+                architecture,
+                mode,
+                slowest,
+                slowest >= TARGET_SPEED ? "met" : "not met",
+                heaviest,
+                heaviest <= TARGET_MEMORY ? "met" : "not met");
     }
 }
