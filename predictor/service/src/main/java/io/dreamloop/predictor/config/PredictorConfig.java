@@ -39,7 +39,8 @@ public interface PredictorConfig {
         String device();
 
         /**
-         * Largest batch per forward pass; absent: by the resolved device ({@link
+         * Largest batch per forward pass, in rows: both strands of a sequence go through the same
+         * pass, so a batch of 64 scores 32 sequences. Absent: by the resolved device ({@link
          * io.dreamloop.predictor.model.DeviceDefaults}), 64 on a CPU (fastest on 2 cores: 121
          * sequences/s for the DREAM-CNN against 66 at 256) and 1024 on a GPU (the reference
          * validates with 4096; 1024-4096 fill a data-centre GPU).
