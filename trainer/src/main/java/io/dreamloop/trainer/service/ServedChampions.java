@@ -5,6 +5,7 @@ import io.dreamloop.contracts.event.ModelPublished;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.evaluation.ChallengeScore;
 import io.dreamloop.predictor.model.DeviceDefaults;
+import io.dreamloop.predictor.model.Precision;
 import io.dreamloop.predictor.model.artifact.ModelManifest;
 import io.dreamloop.predictor.model.artifact.ModelStore;
 import io.dreamloop.predictor.model.scoring.ModelScorer;
@@ -18,7 +19,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What the predictor serves, and how it scores on a run's held-out rows. The trainer learns the
@@ -31,8 +35,12 @@ public class ServedChampions {
     /** The manifest lineage entry that names the run that trained an artifact here. */
     static final String TRAINING_RUN = "trainingRun";
 
+    /** Device names that need no check at start (DeviceChoice's). */
+    private static final Set<String> CANNOT_FAIL = Set.of("auto", "cpu");
+
     private final TrainerConfig config;
     private final ModelRegistry registry;
+    private final AtomicBoolean cudnnApplied = new AtomicBoolean();
 
     @Inject
     public ServedChampions(final TrainerConfig config, final ModelRegistry registry) {
@@ -45,28 +53,49 @@ public class ServedChampions {
         return scoring().device();
     }
 
-    /** How the trainer scores stored models: device, precision, batch. */
+    /**
+     * How the trainer scores stored models: device, precision, batch. The first call also sets
+     * cuDNN autotuning for the process (configured, or on for a GPU).
+     */
     ScoringSetup scoring() {
-        return ScoringSetup.of(config.training());
+        final ScoringSetup setup = ScoringSetup.of(config.training());
+        if (cudnnApplied.compareAndSet(false, true)) {
+            final boolean cudnn =
+                    config.training()
+                            .cudnnBenchmark()
+                            .orElse(DeviceDefaults.cudnnBenchmark(setup.device()));
+            DeviceDefaults.applyCudnnBenchmark(cudnn);
+            Log.infof(
+                    "training on %s (float32), scoring stored models in %s, batches of %d, cuDNN"
+                            + " autotuning %s",
+                    setup.device(),
+                    setup.precision().wireName(),
+                    setup.batchSize(),
+                    cudnn ? "on" : "off");
+        }
+        return setup;
     }
 
     /**
-     * Checks device and precision at start-up, so a GPU that is missing or a precision the engine
-     * cannot run fails here with the property's name, and sets cuDNN autotuning for the process.
+     * Checks at start-up what can fail at start-up: a GPU named explicitly, a reduced precision or
+     * a cuDNN setting, so a missing GPU or a precision the engine cannot run fails here with the
+     * property's name. {@code auto} or {@code cpu} in float32 cannot fail, and are resolved when a
+     * run first needs the engine: the PyTorch natives load once per JVM, and a trainer that never
+     * trains (or a test JVM that starts several) should not load them at start.
      */
     void onStart(@Observes final StartupEvent event) {
-        final ScoringSetup setup = scoring();
-        final boolean cudnn =
-                config.training()
-                        .cudnnBenchmark()
-                        .orElse(DeviceDefaults.cudnnBenchmark(setup.device()));
-        DeviceDefaults.applyCudnnBenchmark(cudnn);
-        Log.infof(
-                "training on %s (float32), scoring stored models in %s, batches of %d, cuDNN autotuning %s",
-                setup.device(),
-                setup.precision().wireName(),
-                setup.batchSize(),
-                cudnn ? "on" : "off");
+        final TrainerConfig.Training training = config.training();
+        final boolean cannotFail =
+                CANNOT_FAIL.contains(training.device().strip().toLowerCase(Locale.ROOT))
+                        && training.precision() == Precision.FLOAT32
+                        && training.cudnnBenchmark().isEmpty();
+        if (cannotFail) {
+            Log.infof(
+                    "training on device '%s' in float32, resolved when a run first needs it",
+                    training.device());
+            return;
+        }
+        scoring();
     }
 
     /**
