@@ -84,19 +84,14 @@ public final class BiLstm extends AbstractBlock {
             final boolean training,
             final PairList<String, Object> params) {
         final NDArray x = inputs.singletonOrThrow();
-        final boolean gradModeOff = isPyTorch(x) && !JniUtils.isGradMode();
-        if (gradModeOff) {
-            // libtorch 2.7.1 sends an LSTM outside grad mode to oneDNN's inference kernels, whose
-            // AVX-512 versions compute wrong outputs on AMD EPYC (Zen 4): off by up to 0.36 from
-            // PyTorch 2.11 and a plain LSTM (BiLstmTest; right with DNNL_MAX_CPU_ISA=AVX2, which
-            // halves DREAM-CNN's speed). In grad mode it takes the training kernels, which are
-            // right; parameters that require no gradient (inference) record no graph.
+        final boolean trainingKernel = needsTrainingKernel(x);
+        if (trainingKernel) {
             JniUtils.setGradMode(true);
         }
         try {
             return new NDList(bidirectional(x, parameterStore, training));
         } finally {
-            if (gradModeOff) {
+            if (trainingKernel) {
                 JniUtils.setGradMode(false);
             }
         }
@@ -129,8 +124,16 @@ public final class BiLstm extends AbstractBlock {
         return out.head();
     }
 
-    private static boolean isPyTorch(final NDArray x) {
-        return "PyTorch".equals(x.getManager().getEngine().getEngineName());
+    /**
+     * Outside grad mode libtorch may pick an inference kernel that is wrong for this shape on this
+     * machine ({@link LstmKernels}); in grad mode it takes the training kernel, and parameters that
+     * require no gradient record no graph.
+     */
+    private boolean needsTrainingKernel(final NDArray x) {
+        return "PyTorch".equals(x.getManager().getEngine().getEngineName())
+                && !JniUtils.isGradMode()
+                && !LstmKernels.inferenceKernelAgrees(
+                        x.getManager(), x.getShape().get(2), hidden, x.getDataType());
     }
 
     @Override
