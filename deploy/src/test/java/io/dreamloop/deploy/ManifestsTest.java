@@ -59,6 +59,7 @@ import org.junit.jupiter.api.Test;
  */
 class ManifestsTest {
     private static final Path DEPLOY_README = Path.of("README.md");
+    private static final Path JAVA_ENV = Path.of("java-env.sh");
     private static final String JIB_EXTENSION =
             "<artifactId>quarkus-container-image-jib</artifactId>";
     private static final String GPU = "nvidia.com/gpu";
@@ -424,6 +425,35 @@ class ManifestsTest {
                     podSpec(service).path("tolerations").findValuesAsText("key").contains(GPU);
             assertThat(gpu).as(service + " requests " + GPU).isEqualTo(isGpuService(service));
             assertThat(tolerated).as(service + " tolerates " + GPU).isEqualTo(gpu);
+        }
+    }
+
+    /**
+     * The images tune glibc's malloc as {@code ./dreamloop} does ({@code deploy/java-env.sh}, which
+     * says why): the same variables with the same values, so a service is as fast in a container as
+     * in the embedded run.
+     */
+    @Test
+    void imagesTuneMallocAsTheLauncherDoes() throws IOException {
+        final Map<String, String> launcher = new TreeMap<>();
+        final Matcher defaults =
+                Pattern.compile("export (MALLOC_[A-Z_]+)=\"\\$\\{\\1:-(\\d+)}\"")
+                        .matcher(Files.readString(JAVA_ENV));
+        while (defaults.find()) {
+            launcher.put(defaults.group(1), defaults.group(2));
+        }
+        assertThat(launcher)
+                .as("malloc defaults of " + JAVA_ENV)
+                .containsOnlyKeys(
+                        "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_");
+        final String readme = Files.readString(DEPLOY_README);
+        for (final String service : Topics.SERVICES) {
+            final Map<String, String> image = ServiceConfigs.imageEnvironment(service);
+            launcher.forEach(
+                    (name, value) -> {
+                        assertThat(image).as("image of " + service).containsEntry(name, value);
+                        assertThat(readme).contains("`" + name + "=" + value + "`");
+                    });
         }
     }
 
