@@ -3,6 +3,7 @@ DREAM recipe's KL loss, backward and AdamW) of random one-hot inputs."""
 
 from __future__ import annotations
 
+import ctypes
 import re
 import time
 from dataclasses import dataclass
@@ -90,12 +91,22 @@ def _rate(work, rows_per_call: int, min_seconds: float) -> float:
 
 
 def _reset_peak() -> float:
-    """Resets the process's peak resident memory (VmHWM) to its current one; returns that."""
+    """Gives freed heap memory back to the kernel (glibc's ``malloc_trim``, as the Java side does
+    before each measurement), then resets the process's peak resident memory (VmHWM) to its
+    current one; returns that."""
+    _trim_freed_heap()
     try:
         _CLEAR_REFS.write_text("5")
     except OSError:
         return float("nan")
     return _status_mib("VmRSS")
+
+
+def _trim_freed_heap() -> None:
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (AttributeError, OSError):
+        pass  # not glibc: nothing to trim
 
 
 def _peak() -> float:

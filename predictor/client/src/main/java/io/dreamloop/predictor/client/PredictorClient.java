@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -139,7 +140,7 @@ public final class PredictorClient implements AutoCloseable {
                     new KafkaProducer<>(
                             producerSettings, new StringSerializer(), new ByteArraySerializer());
         } catch (final RuntimeException e) {
-            consumer.close(Duration.ZERO);
+            consumer.close(CloseOptions.timeout(Duration.ZERO));
             throw e;
         }
         return new PredictorClient(consumer, producer, requestedBy, route, hooks);
@@ -232,6 +233,6 @@ public final class PredictorClient implements AutoCloseable {
     @Override
     public synchronized void close() {
         producer.close(Duration.ofSeconds(5));
-        consumer.close(Duration.ofSeconds(5));
+        consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
     }
 }

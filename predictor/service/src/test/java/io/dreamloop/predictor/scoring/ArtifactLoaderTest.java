@@ -19,10 +19,9 @@ import io.dreamloop.predictor.model.artifact.ArtifactIntegrityException;
 import io.dreamloop.predictor.model.artifact.DjlModels;
 import io.dreamloop.predictor.model.artifact.ModelManifest;
 import io.dreamloop.predictor.model.artifact.ModelStore;
-import io.dreamloop.predictor.model.nn.DreamCnn;
+import io.dreamloop.predictor.model.artifact.ReferenceCnn;
 import io.dreamloop.predictor.model.nn.DreamCnnConfig;
 import io.dreamloop.predictor.model.nn.PrixFixeNet;
-import io.dreamloop.predictor.model.nn.TorchScriptWeights;
 import io.dreamloop.predictor.model.scoring.ModelScorer;
 import io.dreamloop.predictor.model.scoring.StrandPredictions;
 import java.io.IOException;
@@ -208,28 +207,13 @@ class ArtifactLoaderTest {
     @Test
     void theReferenceWeightsServedInFloat16AgreeWithTheReferenceToTheThirdDecimal(
             @TempDir final Path dir) throws IOException {
-        final PrixFixeNet net = DreamCnn.build(DreamCnnConfig.paper());
         final ModelStore store = new ModelStore(dir);
-        final ModelManifest m;
-        try (Model model = Model.newInstance("reference", Device.cpu(), "PyTorch")) {
-            model.setBlock(net);
-            net.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 6, 150));
-            TorchScriptWeights.read(DATA.resolve("models/dream_cnn_demo.pt")).copyIntoDreamCnn(net);
-            m =
-                    DjlModels.store(
-                            store,
-                            model,
-                            "cnn-ref",
-                            Architecture.DREAM_CNN,
-                            DreamCnnConfig.paper(),
-                            null,
-                            Map.of("source", "dream_cnn_demo.pt"));
-        }
+        final ModelManifest m = ReferenceCnn.store(store, DATA.resolve("models/dream_cnn_demo.pt"));
         final ArtifactLoader loader =
                 new ArtifactLoader(Device.cpu(), Precision.FLOAT16, 8, SERVED);
         assertThat(loader.precisionOf(m)).isEqualTo(Precision.FLOAT16);
         try (ModelScorer scorer =
-                loader.open("cnn-ref", m.sha256(), store.uri(m.sha256()).toString())) {
+                loader.open(ReferenceCnn.NAME, m.sha256(), store.uri(m.sha256()).toString())) {
             final float[] mean = scorer.score(sequences()).mean();
             for (int i = 0; i < mean.length; i++) {
                 assertThat((double) mean[i])

@@ -21,7 +21,6 @@ import io.dreamloop.predictor.model.nn.DreamCnnConfig;
 import io.dreamloop.predictor.model.nn.DreamRnn;
 import io.dreamloop.predictor.model.nn.DreamRnnConfig;
 import io.dreamloop.predictor.model.nn.PrixFixeNet;
-import io.dreamloop.predictor.model.nn.TorchScriptWeights;
 import io.dreamloop.predictor.model.scoring.ModelScorer;
 import io.dreamloop.predictor.model.scoring.StrandPredictions;
 import java.io.IOException;
@@ -97,22 +96,8 @@ class DjlModelsTest {
         final JsonNode expected =
                 new ObjectMapper()
                         .readTree(DATA.resolve("models/dream_cnn_demo_expected.json").toFile());
-        final PrixFixeNet net = DreamCnn.build(DreamCnnConfig.paper());
-        final Model model = Model.newInstance("imported", Device.cpu(), "PyTorch");
-        model.setBlock(net);
-        net.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 6, 150));
-        TorchScriptWeights.read(DATA.resolve("models/dream_cnn_demo.pt")).copyIntoDreamCnn(net);
         final ModelStore store = new ModelStore(dir);
-        final ModelManifest m =
-                DjlModels.store(
-                        store,
-                        model,
-                        "cnn-ref",
-                        Architecture.DREAM_CNN,
-                        DreamCnnConfig.paper(),
-                        null,
-                        Map.of("source", "dream_cnn_demo.pt"));
-        model.close();
+        final ModelManifest m = ReferenceCnn.store(store, DATA.resolve("models/dream_cnn_demo.pt"));
         try (ModelScorer scorer =
                 new ModelScorer(
                         DjlModels.load(store, m.sha256(), Device.cpu()),

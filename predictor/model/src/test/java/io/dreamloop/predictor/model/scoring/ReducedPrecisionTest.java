@@ -16,10 +16,8 @@ import io.dreamloop.predictor.model.Precision;
 import io.dreamloop.predictor.model.artifact.DjlModels;
 import io.dreamloop.predictor.model.artifact.ModelManifest;
 import io.dreamloop.predictor.model.artifact.ModelStore;
-import io.dreamloop.predictor.model.nn.DreamCnn;
-import io.dreamloop.predictor.model.nn.DreamCnnConfig;
+import io.dreamloop.predictor.model.artifact.ReferenceCnn;
 import io.dreamloop.predictor.model.nn.PrixFixeNet;
-import io.dreamloop.predictor.model.nn.TorchScriptWeights;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,23 +78,8 @@ class ReducedPrecisionTest {
     @Test
     void theTrainedReferenceCnnInFloat16ScoresAsInFloat32(@TempDir final Path dir)
             throws IOException {
-        final PrixFixeNet net = DreamCnn.build(DreamCnnConfig.paper());
         final ModelStore store = new ModelStore(dir);
-        final ModelManifest m;
-        try (Model model = Model.newInstance("cnn-ref", Device.cpu(), "PyTorch")) {
-            model.setBlock(net);
-            net.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 6, 150));
-            TorchScriptWeights.read(DATA.resolve("models/dream_cnn_demo.pt")).copyIntoDreamCnn(net);
-            m =
-                    DjlModels.store(
-                            store,
-                            model,
-                            "cnn-ref",
-                            Architecture.DREAM_CNN,
-                            DreamCnnConfig.paper(),
-                            null,
-                            Map.of());
-        }
+        final ModelManifest m = ReferenceCnn.store(store, DATA.resolve("models/dream_cnn_demo.pt"));
         assertCloseToFloat32("trained dream-cnn", store, m.sha256());
     }
 
