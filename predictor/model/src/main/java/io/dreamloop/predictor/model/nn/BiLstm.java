@@ -110,6 +110,17 @@ public final class BiLstm extends AbstractBlock {
                 weights.add(parameterStore.getValue(parameter, x.getDevice(), training));
             }
         }
+        return call(x, weights, hidden, training);
+    }
+
+    /**
+     * One bidirectional {@code torch::lstm} call from zero initial states {@code (2, N, H)} of the
+     * input's type; {@code weights} are {@code [w_ih, w_hh, b_ih, b_hh]} forward, then backward.
+     *
+     * @return the outputs {@code (N, L, 2H)}; the final states are freed at once
+     */
+    static NDArray call(
+            final NDArray x, final NDList weights, final long hidden, final boolean training) {
         final Shape state = new Shape(2, x.getShape().get(0), hidden);
         final NDList zeros =
                 new NDList(

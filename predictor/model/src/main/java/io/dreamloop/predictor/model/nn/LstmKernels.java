@@ -82,14 +82,9 @@ final class LstmKernels {
         final boolean before = JniUtils.isGradMode();
         JniUtils.setGradMode(gradMode);
         try {
-            final Shape state = new Shape(2, x.getShape().get(0), hidden);
-            final NDList zeros =
-                    new NDList(
-                            x.getManager().zeros(state, x.getDataType()),
-                            x.getManager().zeros(state, x.getDataType()));
-            final NDList out =
-                    x.getNDArrayInternal().lstm(x, zeros, weights, true, 1, 0, false, true, true);
-            return out.head().toType(DataType.FLOAT32, false).toFloatArray();
+            try (NDArray out = BiLstm.call(x, weights, hidden, false)) {
+                return out.toType(DataType.FLOAT32, false).toFloatArray();
+            }
         } finally {
             JniUtils.setGradMode(before);
         }
