@@ -28,7 +28,8 @@ final class SelfAttention {
     /**
      * Score elements per slice: 8 Mi floats, 32 MiB. Smaller slices were faster here, the scores
      * and their softmax staying in cache: DREAM-Attn {@code cpu()} inference at batch 256 ran
-     * 634-957 sequences/s against 277-285 with slices of 32 Mi (2-core AMD EPYC, two runs each).
+     * 634-957 sequences/s against 171-285 with slices of 32 Mi (2-core AMD EPYC; three runs and
+     * four).
      */
     static final long SLICE_ELEMENTS = 1L << 23;
 
