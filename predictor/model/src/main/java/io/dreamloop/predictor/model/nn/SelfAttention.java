@@ -110,7 +110,9 @@ final class SelfAttention {
 
     /** {@code (N, L, C) -> (N, heads, L, C / heads)}. */
     private NDArray heads(final NDArray a, final long n, final long length, final long width) {
-        return a.reshape(n, length, heads, width).transpose(0, 2, 1, 3);
+        try (NDArray split = a.reshape(n, length, heads, width)) {
+            return split.transpose(0, 2, 1, 3);
+        }
     }
 
     private static NDArray project(
