@@ -84,17 +84,11 @@ public final class BiLstm extends AbstractBlock {
             final boolean training,
             final PairList<String, Object> params) {
         final NDArray x = inputs.singletonOrThrow();
-        final boolean trainingKernel = needsTrainingKernel(x);
-        if (trainingKernel) {
-            JniUtils.setGradMode(true);
+        if (needsTrainingKernel(x)) {
+            return new NDList(
+                    LstmKernels.inGradMode(true, () -> bidirectional(x, parameterStore, training)));
         }
-        try {
-            return new NDList(bidirectional(x, parameterStore, training));
-        } finally {
-            if (trainingKernel) {
-                JniUtils.setGradMode(false);
-            }
-        }
+        return new NDList(bidirectional(x, parameterStore, training));
     }
 
     /**

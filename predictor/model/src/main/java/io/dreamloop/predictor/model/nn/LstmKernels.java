@@ -10,6 +10,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Whether libtorch's inference LSTM kernel can be trusted for a shape, checked once per input
@@ -79,12 +80,21 @@ final class LstmKernels {
 
     private static float[] run(
             final NDArray x, final NDList weights, final long hidden, final boolean gradMode) {
+        return inGradMode(
+                gradMode,
+                () -> {
+                    try (NDArray out = BiLstm.call(x, weights, hidden, false)) {
+                        return out.toType(DataType.FLOAT32, false).toFloatArray();
+                    }
+                });
+    }
+
+    /** Runs {@code work} with this thread's grad mode set to {@code on}, then restores it. */
+    static <T> T inGradMode(final boolean on, final Supplier<T> work) {
         final boolean before = JniUtils.isGradMode();
-        JniUtils.setGradMode(gradMode);
+        JniUtils.setGradMode(on);
         try {
-            try (NDArray out = BiLstm.call(x, weights, hidden, false)) {
-                return out.toType(DataType.FLOAT32, false).toFloatArray();
-            }
+            return work.get();
         } finally {
             JniUtils.setGradMode(before);
         }
