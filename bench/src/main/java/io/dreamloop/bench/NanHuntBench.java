@@ -29,13 +29,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * A reproducer of the non-finite gradients that a DJL/PyTorch maintainer can run: one fixed batch
- * through one fixed network, forward and backward again and again with the same weights, the same
- * dropout masks (the engine reseeded before every pass) and cleared gradients, and every gradient
- * compared with the first pass's. With one intra-op thread every pass must be bit-identical; with
- * more, summation order may differ in the last bits, but a non-finite value from finite weights and
- * a finite loss is a bug below the model. Optional busy threads load the cores as a parallel build
- * or a second service would.
+ * The hunt for the non-finite gradients, and their reproducer for a DJL maintainer. The cause was
+ * DJL's arithmetic with a number ({@code x.mul(0.5f)}, {@code div}, {@code swish}): its backward
+ * reads the number from a Java buffer that a garbage collection may already have freed ({@code
+ * Scalars}). {@code --scalars N} is the smallest reproducer of that ({@link NanHuntScalars});
+ * {@code --training-runs N --gc-every-ms M} repeats the trainer's own run with frequent collections
+ * ({@link NanHuntTraining}). The default mode, kept from the hunt, runs one fixed batch through one
+ * fixed network, forward and backward again and again with the same weights, the same dropout masks
+ * (the engine reseeded before every pass) and cleared gradients, and every gradient compared with
+ * the first pass's. With one intra-op thread every pass must be bit-identical; with more, summation
+ * order may differ in the last bits, but a non-finite value from finite weights and a finite loss
+ * is a bug below the model. Optional busy threads load the cores as a parallel build or a second
+ * service would.
  *
  * <p>Prints, per parameter (in the network's order, input first), the passes whose gradient was not
  * finite and the largest difference from the first pass; the parameter nearest the output with a
@@ -87,6 +92,24 @@ final class NanHuntBench implements Callable<Integer> {
                     "Busy Java threads that load the cores meanwhile (default ${DEFAULT-VALUE}).")
     int loadThreads;
 
+    @Option(
+            names = "--gc-every-ms",
+            defaultValue = "0",
+            description =
+                    "Run System.gc() every this many ms meanwhile, so that collections fall"
+                            + " between forward and backward passes (default ${DEFAULT-VALUE}:"
+                            + " none).")
+    int gcEveryMs;
+
+    @Option(
+            names = "--scalars",
+            defaultValue = "0",
+            description =
+                    "Instead of passes: this many tries of the smallest reproducer, x.mul(2f) with"
+                            + " a collection before the backward pass, beside Scalars.mul"
+                            + " (default ${DEFAULT-VALUE}).")
+    int scalars;
+
     @Option(names = "--seed", defaultValue = "7", description = "Seed (default ${DEFAULT-VALUE}).")
     int seed;
 
@@ -127,14 +150,20 @@ final class NanHuntBench implements Callable<Integer> {
     Path data;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
         System.out.printf(
                 "oneDNN ISA limit (DNNL_MAX_CPU_ISA): %s%n",
                 Objects.requireNonNullElse(System.getenv("DNNL_MAX_CPU_ISA"), "none"));
         final AtomicBoolean done = new AtomicBoolean();
         final List<Thread> load = startLoad(done);
+        if (gcEveryMs > 0) {
+            load.add(startCollections(done));
+        }
         try {
+            if (scalars > 0) {
+                return NanHuntScalars.run(scalars) == 0 ? 0 : 1;
+            }
             if (trainingRuns > 0) {
                 return new NanHuntTraining(
                                                 Architecture.fromWireName(architecture),
@@ -417,5 +446,21 @@ final class NanHuntBench implements Callable<Integer> {
             out.add(t);
         }
         return out;
+    }
+
+    private Thread startCollections(final AtomicBoolean done) {
+        return Thread.ofPlatform()
+                .daemon()
+                .start(
+                        () -> {
+                            while (!done.get()) {
+                                System.gc();
+                                try {
+                                    Thread.sleep(gcEveryMs);
+                                } catch (InterruptedException e) {
+                                    return;
+                                }
+                            }
+                        });
     }
 }

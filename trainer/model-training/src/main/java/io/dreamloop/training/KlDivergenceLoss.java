@@ -3,6 +3,7 @@ package io.dreamloop.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
+import io.dreamloop.predictor.model.nn.Scalars;
 
 /**
  * The DREAM training loss (SPEC §1.5): the Kullback-Leibler divergence of the model's bin
@@ -49,8 +50,8 @@ public final class KlDivergenceLoss extends Loss {
                             .formatted(target.getShape(), logits.getShape()));
         }
         final NDArray logTarget = target.clip(TINY, 1f).log();
-        return target.mul(logTarget.sub(logits.logSoftmax(1)))
-                .sum()
-                .div((float) logits.getShape().get(0));
+        return Scalars.div(
+                target.mul(logTarget.sub(logits.logSoftmax(1))).sum(),
+                (float) logits.getShape().get(0));
     }
 }

@@ -34,16 +34,15 @@ import java.util.function.UnaryOperator;
  * in memory, progress to a listener and a cancel flag checked before every batch.
  *
  * <p>A step whose loss or gradients are not finite is skipped, as PyTorch's {@code GradScaler}
- * skips one: weights and Adam's moments stay as they were and the gradients are cleared. Why: on
- * this engine's CPU path a backward pass now and then returns non-finite gradients for every layer
- * up to one BatchNorm-swish pair from a finite loss and finite weights (caught with two intra-op
- * threads and, in CI, with one; 300 passes of one batch on a quiet machine were bit-identical).
- * Applying such a step would turn every weight into NaN. The summed squared gradients are the fast
- * check; when they are not finite, each parameter's gradient is checked, and that decides (the sum
- * was once not finite while every gradient was). Only {@value #MAX_CONSECUTIVE_SKIPS} skips in a
- * row count as divergence. Repeated runs from one seed are bit-identical step for step until such a
- * step (a sporadic fault, not summation order: {@code bench nan-hunt --training-runs}); the warning
- * logged for a skipped step names the parameters whose gradients were not finite.
+ * skips one: weights and Adam's moments stay as they were and the gradients are cleared. Applying
+ * such a step would turn every weight into NaN. The summed squared gradients are the fast check;
+ * when they are not finite, each parameter's gradient is checked, and that decides (a finite
+ * gradient whose square overflows counts as not finite). Only {@value #MAX_CONSECUTIVE_SKIPS} skips
+ * in a row count as divergence. The warning logged for a skipped step names the parameters whose
+ * gradients were not finite, input first. Such steps came from DJL's arithmetic with a number,
+ * whose backward read freed memory after a garbage collection; model and loss code now multiply by
+ * constants through {@code Scalars}, and repeated runs from one seed are bit-identical ({@code
+ * bench nan-hunt --training-runs N --gc-every-ms 20}).
  */
 final class TrainingLoop {
     private static final System.Logger LOG = System.getLogger(TrainingLoop.class.getName());

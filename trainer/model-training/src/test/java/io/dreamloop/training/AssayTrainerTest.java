@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The blocks on another assay: a synthetic 40-bp table whose two outputs are known functions of the
  * sequence, GC fraction and the count of A.
  *
- * <p>This training once diverged to NaN in CI with a seed that trained well elsewhere: a backward
- * pass with two intra-op threads now and then returns non-finite gradients from a finite loss. The
- * loop now skips such a step ({@link TrainingLoop}), and the run goes on.
+ * <p>This training once diverged to NaN in CI with a seed that trained well elsewhere: the loss's
+ * division by the batch size read freed memory in the backward pass after a garbage collection
+ * ({@code Scalars}). The loss no longer does that, and the loop skips a non-finite step ({@link
+ * TrainingLoop}).
  */
 class AssayTrainerTest {
     private static final int LENGTH = 40;

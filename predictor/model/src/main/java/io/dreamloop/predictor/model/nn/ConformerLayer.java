@@ -86,12 +86,12 @@ public final class ConformerLayer extends AbstractBlock {
                                         block, parameterStore, new NDList(x), training, params)
                                 .head();
         NDArray x = inputs.singletonOrThrow();
-        x = x.add(step.apply(ff1, x).mul(HALF));
+        x = x.add(Scalars.mul(step.apply(ff1, x), HALF));
         final NDArray c = step.apply(norm1, x);
         x = x.add(c).add(step.apply(conv, c));
         x = step.apply(norm2, x);
         x = x.add(attend(x, parameterStore, training, params));
-        x = x.add(step.apply(ff2, x).mul(HALF));
+        x = x.add(Scalars.mul(step.apply(ff2, x), HALF));
         return new NDList(x);
     }
 

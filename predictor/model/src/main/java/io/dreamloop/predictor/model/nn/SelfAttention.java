@@ -75,7 +75,7 @@ final class SelfAttention {
         final long channels = x.getShape().get(2);
         final long width = channels / heads;
         final NDArray q0 = project(block.getQueryProjection(), parameterStore, x, training, params);
-        final NDArray q = q0.mul((float) (1 / Math.sqrt(width)));
+        final NDArray q = Scalars.mul(q0, (float) (1 / Math.sqrt(width)));
         q0.close();
         final NDArray k = project(block.getKeyProjection(), parameterStore, x, training, params);
         final NDArray v = project(block.getValueProjection(), parameterStore, x, training, params);

@@ -12,6 +12,8 @@ import ai.djl.pytorch.jni.JniUtils;
  * three arrays the size of {@code x} and three passes over memory where PyTorch's fused SiLU makes
  * one. Outside grad mode (inference: no graph is recorded) the product goes into the sigmoid's
  * array in place; in grad mode sigmoid's backward needs its output, so the product is a new array.
+ * Unlike {@code swish}, it multiplies by no number, whose backward would read freed memory ({@link
+ * Scalars}).
  */
 public final class Silu {
     private Silu() {}

@@ -75,7 +75,7 @@ class IntermediatesTest {
                         net.forward(new ParameterStore(scope, false), new NDList(x), true)
                                 .singletonOrThrow();
                 assertThat(scope.getManagedArrays()).containsExactlyInAnyOrder(x, logits);
-                collector.backward(logits.pow(2).sum());
+                collector.backward(logits.square().sum());
             }
             for (final Parameter p : net.getParameters().values()) {
                 if (p.requiresGradient()) {
