@@ -146,10 +146,12 @@ def _time_batches(args, event: str, rate_field: str, time_one) -> int:
 
 
 def cmd_infer(args) -> int:
+    dtype = PRECISIONS[args.precision]
     return _time_batches(
         args, "infer", "sequences_per_s",
         lambda model, batch, length, generator: throughput.sequences_per_second(
-            model, throughput.random_inputs(batch, length, generator), args.min_seconds))
+            model.to(dtype), throughput.random_inputs(batch, length, generator).to(dtype),
+            args.min_seconds))
 
 
 def cmd_train_step(args) -> int:
@@ -169,6 +171,10 @@ def cmd_selfcheck(args) -> int:
         emit({"event": "check", **result})
     emit({"event": "selfcheck", "ok": ok})
     return 0 if ok else 1
+
+
+# The names of the Java side's Precision.
+PRECISIONS = {"float32": torch.float32, "float16": torch.float16, "bfloat16": torch.bfloat16}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -204,6 +210,9 @@ def parser() -> argparse.ArgumentParser:
     model_args(i)
     i.add_argument("--batch-sizes", type=_batch_sizes, default=[16, 64, 256, 1024])
     i.add_argument("--min-seconds", type=float, default=3.0)
+    i.add_argument("--precision", choices=sorted(PRECISIONS), default="float32",
+                   help="weights and inputs cast as the Java side casts them (module.to(dtype));"
+                        " the logits are read back as float32")
 
     s = sub.add_parser("train-step", help="training-step throughput on random one-hot inputs")
     model_args(s)

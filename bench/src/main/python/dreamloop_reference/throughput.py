@@ -47,14 +47,14 @@ def random_targets(batch: int, generator: torch.Generator) -> torch.Tensor:
 def sequences_per_second(model: nn.Module, x: torch.Tensor, min_seconds: float) -> Timing:
     """Input rows forwarded per second: one warm-up pass, then passes until ``min_seconds``.
 
-    Each pass copies the input into a fresh tensor and the logits out to a host array, as the Java
-    side creates its input from a host array and reads the logits back.
+    Each pass copies the input into a fresh tensor and the logits out to a host array (as float32),
+    as the Java side creates its input from a host array and reads the logits back.
     """
     model.eval()
     with torch.inference_mode():
         before = _reset_peak()
-        model(x.clone()).numpy().copy()  # warm-up: allocator and kernel selection
-        rate = _rate(lambda: model(x.clone()).numpy().copy(), x.shape[0], min_seconds)
+        model(x.clone()).float().numpy().copy()  # warm-up: allocator and kernel selection
+        rate = _rate(lambda: model(x.clone()).float().numpy().copy(), x.shape[0], min_seconds)
     return Timing(rate, _peak(), before)
 
 

@@ -7,7 +7,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.TranslateException;
 import io.dreamloop.bench.ArchitectureTiming.Timing;
 import io.dreamloop.predictor.model.Architecture;
+import io.dreamloop.predictor.model.Precision;
 import io.dreamloop.predictor.model.SequenceEncoding;
+import io.dreamloop.predictor.model.artifact.DjlModels;
 import io.dreamloop.predictor.model.nn.PrixFixeNet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,6 +106,8 @@ final class ArchitectureBench implements Callable<Integer> {
 
     @Mixin DeviceOption device = new DeviceOption();
 
+    @Mixin PrecisionOption precision = new PrecisionOption();
+
     /** What a measurement times (the option's values). */
     enum Mode {
         inference,
@@ -115,15 +119,21 @@ final class ArchitectureBench implements Callable<Integer> {
     @Override
     public Integer call() throws TranslateException {
         validate();
+        final Precision inference = checkedPrecision();
         final int threadCount =
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         // Before the engine loads: DJL reads it once.
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threadCount));
         final Optional<TorchReference> reference = TorchReference.find(System.out::println);
-        printHeader(threadCount, reference.isPresent());
+        printHeader(threadCount, reference.isPresent(), inference);
         for (final String architecture : architectures) {
             for (final String size : sizes) {
-                measure(Architecture.fromWireName(architecture), size, reference, threadCount);
+                measure(
+                        Architecture.fromWireName(architecture),
+                        size,
+                        reference,
+                        threadCount,
+                        inference);
             }
         }
         printSummary();
@@ -157,22 +167,34 @@ final class ArchitectureBench implements Callable<Integer> {
         }
     }
 
+    /** The inference precision, refused before any model loads if the engine cannot run it. */
+    private Precision checkedPrecision() {
+        try {
+            return precision.checkedOn(device.device());
+        } catch (final IllegalArgumentException e) {
+            throw usage("%s", e.getMessage());
+        }
+    }
+
     private ParameterException usage(final String format, final Object... args) {
         return new ParameterException(spec.commandLine(), format.formatted(args));
     }
 
-    private void printHeader(final int threadCount, final boolean withReference) {
+    private void printHeader(
+            final int threadCount, final boolean withReference, final Precision inference) {
         final Engine engine = Engine.getInstance();
         System.out.printf(
                 "architectures: ours DJL %s (libtorch %s) on %s, %d intra-op threads on both sides,"
                         + " random one-hot inputs (seed %d), %.0f s per measurement after a"
-                        + " warm-up%n",
+                        + " warm-up; inference in %s on both sides (weights and inputs cast),"
+                        + " training in float32%n",
                 Engine.getDjlVersion(),
                 engine.getVersion(),
                 device.device(),
                 threadCount,
                 seed,
-                minSeconds);
+                minSeconds,
+                inference.wireName());
         System.out.println(
                 "memory: peak resident MiB of each process while timed (+ growth over its resident"
                         + " memory before); 'mem' is ours/PyTorch of the growth");
@@ -195,11 +217,13 @@ final class ArchitectureBench implements Callable<Integer> {
             final Architecture architecture,
             final String size,
             final Optional<TorchReference> reference,
-            final int threadCount)
+            final int threadCount,
+            final Precision inference)
             throws TranslateException {
         for (int repeat = 0; repeat < repeats; repeat++) {
             for (final Mode mode : modes) {
-                compare(architecture, size, reference, threadCount, mode);
+                final Precision type = mode == Mode.inference ? inference : Precision.FLOAT32;
+                compare(architecture, size, reference, threadCount, mode, type);
             }
         }
     }
@@ -209,12 +233,13 @@ final class ArchitectureBench implements Callable<Integer> {
             final String size,
             final Optional<TorchReference> reference,
             final int threadCount,
-            final Mode mode)
+            final Mode mode,
+            final Precision type)
             throws TranslateException {
-        final Map<Integer, Timing> ours = ours(architecture, size, mode);
+        final Map<Integer, Timing> ours = ours(architecture, size, mode, type);
         final Map<Integer, Timing> torch =
                 reference
-                        .map(r -> torch(r, architecture, size, mode, threadCount))
+                        .map(r -> torch(r, architecture, size, mode, threadCount, type))
                         .orElse(Map.of());
         for (final int batch : batchSizes) {
             final Comparison c =
@@ -226,7 +251,10 @@ final class ArchitectureBench implements Callable<Integer> {
     }
 
     private Map<Integer, Timing> ours(
-            final Architecture architecture, final String size, final Mode mode)
+            final Architecture architecture,
+            final String size,
+            final Mode mode,
+            final Precision type)
             throws TranslateException {
         Engine.getInstance().setRandomSeed(Math.toIntExact(seed));
         final PrixFixeNet net = ModelSizes.build(architecture, size);
@@ -239,11 +267,15 @@ final class ArchitectureBench implements Callable<Integer> {
                     model.getNDManager(),
                     DataType.FLOAT32,
                     new Shape(1, SequenceEncoding.CHANNELS, SequenceEncoding.LENGTH));
+            if (type != Precision.FLOAT32) {
+                DjlModels.cast(net, type.dataType());
+            }
             for (final int batch : batchSizes) {
                 out.put(
                         batch,
                         mode == Mode.inference
-                                ? ArchitectureTiming.inference(model, batch, minSeconds, seed)
+                                ? ArchitectureTiming.inference(
+                                        model, batch, minSeconds, seed, type.dataType())
                                 : ArchitectureTiming.training(model, batch, minSeconds, seed));
             }
         }
@@ -255,7 +287,8 @@ final class ArchitectureBench implements Callable<Integer> {
             final Architecture architecture,
             final String size,
             final Mode mode,
-            final int threadCount) {
+            final int threadCount,
+            final Precision type) {
         return reference.timings(
                 mode == Mode.inference
                         ? TorchReference.Timed.INFERENCE
@@ -265,7 +298,8 @@ final class ArchitectureBench implements Callable<Integer> {
                 batchSizes,
                 threadCount,
                 minSeconds,
-                seed);
+                seed,
+                type);
     }
 
     /** One batch size of one architecture, size and mode: ours and, when run, the reference's. */

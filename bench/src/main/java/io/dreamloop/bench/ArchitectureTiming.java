@@ -5,6 +5,7 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
@@ -38,15 +39,22 @@ final class ArchitectureTiming {
 
     private ArchitectureTiming() {}
 
-    /** Forward passes of {@code batch} rows in evaluation mode. */
+    /**
+     * Forward passes of {@code batch} rows in evaluation mode, inputs cast to {@code type} (the
+     * model's parameter type) and logits read back as float32, as {@code ModelScorer} does.
+     */
     static Timing inference(
-            final Model model, final int batch, final double minSeconds, final long seed)
+            final Model model,
+            final int batch,
+            final double minSeconds,
+            final long seed,
+            final DataType type)
             throws TranslateException {
         final float[] x = ArchitectureTiming.randomOneHot(batch, new SplittableRandom(seed));
         final NDManager manager = model.getNDManager();
         try (Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator())) {
             final double before = ResidentMemory.resetPeak();
-            final Step forward = () -> forward(predictor, manager, x, batch);
+            final Step forward = () -> forward(predictor, manager, x, batch, type);
             forward.run();
             return new Timing(rate(forward, batch, minSeconds), ResidentMemory.peak(), before);
         }
@@ -95,13 +103,14 @@ final class ArchitectureTiming {
             final Predictor<NDList, NDList> predictor,
             final NDManager manager,
             final float[] x,
-            final int batch)
+            final int batch,
+            final DataType type)
             throws TranslateException {
         try (NDManager scope = manager.newSubManager()) {
-            final NDArray input = scope.create(x, inputShape(batch));
+            final NDArray input = scope.create(x, inputShape(batch)).toType(type, false);
             final NDArray logits = predictor.predict(new NDList(input)).singletonOrThrow();
             logits.attach(scope);
-            logits.toFloatArray();
+            logits.toType(DataType.FLOAT32, false).toFloatArray();
         }
     }
 

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.TranslateException;
 import io.dreamloop.predictor.model.Architecture;
+import io.dreamloop.predictor.model.Precision;
 import io.dreamloop.predictor.model.SequenceEncoding;
 import io.dreamloop.predictor.model.artifact.DjlModels;
 import io.dreamloop.predictor.model.nn.PrixFixeNet;
@@ -42,7 +43,9 @@ final class ParityInference {
             for (final int batch : batches) {
                 out.put(
                         batch,
-                        ArchitectureTiming.inference(model, batch, MIN_SECONDS, SEED).rate());
+                        ArchitectureTiming.inference(
+                                        model, batch, MIN_SECONDS, SEED, DataType.FLOAT32)
+                                .rate());
             }
         } catch (final TranslateException e) {
             throw new IllegalStateException("inference failed: " + e.getMessage(), e);
@@ -66,7 +69,8 @@ final class ParityInference {
                         batches,
                         threads,
                         MIN_SECONDS,
-                        SEED)
+                        SEED,
+                        Precision.FLOAT32)
                 .forEach((batch, timing) -> out.put(batch, timing.rate()));
         return out;
     }

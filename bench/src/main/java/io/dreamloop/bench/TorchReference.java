@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dreamloop.predictor.model.Architecture;
+import io.dreamloop.predictor.model.Precision;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -134,6 +135,7 @@ final class TorchReference {
      * ({@code throughput.py}, timed as {@link ArchitectureTiming} times ours).
      *
      * @param config the Java configuration record as JSON ({@link ParityCounts#configJson})
+     * @param precision what inference runs in (weights and inputs cast); training is float32
      */
     Map<Integer, ArchitectureTiming.Timing> timings(
             final Timed timed,
@@ -142,8 +144,14 @@ final class TorchReference {
             final List<Integer> batches,
             final int threads,
             final double minSeconds,
-            final long seed) {
-        final List<String> arguments =
+            final long seed,
+            final Precision precision) {
+        final List<String> arguments = new ArrayList<>();
+        if (timed == Timed.INFERENCE) {
+            arguments.addAll(List.of("--precision", precision.wireName()));
+        }
+        arguments.addAll(
+                0,
                 List.of(
                         timed.command,
                         "--architecture",
@@ -157,7 +165,7 @@ final class TorchReference {
                         "--min-seconds",
                         Double.toString(minSeconds),
                         "--seed",
-                        Long.toString(seed));
+                        Long.toString(seed)));
         final Map<Integer, ArchitectureTiming.Timing> out = new LinkedHashMap<>();
         for (final JsonNode line : run(arguments, l -> {})) {
             if (timed.command.equals(line.path("event").asText())) {

@@ -2,6 +2,7 @@ package io.dreamloop.bench;
 
 import ai.djl.engine.Engine;
 import io.dreamloop.predictor.model.Architecture;
+import io.dreamloop.predictor.model.Precision;
 import io.dreamloop.predictor.model.SequenceEncoding;
 import io.dreamloop.predictor.model.artifact.ModelStore;
 import io.dreamloop.training.DreamDataset;
@@ -277,7 +278,8 @@ final class TrainingBench implements Callable<Integer> {
                                     List.of(batchSize),
                                     threads,
                                     REFERENCE_SECONDS,
-                                    seed)
+                                    seed,
+                                    Precision.FLOAT32)
                             .get(batchSize)
                             .rate();
             System.out.printf(
