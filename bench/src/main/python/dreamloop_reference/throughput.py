@@ -102,11 +102,20 @@ def _reset_peak() -> float:
     return _status_mib("VmRSS")
 
 
-def _trim_freed_heap() -> None:
+def _load_malloc_trim():
+    """glibc's ``malloc_trim`` of this process, or None where the C library has none."""
     try:
-        ctypes.CDLL(None).malloc_trim(0)
+        return ctypes.CDLL(None).malloc_trim
     except (AttributeError, OSError):
-        pass  # not glibc: nothing to trim
+        return None  # not glibc: nothing to trim
+
+
+_MALLOC_TRIM = _load_malloc_trim()
+
+
+def _trim_freed_heap() -> None:
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
 
 
 def _peak() -> float:
