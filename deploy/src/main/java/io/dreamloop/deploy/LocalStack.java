@@ -168,6 +168,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
+     * Stops a service instance as a shutdown would (SIGTERM): its consumers leave their groups, and
+     * the other instances of its service take its partitions over at once.
+     */
+    public void stop(final String instance) {
+        services.get(indexOf(instance)).close();
+    }
+
+    /**
      * Kills the broker this stack started with SIGKILL, waits {@code down}, and starts it again on
      * its data.
      *

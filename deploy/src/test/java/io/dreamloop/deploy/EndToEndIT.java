@@ -31,6 +31,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
     private static final EventCodec CODEC = EventCodec.instance();
+
+    /** Each designer instance's partition of scores-computed: 0 for the first, 1 for the second. */
+    private static final String REPLY_PARTITION = "dreamloop.designer.scoring.reply-partition";
+
+    private static final int DESIGNER_2_PORT = 18081 + 4;
     private static LocalStack stack;
     private static String output;
 
@@ -46,9 +51,17 @@ class EndToEndIT {
                         0,
                         infrastructure.kafkaBootstrap(),
                         ServiceSpec.defaults(18081),
-                        spec ->
-                                CleanPostgres.properties(
-                                        CleanPostgres.database(infrastructure, spec, "e2e")),
+                        spec -> {
+                            final Map<String, String> props =
+                                    new java.util.LinkedHashMap<>(
+                                            CleanPostgres.properties(
+                                                    CleanPostgres.database(
+                                                            infrastructure, spec, "e2e")));
+                            if (spec.name().equals(Topics.DESIGNER)) {
+                                props.put(REPLY_PARTITION, "0");
+                            }
+                            return props;
+                        },
                         System.out::println);
     }
 
@@ -270,9 +283,41 @@ class EndToEndIT {
                         "dreamloop_events_consumed_total\\{[^}]*outcome=\"applied\"[^}]*topic=\"dreamloop.library-designed\"[^}]*} [1-9]");
     }
 
+    /**
+     * Two designer instances share the design requests (one consumer group) and each asks for its
+     * scores on a reply partition of its own: "lib-all-http" and "lib-all-kafka" are keyed to
+     * design-requested partitions 2 and 0, which the range assignor gives to different members of a
+     * two-member group. Both libraries must come out the same (same seed), every score request be
+     * answered once, on the partition it named, and each instance design one of them.
+     */
     @Test
     @Order(4)
     void aLibraryWithEverySubsetComesOverHttpAndOverKafkaScoredByThePredictor() throws Exception {
+        final String designer2 =
+                stack.addReplica(
+                        Topics.DESIGNER,
+                        2,
+                        DESIGNER_2_PORT,
+                        Map.of(
+                                "quarkus.flyway.\"pg\".clean-at-start",
+                                "false",
+                                REPLY_PARTITION,
+                                "1"),
+                        System.out::println);
+        try {
+            everySubsetByTwoDesigners(designer2);
+        } finally {
+            stack.stop(designer2);
+        }
+    }
+
+    private static void everySubsetByTwoDesigners(final String designer2) throws Exception {
+        final Map<String, Double> designedBefore =
+                Map.of(
+                        Topics.DESIGNER,
+                        librariesDesigned(Topics.DESIGNER),
+                        designer2,
+                        librariesDesigned(designer2));
         final Path fixture =
                 Infrastructure.repositoryRoot()
                         .resolve("../shared/data/models/dream_cnn_demo.pt")
@@ -374,6 +419,39 @@ class EndToEndIT {
         }
         assertThat(http.stream().map(f -> f[3]).toList())
                 .isEqualTo(kafka.stream().map(f -> f[3]).toList());
+        final ScoreTraffic traffic = ScoreTraffic.read(stack.bootstrap());
+        System.out.printf(
+                "two designers: score requests %d, answers %d, reply partitions asked %s,"
+                        + " libraries designed since the replica started: %s %s, %s %s%n",
+                traffic.requests().size(),
+                traffic.answers(),
+                new java.util.TreeSet<>(traffic.requests().values()),
+                Topics.DESIGNER,
+                librariesDesigned(Topics.DESIGNER) - designedBefore.get(Topics.DESIGNER),
+                designer2,
+                librariesDesigned(designer2) - designedBefore.get(designer2));
+        assertThat(traffic.lost()).as("score requests without an answer").isEmpty();
+        assertThat(traffic.duplicates()).as("score requests answered twice").isEmpty();
+        assertThat(traffic.misrouted()).as("answers off the requests' reply partitions").isEmpty();
+        assertThat(traffic.requests().values()).as("reply partitions asked").contains(0, 1);
+        for (final String instance : List.of(Topics.DESIGNER, designer2)) {
+            assertThat(librariesDesigned(instance) - designedBefore.get(instance))
+                    .as("libraries %s designed", instance)
+                    .isEqualTo(1.0);
+        }
+    }
+
+    /** The libraries a designer instance designed since it started, from its metrics. */
+    private static double librariesDesigned(final String instance) {
+        final java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile(
+                                "(?m)^dreamloop_designer_libraries_total\\{[^}]*outcome=\"designed\"[^}]*} ([0-9.eE+]+)$")
+                        .matcher(stack.http().getText(stack.url(instance) + "/q/metrics"));
+        double sum = 0;
+        while (m.find()) {
+            sum += Double.parseDouble(m.group(1));
+        }
+        return sum;
     }
 
     /** Three real yeast promoter fragments of the DREAM test set, as FASTA. */
