@@ -443,15 +443,8 @@ class EndToEndIT {
 
     /** The libraries a designer instance designed since it started, from its metrics. */
     private static double librariesDesigned(final String instance) {
-        final java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile(
-                                "(?m)^dreamloop_designer_libraries_total\\{[^}]*outcome=\"designed\"[^}]*} ([0-9.eE+]+)$")
-                        .matcher(stack.http().getText(stack.url(instance) + "/q/metrics"));
-        double sum = 0;
-        while (m.find()) {
-            sum += Double.parseDouble(m.group(1));
-        }
-        return sum;
+        return PrometheusCounters.sum(
+                stack, instance, "dreamloop_designer_libraries_total", "designed");
     }
 
     /** Three real yeast promoter fragments of the DREAM test set, as FASTA. */

@@ -23,8 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -299,17 +297,9 @@ class FaultInjectionIT {
         return counter(instance, "dreamloop_events_published_total", "dreamloop.scores-computed");
     }
 
-    /** A counter of an instance's Prometheus metrics whose tags hold {@code tag}; 0 when absent. */
+    /** A counter of an instance's Prometheus metrics over its series tagged {@code tag}. */
     private static long counter(final String instance, final String name, final String tag) {
-        final Pattern line =
-                Pattern.compile(
-                        "(?m)^"
-                                + Pattern.quote(name)
-                                + "\\{[^}]*\""
-                                + Pattern.quote(tag)
-                                + "\"[^}]*} ([0-9.eE+]+)$");
-        final Matcher m = line.matcher(stack.http().getText(stack.url(instance) + "/q/metrics"));
-        return m.find() ? Math.round(Double.parseDouble(m.group(1))) : 0;
+        return Math.round(PrometheusCounters.sum(stack, instance, name, tag));
     }
 
     /**

@@ -66,23 +66,10 @@ class ScalarsTest {
             x.setRequiresGradient(true);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 final NDArray y = op.apply(x);
-                collectGarbage();
+                GarbageCollections.collectAndClean();
                 collector.backward(y.sum());
             }
             return x.getGradient().toFloatArray();
-        }
-    }
-
-    /** Collections and time for the cleaner thread to free what they found. */
-    private static void collectGarbage() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
     }
 
