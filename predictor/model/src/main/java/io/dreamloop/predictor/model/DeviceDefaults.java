@@ -19,7 +19,7 @@ public final class DeviceDefaults {
     /**
      * Scoring batch on a GPU: a GPU needs large batches to fill its cores (the reference validates
      * with 4096); 1024 fills an A100/H100 with the paper-size models while a pass's intermediates
-     * (which DJL holds until the pass ends) stay a few GiB.
+     * stay a few GiB.
      */
     public static final int GPU_SCORING_BATCH = 1024;
 
