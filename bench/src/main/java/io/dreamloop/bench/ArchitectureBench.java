@@ -119,7 +119,8 @@ final class ArchitectureBench implements Callable<Integer> {
     @Override
     public Integer call() throws TranslateException {
         validate();
-        final Precision inference = checkedPrecision();
+        // Refused before any model loads if the engine cannot run it.
+        final Precision inference = precision.checkedOn(device.device(), spec);
         final int threadCount =
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         // Before the engine loads: DJL reads it once.
@@ -164,15 +165,6 @@ final class ArchitectureBench implements Callable<Integer> {
         }
         if (threads != null && threads < 1) {
             throw usage("--threads must be >= 1, but was %d", threads);
-        }
-    }
-
-    /** The inference precision, refused before any model loads if the engine cannot run it. */
-    private Precision checkedPrecision() {
-        try {
-            return precision.checkedOn(device.device());
-        } catch (final IllegalArgumentException e) {
-            throw usage("%s", e.getMessage());
         }
     }
 

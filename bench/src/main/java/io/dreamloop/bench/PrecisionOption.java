@@ -3,7 +3,9 @@ package io.dreamloop.bench;
 import ai.djl.Device;
 import io.dreamloop.predictor.model.Precision;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -33,6 +35,18 @@ final class PrecisionOption {
      */
     Precision checkedOn(final Device device) {
         return precision.requireSupportedOn(device);
+    }
+
+    /**
+     * The precision asked for, checked against the device, a usage error of {@code command} when
+     * the engine cannot run it there.
+     */
+    Precision checkedOn(final Device device, final CommandSpec command) {
+        try {
+            return checkedOn(device);
+        } catch (final IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), e.getMessage());
+        }
     }
 
     /** Reads a precision name as the services' configuration does. */

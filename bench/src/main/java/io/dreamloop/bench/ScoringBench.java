@@ -101,7 +101,7 @@ final class ScoringBench implements Callable<Integer> {
     @Override
     public Integer call() {
         final Device on = device.device();
-        final Precision asked = checked(on);
+        final Precision asked = precision.checkedOn(on, spec);
         final Source source = source(asked);
         final List<DnaSequence> input = randomOligos(sequences, seed);
         System.out.printf(
@@ -183,14 +183,6 @@ final class ScoringBench implements Callable<Integer> {
             final long t0 = System.nanoTime();
             final float[] predictions = scorer.score(input).mean();
             return new Run((System.nanoTime() - t0) / 1e9, predictions);
-        }
-    }
-
-    private Precision checked(final Device on) {
-        try {
-            return precision.checkedOn(on);
-        } catch (final IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
