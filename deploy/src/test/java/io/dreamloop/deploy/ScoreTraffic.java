@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -24,12 +25,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Every score request and answer on the broker, read back from both topics, by request chunk
  * ({@code correlationId/chunk}): which requests have no answer, which were answered more than once,
- * and which answers are not on the reply partition their request named.
+ * and which answers are not on the reply partition their request named. Answers are read as the
+ * designer reads them, committed only; those of aborted transactions are counted apart.
  *
  * @param requests the reply partition each request chunk named (-1 for none)
  * @param answerPartitions the partitions of each chunk's answers, one entry per answer
+ * @param aborted answers on the topic that no transaction committed (a predictor killed mid-batch)
  */
-record ScoreTraffic(Map<String, Integer> requests, Map<String, List<Integer>> answerPartitions) {
+record ScoreTraffic(
+        Map<String, Integer> requests, Map<String, List<Integer>> answerPartitions, long aborted) {
 
     ScoreTraffic {
         requests = Map.copyOf(requests);
@@ -43,6 +47,7 @@ record ScoreTraffic(Map<String, Integer> requests, Map<String, List<Integer>> an
         readAll(
                 bootstrap,
                 Topics.SCORE_REQUESTED,
+                IsolationLevel.READ_COMMITTED,
                 r -> {
                     final ScoreRequested request = codec.decode(r.value(), ScoreRequested.class);
                     final Header header = r.headers().lastHeader(ReplyPartition.HEADER);
@@ -58,6 +63,7 @@ record ScoreTraffic(Map<String, Integer> requests, Map<String, List<Integer>> an
         readAll(
                 bootstrap,
                 Topics.SCORES_COMPUTED,
+                IsolationLevel.READ_COMMITTED,
                 r -> {
                     final ScoresComputed answer = codec.decode(r.value(), ScoresComputed.class);
                     answers.computeIfAbsent(
@@ -65,7 +71,10 @@ record ScoreTraffic(Map<String, Integer> requests, Map<String, List<Integer>> an
                                     k -> new ArrayList<>())
                             .add(r.partition());
                 });
-        return new ScoreTraffic(requests, answers);
+        final long[] all = {0};
+        readAll(bootstrap, Topics.SCORES_COMPUTED, IsolationLevel.READ_UNCOMMITTED, r -> all[0]++);
+        final long committed = answers.values().stream().mapToLong(List::size).sum();
+        return new ScoreTraffic(requests, answers, all[0] - committed);
     }
 
     /** Answers in all. */
@@ -113,6 +122,7 @@ record ScoreTraffic(Map<String, Integer> requests, Map<String, List<Integer>> an
     private static void readAll(
             final String bootstrap,
             final String topic,
+            final IsolationLevel isolation,
             final Consumer<ConsumerRecord<String, byte[]>> each) {
         final Map<String, Object> settings =
                 Map.of(
@@ -121,7 +131,7 @@ record ScoreTraffic(Map<String, Integer> requests, Map<String, List<Integer>> an
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                         false,
                         ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        "read_committed");
+                        isolation.toString());
         try (KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(
                         settings, new StringDeserializer(), new ByteArrayDeserializer())) {

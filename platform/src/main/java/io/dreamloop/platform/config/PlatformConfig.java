@@ -45,5 +45,14 @@ public interface PlatformConfig {
         /** How long a publish may wait for the broker's acknowledgement. */
         @WithDefault("30s")
         Duration sendTimeout();
+
+        /**
+         * How long a transaction may stay open ({@code transaction.timeout.ms}). The broker aborts
+         * the open transaction of an instance that died after this long; until then, readers of the
+         * partitions it wrote to (read_committed) and the member taking its partitions over wait.
+         * Keep it near the consumers' {@code session.timeout.ms}.
+         */
+        @WithDefault("10s")
+        Duration transactionTimeout();
     }
 }

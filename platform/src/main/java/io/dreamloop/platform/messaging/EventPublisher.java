@@ -1,10 +1,7 @@
 package io.dreamloop.platform.messaging;
 
 import io.dreamloop.contracts.event.Event;
-import io.dreamloop.contracts.topic.Topics;
-import io.dreamloop.contracts.wire.EventCodec;
 import io.dreamloop.platform.config.PlatformConfig;
-import io.dreamloop.platform.trace.TracedEvents;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -35,7 +31,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 @ApplicationScoped
 public class EventPublisher {
     private final KafkaProducer<String, byte[]> producer;
-    private final EventCodec codec = EventCodec.instance();
     private final PlatformConfig config;
     private final EventMetrics metrics;
 
@@ -109,23 +104,7 @@ public class EventPublisher {
     }
 
     private Future<RecordMetadata> send(final String topic, final Outgoing outgoing) {
-        final Event event = TracedEvents.stamp(outgoing.event());
-        Topics.find(topic)
-                .filter(spec -> spec.eventType().javaType() != event.getClass())
-                .ifPresent(
-                        spec -> {
-                            throw new IllegalArgumentException(
-                                    "topic %s carries %s events, not %s"
-                                            .formatted(
-                                                    topic,
-                                                    spec.eventType().name(),
-                                                    event.header().type()));
-                        });
-        // An empty partition is null to Kafka: the partitioner picks the key's.
-        final Integer partition =
-                outgoing.partition().isPresent() ? outgoing.partition().getAsInt() : null;
-        return producer.send(
-                new ProducerRecord<>(topic, partition, event.key(), codec.encode(event)));
+        return producer.send(EventRecords.of(topic, outgoing));
     }
 
     private RecordMetadata await(final Future<RecordMetadata> future) {

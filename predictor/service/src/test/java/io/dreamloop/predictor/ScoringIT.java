@@ -39,6 +39,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -265,6 +270,65 @@ class ScoringIT {
             assertThat(scores.get("s" + i))
                     .isCloseTo(expected.get("prediction").get(i).asDouble(), offset(1e-4));
         }
+    }
+
+    /**
+     * The channel commits nothing itself (commit-strategy=ignore): the requests' offsets reach the
+     * group only in the transactions that publish their answers, and every request is consumed.
+     */
+    @Test
+    @Order(3)
+    void answeredRequestsAreCommittedByTheTransactionsOfTheirAnswers() throws Exception {
+        scoreRequestsOverKafkaAreAnsweredPerChunkWithTheModelVersion();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            final Map<TopicPartition, Long> end = requestEndOffsets(admin);
+            Map<TopicPartition, Long> committed = committedRequestOffsets(admin);
+            // A request dead-lettered by another test commits with the batch after its letter.
+            for (int i = 0; i < 100 && !committed.equals(end); i++) {
+                sleep(100);
+                committed = committedRequestOffsets(admin);
+            }
+            assertThat(committed).as("committed offsets against the end").isEqualTo(end);
+        }
+    }
+
+    /** The end of each partition of score-requested that has records. */
+    private static Map<TopicPartition, Long> requestEndOffsets(final Admin admin) throws Exception {
+        final Map<TopicPartition, OffsetSpec> latest =
+                admin
+                        .describeTopics(List.of(Topics.SCORE_REQUESTED))
+                        .allTopicNames()
+                        .get(30, TimeUnit.SECONDS)
+                        .get(Topics.SCORE_REQUESTED)
+                        .partitions()
+                        .stream()
+                        .collect(
+                                Collectors.toMap(
+                                        p ->
+                                                new TopicPartition(
+                                                        Topics.SCORE_REQUESTED, p.partition()),
+                                        p -> OffsetSpec.latest()));
+        final Map<TopicPartition, Long> end = new HashMap<>();
+        admin.listOffsets(latest)
+                .all()
+                .get(30, TimeUnit.SECONDS)
+                .forEach(
+                        (p, info) -> {
+                            if (info.offset() > 0) {
+                                end.put(p, info.offset());
+                            }
+                        });
+        return end;
+    }
+
+    private static Map<TopicPartition, Long> committedRequestOffsets(final Admin admin)
+            throws Exception {
+        final Map<TopicPartition, Long> committed = new HashMap<>();
+        admin.listConsumerGroupOffsets("dreamloop.predictor.score-requested")
+                .partitionsToOffsetAndMetadata()
+                .get(30, TimeUnit.SECONDS)
+                .forEach((p, o) -> committed.put(p, o.offset()));
+        return committed;
     }
 
     @Test

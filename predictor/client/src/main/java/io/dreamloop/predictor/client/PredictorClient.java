@@ -128,6 +128,8 @@ public final class PredictorClient implements AutoCloseable {
         Objects.requireNonNull(hooks, "hooks");
         final Map<String, Object> consumerSettings = new HashMap<>(connection);
         consumerSettings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Predictors answer in transactions: an answer of an aborted one is never read.
+        consumerSettings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         final Map<String, Object> producerSettings = new HashMap<>(connection);
         producerSettings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         producerSettings.put(ProducerConfig.ACKS_CONFIG, "all");

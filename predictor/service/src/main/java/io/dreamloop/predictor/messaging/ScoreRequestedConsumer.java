@@ -9,13 +9,16 @@ import io.dreamloop.contracts.event.ScoresComputed;
 import io.dreamloop.contracts.sequence.DnaSequence;
 import io.dreamloop.contracts.topic.ReplyPartition;
 import io.dreamloop.contracts.topic.Topics;
+import io.dreamloop.platform.messaging.ConsumedBatch;
 import io.dreamloop.platform.messaging.EventPublisher;
 import io.dreamloop.platform.messaging.InboundEvents;
 import io.dreamloop.platform.messaging.Outgoing;
+import io.dreamloop.platform.messaging.TransactionalPublisher;
 import io.dreamloop.platform.trace.TraceIds;
 import io.dreamloop.predictor.model.SequenceEncoding;
 import io.dreamloop.predictor.scoring.Scored;
 import io.dreamloop.predictor.scoring.ScorerPool;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,8 +41,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * request names in its {@link ReplyPartition#HEADER} header (the requester reads only that one), or
  * to its key's partition when it names none. An item that cannot be encoded (too short to pad) gets
  * an error in the answer and the rest is scored; an unreadable request (not JSON, invalid bases, a
- * reply partition that does not exist) is dead-lettered. Scoring has no side effect, so a
- * redelivered request is simply answered again.
+ * reply partition that does not exist) is dead-lettered.
+ *
+ * <p>Answers are exactly once: a batch's answers and its requests' offsets commit in one Kafka
+ * transaction ({@link TransactionalPublisher}), in the consumer group generation the partitions are
+ * held in ({@link ScoreRequestedMembership}). When an instance dies, its open transaction is
+ * aborted and the instance that takes its partitions over answers from the last commit; readers of
+ * scores-computed read committed answers only. Dead letters are published outside the transaction:
+ * a request dead-lettered in a batch that is then re-read is dead-lettered again.
  */
 @ApplicationScoped
 public class ScoreRequestedConsumer {
@@ -49,21 +58,33 @@ public class ScoreRequestedConsumer {
     private final InboundEvents inbound;
     private final ScorerPool scorers;
     private final EventPublisher publisher;
+    private final TransactionalPublisher transactions;
+    private final ScoreRequestedMembership membership;
 
     @Inject
     public ScoreRequestedConsumer(
-            final InboundEvents inbound, final ScorerPool scorers, final EventPublisher publisher) {
+            final InboundEvents inbound,
+            final ScorerPool scorers,
+            final EventPublisher publisher,
+            final TransactionalPublisher transactions,
+            @Identifier(ScoreRequestedMembership.NAME) final ScoreRequestedMembership membership) {
         this.inbound = inbound;
         this.scorers = scorers;
         this.publisher = publisher;
+        this.transactions = transactions;
+        this.membership = membership;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(final ConsumerRecords<String, byte[]> records) {
+    public void consume(final ConsumerRecords<String, byte[]> polled) {
+        final ConsumedBatch<String, byte[]> batch = membership.admit(polled);
+        if (batch.isEmpty()) {
+            return;
+        }
         final int replyPartitions = publisher.partitions(Topics.SCORES_COMPUTED);
         final Map<String, List<Request>> byVersion = new LinkedHashMap<>();
-        for (final ConsumerRecord<String, byte[]> record : records) {
+        for (final ConsumerRecord<String, byte[]> record : batch.records()) {
             read(record, replyPartitions)
                     .ifPresent(
                             r ->
@@ -73,7 +94,10 @@ public class ScoreRequestedConsumer {
         }
         final List<Outgoing> answers = new ArrayList<>();
         byVersion.forEach((version, group) -> answers.addAll(answer(version, group)));
-        publisher.publishRouted(Topics.SCORES_COMPUTED, answers);
+        if (transactions.publish(Topics.SCORES_COMPUTED, answers, batch)
+                == TransactionalPublisher.Result.COMMITTED) {
+            membership.committed(batch);
+        }
     }
 
     /** A request and where it wants its answer; empty (and dead-lettered) when unreadable. */
