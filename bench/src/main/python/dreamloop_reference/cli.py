@@ -147,11 +147,29 @@ def _time_batches(args, event: str, rate_field: str, time_one) -> int:
 
 def cmd_infer(args) -> int:
     dtype = PRECISIONS[args.precision]
-    return _time_batches(
-        args, "infer", "sequences_per_s",
-        lambda model, batch, length, generator: throughput.sequences_per_second(
-            model.to(dtype), throughput.random_inputs(batch, length, generator).to(dtype),
-            args.min_seconds))
+    traced: dict[str, torch.nn.Module] = {}
+
+    def time_one(model, batch, length, generator):
+        x = throughput.random_inputs(batch, length, generator).to(dtype)
+        module = model.to(dtype)
+        if args.trace:
+            if "module" not in traced:  # once, on the first batch; the batch size stays free
+                traced["module"] = _trace(module, x, Path(args.trace))
+            module = traced["module"]
+        return throughput.sequences_per_second(module, x, args.min_seconds)
+
+    return _time_batches(args, "infer", "sequences_per_s", time_one)
+
+
+def _trace(model: torch.nn.Module, example: torch.Tensor, path: Path) -> torch.nn.Module:
+    """The model traced to TorchScript on ``example`` (eval mode) and saved to ``path``, for
+    another engine to load the very module this process times."""
+    model.eval()
+    with torch.no_grad():
+        traced = torch.jit.trace(model, example, check_trace=False)
+    traced.save(str(path))
+    emit({"event": "traced", "path": str(path)})
+    return traced
 
 
 def cmd_train_step(args) -> int:
@@ -213,6 +231,9 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--precision", choices=sorted(PRECISIONS), default="float32",
                    help="weights and inputs cast as the Java side casts them (module.to(dtype));"
                         " the logits are read back as float32")
+    i.add_argument("--trace", metavar="PATH",
+                   help="time the model traced to TorchScript (torch.jit.trace) instead, and save"
+                        " that module to PATH")
 
     s = sub.add_parser("train-step", help="training-step throughput on random one-hot inputs")
     model_args(s)

@@ -104,6 +104,14 @@ final class ArchitectureBench implements Callable<Integer> {
             description = "Seed of the random inputs and weights (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(
+            names = "--engine-check",
+            description =
+                    "Also time the reference's model traced to TorchScript in both engines (the"
+                            + " same module, inference, float32): how much of the gap is the"
+                            + " engine and how much our Java layer.")
+    boolean engineCheck;
+
     @Mixin DeviceOption device = new DeviceOption();
 
     @Mixin PrecisionOption precision = new PrecisionOption();
@@ -121,6 +129,9 @@ final class ArchitectureBench implements Callable<Integer> {
         validate();
         // Refused before any model loads if the engine cannot run it.
         final Precision inference = precision.checkedOn(device.device(), spec);
+        if (engineCheck && inference != Precision.FLOAT32) {
+            throw usage("--engine-check runs in float32 (a traced module keeps its type)");
+        }
         final int threadCount =
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         // Before the engine loads: DJL reads it once.
@@ -165,6 +176,9 @@ final class ArchitectureBench implements Callable<Integer> {
         }
         if (threads != null && threads < 1) {
             throw usage("--threads must be >= 1, but was %d", threads);
+        }
+        if (engineCheck && !modes.contains(Mode.inference)) {
+            throw usage("--engine-check times inference: add it to --modes");
         }
     }
 
@@ -240,6 +254,17 @@ final class ArchitectureBench implements Callable<Integer> {
             comparisons.add(c);
             c.print();
         }
+        if (engineCheck && mode == Mode.inference && reference.isPresent()) {
+            EngineCheck.run(
+                    reference.get(),
+                    architecture,
+                    size,
+                    ours,
+                    threadCount,
+                    minSeconds,
+                    seed,
+                    device.device());
+        }
     }
 
     private Map<Integer, Timing> ours(
@@ -285,12 +310,13 @@ final class ArchitectureBench implements Callable<Integer> {
                 mode == Mode.inference
                         ? TorchReference.Timed.INFERENCE
                         : TorchReference.Timed.TRAINING,
-                architecture,
-                ParityCounts.configJson(ModelSizes.configuration(architecture, size)),
-                batchSizes,
-                threadCount,
-                minSeconds,
-                seed,
+                new TorchReference.Run(
+                        architecture,
+                        ParityCounts.configJson(ModelSizes.configuration(architecture, size)),
+                        batchSizes,
+                        threadCount,
+                        minSeconds,
+                        seed),
                 type);
     }
 

@@ -64,12 +64,8 @@ final class ParityInference {
         reference
                 .timings(
                         TorchReference.Timed.INFERENCE,
-                        architecture,
-                        config,
-                        batches,
-                        threads,
-                        MIN_SECONDS,
-                        SEED,
+                        new TorchReference.Run(
+                                architecture, config, batches, threads, MIN_SECONDS, SEED),
                         Precision.FLOAT32)
                 .forEach((batch, timing) -> out.put(batch, timing.rate()));
         return out;

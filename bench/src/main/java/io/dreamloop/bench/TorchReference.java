@@ -131,41 +131,64 @@ final class TorchReference {
     }
 
     /**
+     * What one timing command runs: an architecture at a size, per batch, with the engine's
+     * threads, for at least {@code minSeconds} per batch, on inputs and weights of {@code seed}.
+     *
+     * @param config the Java configuration record as JSON ({@link ParityCounts#configJson})
+     */
+    record Run(
+            Architecture architecture,
+            String config,
+            List<Integer> batches,
+            int threads,
+            double minSeconds,
+            long seed) {}
+
+    /**
      * Rows per second and peak memory of the reference per batch size, on random one-hot inputs
      * ({@code throughput.py}, timed as {@link ArchitectureTiming} times ours).
      *
-     * @param config the Java configuration record as JSON ({@link ParityCounts#configJson})
      * @param precision what inference runs in (weights and inputs cast); training is float32
      */
     Map<Integer, ArchitectureTiming.Timing> timings(
-            final Timed timed,
-            final Architecture architecture,
-            final String config,
-            final List<Integer> batches,
-            final int threads,
-            final double minSeconds,
-            final long seed,
-            final Precision precision) {
+            final Timed timed, final Run job, final Precision precision) {
         final List<String> arguments = new ArrayList<>();
         if (timed == Timed.INFERENCE) {
             arguments.addAll(List.of("--precision", precision.wireName()));
         }
+        return timings(timed, job, arguments);
+    }
+
+    /**
+     * Rows per second and peak memory of the reference's model traced to TorchScript ({@code
+     * torch.jit.trace}, float32, eval mode), per batch size; the traced module is saved to {@code
+     * trace} for another engine to load.
+     */
+    Map<Integer, ArchitectureTiming.Timing> tracedTimings(final Run job, final Path trace) {
+        return timings(
+                Timed.INFERENCE,
+                job,
+                new ArrayList<>(List.of("--trace", trace.toAbsolutePath().toString())));
+    }
+
+    private Map<Integer, ArchitectureTiming.Timing> timings(
+            final Timed timed, final Run job, final List<String> arguments) {
         arguments.addAll(
                 0,
                 List.of(
                         timed.command,
                         "--architecture",
-                        architecture.wireName(),
+                        job.architecture().wireName(),
                         "--config",
-                        config,
+                        job.config(),
                         "--batch-sizes",
-                        String.join(",", batches.stream().map(String::valueOf).toList()),
+                        String.join(",", job.batches().stream().map(String::valueOf).toList()),
                         "--threads",
-                        Integer.toString(threads),
+                        Integer.toString(job.threads()),
                         "--min-seconds",
-                        Double.toString(minSeconds),
+                        Double.toString(job.minSeconds()),
                         "--seed",
-                        Long.toString(seed)));
+                        Long.toString(job.seed())));
         final Map<Integer, ArchitectureTiming.Timing> out = new LinkedHashMap<>();
         for (final JsonNode line : run(arguments, l -> {})) {
             if (timed.command.equals(line.path("event").asText())) {

@@ -272,13 +272,14 @@ final class TrainingBench implements Callable<Integer> {
                             .get()
                             .timings(
                                     TorchReference.Timed.TRAINING,
-                                    architecture,
-                                    ParityCounts.configJson(
-                                            ModelSizes.configuration(architecture, key[1])),
-                                    List.of(batchSize),
-                                    threads,
-                                    REFERENCE_SECONDS,
-                                    seed,
+                                    new TorchReference.Run(
+                                            architecture,
+                                            ParityCounts.configJson(
+                                                    ModelSizes.configuration(architecture, key[1])),
+                                            List.of(batchSize),
+                                            threads,
+                                            REFERENCE_SECONDS,
+                                            seed),
                                     Precision.FLOAT32)
                             .get(batchSize)
                             .rate();

@@ -197,7 +197,8 @@ public class InboundEvents {
         return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
-    private static void pause(final long millis) {
+    /** Waits before a retry; an interrupt ends the retries (the service is stopping). */
+    static void pause(final long millis) {
         try {
             Thread.sleep(millis);
         } catch (final InterruptedException e) {

@@ -18,6 +18,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.IllegalGenerationException;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnknownMemberIdException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -68,6 +69,8 @@ public class TransactionalPublisher {
      *
      * @throws IllegalArgumentException when the topic carries another event type
      * @throws IllegalStateException when no transaction commits within the send timeout
+     * @throws UncertainCommitException when a commit was sent but never confirmed: whether the
+     *     answers were published is unknown, and the consumer must stop rather than answer again
      */
     public synchronized Result publish(
             final String topic, final List<Outgoing> events, final ConsumedBatch<?, ?> batch) {
@@ -79,10 +82,10 @@ public class TransactionalPublisher {
         final long deadline = System.nanoTime() + config.messaging().sendTimeout().toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
-                commit(records, batch);
+                commit(records, batch, deadline);
                 records.forEach(r -> metrics.published(topic));
                 return Result.COMMITTED;
-            } catch (final KafkaException e) {
+            } catch (final KafkaException | IllegalStateException e) {
                 abort();
                 if (fencedByGroup(e)) {
                     Log.infof(
@@ -94,18 +97,44 @@ public class TransactionalPublisher {
                             "no transaction committed in %d attempts: %s".formatted(attempt, e), e);
                 }
                 Log.warnf("transaction attempt %d failed, retrying: %s", attempt, e);
-                pause(config.messaging().retryBackoff().toMillis() << Math.min(attempt - 1, 4));
+                InboundEvents.pause(
+                        config.messaging().retryBackoff().toMillis() << Math.min(attempt - 1, 4));
             }
         }
     }
 
     private void commit(
-            final List<ProducerRecord<String, byte[]>> records, final ConsumedBatch<?, ?> batch) {
+            final List<ProducerRecord<String, byte[]>> records,
+            final ConsumedBatch<?, ?> batch,
+            final long deadline) {
         final KafkaProducer<String, byte[]> open = producer();
         open.beginTransaction();
         records.forEach(open::send); // a failed send fails the commit
         open.sendOffsetsToTransaction(batch.offsets(), batch.group());
-        open.commitTransaction();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                open.commitTransaction();
+                return;
+            } catch (final TimeoutException e) {
+                // The outcome is unknown: the commit may have gone through, so the batch must not
+                // be sent again in a new transaction; the same commit is retried, as Kafka asks.
+                if (System.nanoTime() > deadline) {
+                    throw new UncertainCommitException(attempt, e);
+                }
+            }
+        }
+    }
+
+    /** A commit whose outcome the broker never confirmed; retrying the batch could repeat it. */
+    public static final class UncertainCommitException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UncertainCommitException(final int attempts, final TimeoutException cause) {
+            super(
+                    "the commit of a transaction was not confirmed in %d attempts: %s"
+                            .formatted(attempts, cause.getMessage()),
+                    cause);
+        }
     }
 
     /** Aborts the open transaction; a producer that cannot abort is replaced on the next try. */
@@ -173,15 +202,6 @@ public class TransactionalPublisher {
                         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
                         Math.max(20_000, sendTimeout)));
         return settings;
-    }
-
-    private static void pause(final long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a transaction", e);
-        }
     }
 
     @PreDestroy
