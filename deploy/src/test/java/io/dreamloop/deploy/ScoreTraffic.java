@@ -73,8 +73,8 @@ record ScoreTraffic(
                 });
         final long[] all = {0};
         readAll(bootstrap, Topics.SCORES_COMPUTED, IsolationLevel.READ_UNCOMMITTED, r -> all[0]++);
-        final long committed = answers.values().stream().mapToLong(List::size).sum();
-        return new ScoreTraffic(requests, answers, all[0] - committed);
+        final ScoreTraffic committed = new ScoreTraffic(requests, answers, 0);
+        return new ScoreTraffic(requests, answers, all[0] - committed.answers());
     }
 
     /** Answers in all. */

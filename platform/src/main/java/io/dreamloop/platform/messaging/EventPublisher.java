@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -41,24 +40,18 @@ public class EventPublisher {
             final EventMetrics metrics) {
         this.config = config;
         this.metrics = metrics;
-        final Map<String, Object> settings = new HashMap<>(connection.settings());
+        final Map<String, Object> settings =
+                ProducerSettings.common(connection, config, "publisher");
         settings.putAll(
                 Map.of(
-                        ProducerConfig.CLIENT_ID_CONFIG,
-                        "dreamloop-" + config.service() + "-publisher",
                         ProducerConfig.ACKS_CONFIG,
                         "all",
                         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
                         true,
-                        ProducerConfig.COMPRESSION_TYPE_CONFIG,
-                        "lz4",
                         ProducerConfig.LINGER_MS_CONFIG,
                         5,
                         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                        15_000,
-                        // must cover linger + request timeout
-                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                        (int) Math.max(20_000, config.messaging().sendTimeout().toMillis())));
+                        15_000));
         this.producer =
                 new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
     }

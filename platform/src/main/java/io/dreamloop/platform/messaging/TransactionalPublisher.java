@@ -6,7 +6,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -182,25 +181,20 @@ public class TransactionalPublisher {
     }
 
     private Map<String, Object> settings() {
-        final Map<String, Object> settings = new HashMap<>(connection.settings());
+        final Map<String, Object> settings =
+                ProducerSettings.common(connection, config, "transactional");
         final int sendTimeout = (int) config.messaging().sendTimeout().toMillis();
         settings.putAll(
                 Map.of(
-                        ProducerConfig.CLIENT_ID_CONFIG,
-                        "dreamloop-" + config.service() + "-transactional",
                         ProducerConfig.TRANSACTIONAL_ID_CONFIG,
                         transactionalId,
                         ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
                         (int) config.messaging().transactionTimeout().toMillis(),
-                        ProducerConfig.COMPRESSION_TYPE_CONFIG,
-                        "lz4",
                         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
                         Math.min(15_000, sendTimeout),
                         // a blocked begin, offsets or commit call gives up within the send timeout
                         ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                        sendTimeout,
-                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                        Math.max(20_000, sendTimeout)));
+                        sendTimeout));
         return settings;
     }
 

@@ -10,6 +10,7 @@
  * publish exactly once: {@link io.dreamloop.platform.messaging.GroupMembership} (its rebalance
  * listener) admits the records it may answer, and {@link
  * io.dreamloop.platform.messaging.TransactionalPublisher} commits the answers and the records'
- * offsets in one Kafka transaction. {@code EventRecords} builds every published record.
+ * offsets in one Kafka transaction. {@code EventRecords} builds every published record and {@code
+ * ProducerSettings} holds what both producers share.
  */
 package io.dreamloop.platform.messaging;
